@@ -1,0 +1,18 @@
+//! Bakes the libtorch library directory into every binary, test and example as an
+//! RPATH, so that they run from a fresh shell without `LD_LIBRARY_PATH`.
+//!
+//! torch-sys (`links = "tch"`) exports the directory it linked against as
+//! `DEP_TCH_LIBTORCH_LIB` to crates that depend on it directly. The path is
+//! canonicalised so that a symlinked CPU-only view resolves to the real wheel
+//! directory, where the wheel's own `$ORIGIN`-relative RPATHs find libgomp & co.
+fn main() {
+    println!("cargo:rerun-if-env-changed=DEP_TCH_LIBTORCH_LIB");
+    if let Ok(lib) = std::env::var("DEP_TCH_LIBTORCH_LIB") {
+        let lib = std::path::PathBuf::from(lib);
+        let real = std::fs::canonicalize(lib.join("libtorch_cpu.so"))
+            .ok()
+            .and_then(|p| p.parent().map(|d| d.to_path_buf()))
+            .unwrap_or(lib);
+        println!("cargo:rustc-link-arg=-Wl,-rpath,{}", real.display());
+    }
+}

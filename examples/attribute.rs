@@ -1,0 +1,46 @@
+//! Prints the claims of each input as one JSON object per line:
+//! `{"document": NAME, "claims": [...], "sources": [...], "anonymous_share": x}`.
+//!
+//! ```text
+//! cargo run --release --example attribute -- FILE... (or - for stdin)
+//! ```
+mod common;
+
+use std::process::ExitCode;
+
+use attribution::Extractor;
+
+fn main() -> ExitCode {
+    let args = match common::parse_args() {
+        Ok(a) if !a.rest.is_empty() => a,
+        Ok(_) => {
+            eprintln!("usage: attribute [--models models.toml] [--model NAME] FILE... (- for stdin)");
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("attribute: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let extractor = match Extractor::from_models_file(&args.models, args.model.as_deref()) {
+        Ok(x) => x,
+        Err(e) => return common::fail("attribute", &e),
+    };
+    for path in &args.rest {
+        let result = common::read_input(path).and_then(|text| extractor.extract(&text));
+        match result {
+            Ok(article) => {
+                let name = std::path::Path::new(path).file_stem().map_or("-".into(), |s| s.to_string_lossy().into_owned());
+                let doc = serde_json::json!({
+                    "document": name,
+                    "claims": article.claims,
+                    "sources": article.sources,
+                    "anonymous_share": article.anonymous_share,
+                });
+                println!("{doc}");
+            }
+            Err(e) => return common::fail("attribute", &e),
+        }
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sets up everything `attribution` needs on a fresh machine whose only network is the
+# package registries, then builds the crate. Idempotent: each step is skipped when its
+# result is already there.
+#
+#   1. libtorch 2.4.0 from the PyPI torch wheel (CPU-only view, pre-C++11 ABI)
+#   2. release build of the crate, its examples and its tests
+#   3. the default NER model of models.toml, built (fetch + fine-tune) into the cache
+#      unless it is already there
+#
+# Cache: $ATTRIBUTION_CACHE, default ~/.cache/attribution (outside the checkout).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+CACHE=${ATTRIBUTION_CACHE:-$HOME/.cache/attribution}
+PY=${PYTHON:-python3}
+cd "$ROOT"
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+# ---- 0. toolchain: cargo and a C++ compiler (which also brings libgomp)
+command -v cargo >/dev/null || { echo "setup: a Rust toolchain (cargo) is required" >&2; exit 1; }
+command -v "$PY" >/dev/null || { echo "setup: python3 with pip is required to fetch PyPI packages" >&2; exit 1; }
+if ! command -v g++ >/dev/null; then
+  log "installing g++"
+  apt-get update -qq && apt-get install -y -qq g++
+fi
+
+# ---- 1. libtorch 2.4.0 from PyPI. No CPU-only wheel exists; the CUDA wheel's
+# libtorch_cpu.so needs libcudart + libcupti (two small wheels), nothing else of CUDA.
+TORCH=$CACHE/torch-2.4.0
+if [ ! -f "$TORCH/torch/lib/libtorch_cpu.so" ]; then
+  log "fetching torch==2.4.0 (libtorch) from PyPI into $TORCH"
+  rm -rf "$TORCH"
+  "$PY" -m pip install -q --no-deps --target "$TORCH" \
+    torch==2.4.0 nvidia-cuda-runtime-cu12==12.1.105 nvidia-cuda-cupti-cu12==12.1.105
+fi
+# torch-sys links libtorch_cuda whenever lib/libtorch_cuda.so exists; this view omits it
+# and points libtorch.so (always linked) at libtorch_cpu.so.
+VIEW=$CACHE/libtorch-cpu-2.4.0
+mkdir -p "$VIEW/lib"
+ln -sfn "$TORCH/torch/include" "$VIEW/include"
+ln -sfn "$TORCH/torch/lib/libtorch_cpu.so" "$VIEW/lib/libtorch_cpu.so"
+ln -sfn "$TORCH/torch/lib/libc10.so" "$VIEW/lib/libc10.so"
+ln -sfn "$TORCH/torch/lib/libtorch_cpu.so" "$VIEW/lib/libtorch.so"
+# .cargo/config.toml points LIBTORCH at ./.libtorch
+ln -sfn "$VIEW" "$ROOT/.libtorch"
+
+# ---- 2. build (first build of rust-bert: several minutes on 2 cores)
+log "building (release)"
+cargo build --release --examples --quiet
+
+# ---- 3. the default model of models.toml (no-op when it is in the cache)
+./target/release/examples/build_model

@@ -1,0 +1,591 @@
+//! Claims from cues: the content and speaker mention of every reporting cue.
+//! Pure functions over the text, its tokens and quotation marks.
+
+use std::ops::Range;
+
+use crate::claim::{QuoteKind, Stance};
+use crate::cues::{find_cues, Cue, Form};
+use crate::quotes::Quote;
+use crate::tokens::Tok;
+
+/// A claim before speaker resolution: byte ranges into the text.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RawClaim {
+    pub(crate) speaker: Range<usize>,
+    pub(crate) cue: Range<usize>,
+    pub(crate) content: Option<Range<usize>>,
+    pub(crate) stance: Stance,
+    pub(crate) quote: QuoteKind,
+}
+
+/// Auxiliaries and modals: a segment holding one is a clause, not a noun phrase.
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "do", "does", "did", "shall",
+];
+/// Sentence-initial words that are not part of a speaker mention.
+const LEADERS: &[&str] = &[
+    "but", "and", "so", "yet", "however", "meanwhile", "separately", "still", "also", "now", "instead", "then",
+    "moreover", "further", "furthermore", "indeed", "thus", "hence", "while", "although", "though", "because",
+    "since", "as", "when", "that", "after", "before", "if",
+];
+/// Words that open an introductory phrase (`On Thursday, X said`).
+const INTRO: &[&str] = &[
+    "on", "in", "during", "after", "before", "despite", "when", "while", "as", "asked", "at", "from", "for",
+    "since", "with", "without", "by", "under", "following", "amid", "speaking", "earlier", "later", "last",
+    "separately", "meanwhile", "however", "but", "and", "yesterday", "today", "according", "if", "although",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const TIME_WORDS: &[&str] = &[
+    "earlier", "later", "late", "recently", "again", "also", "too", "previously", "yesterday", "today", "tonight",
+    "separately", "publicly", "privately", "repeatedly", "once", "last", "this", "on", "early", "week", "month",
+    "year", "weekend", "morning", "evening", "night", "afternoon", "then", "first",
+];
+/// Nouns that end a tail like `in a statement`, `on local radio`.
+const TAIL_NOUNS: &[&str] = &[
+    "statement", "statements", "remarks", "reply", "interview", "post", "radio", "television", "tv", "twitter",
+    "account", "briefing", "conference", "speech", "letter", "email", "e-mail", "tweet", "tweets", "broadcast",
+    "message", "call", "telephone", "phone", "note", "release", "blog", "facebook", "hearing", "session",
+    "address", "appearance", "video", "podcast", "x", "instagram", "website", "filing", "report", "comments",
+    "response", "testimony", "op-ed", "column", "newspaper", "daily", "channel", "program", "programme", "show",
+];
+/// Objects of `told` that are one word.
+const TOLD_OBJECTS: &[&str] = &[
+    "reuters", "reporters", "journalists", "lawmakers", "legislators", "him", "her", "them", "us", "me",
+    "parliament", "congress", "senators", "delegates", "supporters", "students", "investors", "analysts",
+    "cnn", "afp", "bloomberg", "television", "viewers", "listeners", "members", "the", "a", "an", "his",
+    "their", "its", "our", "my",
+];
+
+fn is_aux(t: &Tok) -> bool {
+    AUX.contains(&t.lower.as_str())
+}
+
+/// A clause word: an auxiliary or a lower-case past-tense form.
+fn is_verbish(t: &Tok) -> bool {
+    is_aux(t) || (t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed") && !t.lower.ends_with("eed"))
+}
+
+fn is_comma(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "," | ";")
+}
+
+fn is_closing_quote(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "”" | "\"" | "»")
+}
+
+
+/// Sentence-final punctuation and closing marks.
+fn is_final(t: &Tok) -> bool {
+    !t.word && matches!(t.lower.as_str(), "." | "!" | "?" | "”" | "\"" | "’" | "»" | ")" | "…")
+}
+
+/// Extracts raw claims: sentence by sentence, the cues and, for each, its speaker
+/// mention and content. Nested reports (a cue inside another claim's content) are
+/// dropped.
+pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], quotes: &[Quote]) -> Vec<RawClaim> {
+    let doc_quotes = crate::quotes::has_quote_marks(text);
+    let in_quote = |t: &Tok| quotes.iter().any(|q| q.inner.start <= t.start && t.end <= q.inner.end);
+    let mut out: Vec<RawClaim> = Vec::new();
+    for s in sentences {
+        let lo = toks.partition_point(|t| t.start < s.start);
+        let hi = toks.partition_point(|t| t.start < s.end);
+        if lo >= hi {
+            continue;
+        }
+        let ctx = Ctx { text, toks, quotes, lo, hi, doc_quotes };
+        let cues = find_cues(toks, lo, hi, &in_quote);
+        let mut claims: Vec<RawClaim> = Vec::new();
+        let mut consumed = vec![false; cues.len()];
+        // 1. A cue that closes the sentence: "Y, X said." / "Y, said X."
+        if let Some((k, last)) = cues.iter().enumerate().last() {
+            if let Some(c) = ctx.trailing(last) {
+                consumed[k] = true;
+                claims.push(c);
+            }
+        }
+        // 2. Cues with their content after them, left to right.
+        for (k, cue) in cues.iter().enumerate() {
+            if consumed[k] {
+                continue;
+            }
+            let next_seq = cues[k + 1..].iter().find(|d| ctx.sequential(d)).map(|d| d.first);
+            if let Some(c) = ctx.leading(cue, next_seq, &claims) {
+                claims.push(c);
+            }
+        }
+        out.extend(claims);
+    }
+    // Nested reports: a cue inside another claim's content is that claim's business.
+    let snapshot = out.clone();
+    out.retain(|c| {
+        !snapshot.iter().any(|o| {
+            o.content.as_ref().is_some_and(|r| r.start <= c.cue.start && c.cue.end <= r.end) && o.cue != c.cue
+        })
+    });
+    out.sort_by_key(|c| (c.cue.start, c.cue.end));
+    out.dedup_by(|a, b| a.cue == b.cue);
+    out
+}
+
+/// One sentence being analysed.
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    quotes: &'a [Quote],
+    lo: usize,
+    hi: usize,
+    doc_quotes: bool,
+}
+
+impl Ctx<'_> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        (i < self.hi && i >= self.lo).then(|| &self.toks[i])
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Byte range covering tokens `[a, b)`.
+    fn bytes(&self, a: usize, b: usize) -> Option<Range<usize>> {
+        (a < b && b <= self.toks.len()).then(|| self.toks[a].start..self.toks[b - 1].end)
+    }
+
+    /// Whether only final punctuation is left from `i` on.
+    fn at_end(&self, i: usize) -> bool {
+        (i..self.hi).all(|j| is_final(&self.toks[j]))
+    }
+
+    /// Skips time and place phrases after a cue (`on Friday`, `in a statement`,
+    /// `on condition of anonymity`, `earlier this month`).
+    fn skip_tails(&self, mut i: usize) -> usize {
+        loop {
+            let w = self.lower(i);
+            if w == "on" && self.lower(i + 1) == "condition" {
+                // "on condition of anonymity" / "on condition that he not be named"
+                let mut j = i + 2;
+                while j < self.hi && !is_comma(&self.toks[j]) && !is_final(&self.toks[j]) && self.lower(j) != "that" {
+                    j += 1;
+                    if self.lower(j - 1) == "anonymity" {
+                        break;
+                    }
+                }
+                i = j;
+                continue;
+            }
+            if matches!(w, "on" | "late" | "early" | "last" | "this" | "next") && WEEKDAYS.contains(&self.lower(i + 1)) {
+                i += 2;
+                while matches!(self.lower(i), "night" | "morning" | "evening" | "afternoon") {
+                    i += 1;
+                }
+                continue;
+            }
+            if WEEKDAYS.contains(&w) {
+                i += 1;
+                continue;
+            }
+            if matches!(w, "last" | "this" | "earlier" | "later") && matches!(self.lower(i + 1), "week" | "month" | "year" | "weekend" | "this" | "last" | "on" | "in") {
+                i += 2;
+                continue;
+            }
+            if TIME_WORDS.contains(&w) && !matches!(w, "on" | "this" | "last") {
+                i += 1;
+                continue;
+            }
+            if matches!(w, "in" | "on" | "at" | "during" | "via" | "through" | "over" | "to") {
+                // a tail ends in a tail noun within a few words
+                if let Some(j) = (i + 1..(i + 7).min(self.hi)).find(|&j| TAIL_NOUNS.contains(&self.lower(j))) {
+                    if (i + 1..j).all(|m| self.toks[m].word) {
+                        i = j + 1;
+                        // "in a statement released by the ministry" — stop here
+                        continue;
+                    }
+                }
+            }
+            if w == "by" && (i + 1..(i + 6).min(self.hi + 1)).any(|j| self.at_end(j)) {
+                // "was quoted as saying by Iranian media."
+                let j = (i + 1..=self.hi).find(|&j| self.at_end(j)).unwrap_or(self.hi);
+                i = j;
+                continue;
+            }
+            return i;
+        }
+    }
+
+    /// Skips the object of `told` (`told Reuters`, `told the Supreme Court`).
+    fn skip_told_object(&self, cue: &Cue) -> usize {
+        let i = cue.last;
+        let head = self.lower(cue.last - 1);
+        if !matches!(head, "told" | "tell" | "tells" | "telling") {
+            return i;
+        }
+        // "told X that ..." — the object ends at "that"
+        if let Some(j) = (i..(i + 9).min(self.hi)).find(|&j| self.lower(j) == "that") {
+            if (i..j).all(|m| self.toks[m].word || self.lower(m) == "(" || self.lower(m) == ")") {
+                return j;
+            }
+        }
+        let Some(t) = self.tok(i) else { return i };
+        let w = t.lower.as_str();
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "members") {
+            // determiner + capitalised words or one noun: "the Supreme Court", "a conference"
+            let mut j = i + 1;
+            if self.lower(j) == "of" {
+                j += 1;
+            }
+            while self.tok(j).is_some_and(|t| t.cap && t.word) {
+                j += 1;
+            }
+            if j == i + 1 {
+                j += 1;
+            }
+            return j.min(self.hi);
+        }
+        if t.cap && self.lower(i + 1) == "s" || self.lower(i).ends_with("’s") || self.lower(i).ends_with("'s") {
+            // "India s top court": possessive, then lower-case words
+            let mut j = i + if self.lower(i + 1) == "s" { 2 } else { 1 };
+            while self.tok(j).is_some_and(|t| t.word && !t.cap) && j < i + 5 {
+                j += 1;
+            }
+            return j;
+        }
+        if TOLD_OBJECTS.contains(&w) || t.cap {
+            return i + 1;
+        }
+        i
+    }
+
+    /// Whether cue `d` continues the previous cue's subject (`, adding`, `and denies`).
+    fn sequential(&self, d: &Cue) -> bool {
+        let prev = d.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
+        (d.form == Form::Participle && prev == ",") || (d.form == Form::Finite && prev == "and")
+    }
+
+    /// The quotation whose inner text contains byte `b`.
+    fn quote_at(&self, b: usize) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.inner.start <= b && b < q.inner.end)
+    }
+
+    /// The quotation whose closing mark ends at or just before byte `b`.
+    fn quote_closing_before(&self, b: usize) -> Option<&Quote> {
+        self.quotes.iter().filter(|q| q.outer.end <= b && b - q.outer.end <= 2).last()
+    }
+
+    fn quote_kind(&self, r: &Range<usize>) -> QuoteKind {
+        if !self.doc_quotes {
+            return QuoteKind::Unknown;
+        }
+        let quoted: usize = self
+            .quotes
+            .iter()
+            .map(|q| q.inner.end.min(r.end).saturating_sub(q.inner.start.max(r.start)))
+            .sum();
+        if quoted * 2 > r.len() { QuoteKind::Direct } else { QuoteKind::Indirect }
+    }
+
+    /// Trims a content range: leading `that`, marks and punctuation; trailing
+    /// punctuation and marks.
+    fn trim_content(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let s = self.text.get(r.clone())?;
+        let lead_chars: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '-', '—', '–', '\n', '\t'];
+        let mut a = r.start + (s.len() - s.trim_start_matches(lead_chars).len());
+        let rest = &self.text[a..r.end];
+        for w in ["that ", "That "] {
+            if rest.starts_with(w) {
+                a += w.len();
+            }
+        }
+        let s = &self.text[a..r.end];
+        let trail_chars: &[char] = &[' ', ',', '.', ':', ';', '”', '"', '»', '\n', '\t', '-', '—', '–'];
+        let b = a + s.trim_end_matches(trail_chars).len();
+        (a < b).then_some(a..b)
+    }
+
+    /// "Y, X said." / "“Y,” said X." — the cue closes the sentence.
+    fn trailing(&self, cue: &Cue) -> Option<RawClaim> {
+        if cue.form != Form::Finite || cue.stance == Stance::Decline {
+            return None;
+        }
+        let after = self.skip_tails(self.skip_told_object(cue));
+        let before = cue.first.checked_sub(1)?;
+        if before < self.lo {
+            return None;
+        }
+        let prev = &self.toks[before];
+        let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) {
+            // "Y, said X ." — speaker after the cue
+            if self.at_end(after) {
+                return None;
+            }
+            let sp = self.speaker_right(after)?;
+            (sp, before)
+        } else {
+            // "Y, X said ." — speaker between the last comma and the cue
+            let after = self.skip_anonymity_clause(after);
+            if !self.at_end(after) {
+                return None;
+            }
+            let b = (self.lo..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))?;
+            let mut first = b + 1;
+            while first < cue.first && (is_closing_quote(&self.toks[first]) || is_comma(&self.toks[first])) {
+                first += 1;
+            }
+            if first >= cue.first || cue.first - first > 25 {
+                return None;
+            }
+            (self.bytes(first, cue.first)?, b)
+        };
+        // the content ends at the boundary; it starts at the sentence start, or at
+        // the opening mark of a quotation that closes at the boundary
+        let mut end_tok = boundary;
+        while end_tok > self.lo && (is_comma(&self.toks[end_tok]) || is_closing_quote(&self.toks[end_tok])) && end_tok > self.lo {
+            end_tok -= 1;
+        }
+        let end = self.toks[end_tok].end;
+        let mut start = self.toks[self.lo].start;
+        if let Some(q) = self.quote_closing_before(self.toks[boundary].end.max(end)) {
+            if q.inner.start < start || q.outer.start <= start + 1 {
+                start = q.inner.start;
+            }
+        }
+        let content = self.trim_content(start..end)?;
+        let quote = self.quote_kind(&content);
+        Some(RawClaim {
+            speaker,
+            cue: self.bytes(cue.first, self.skip_told_object(cue).max(cue.last))?,
+            content: Some(content),
+            stance: cue.stance,
+            quote,
+        })
+    }
+
+    /// Skips `, speaking on condition of anonymity` / `, who asked not to be named`.
+    fn skip_anonymity_clause(&self, i: usize) -> usize {
+        if self.lower(i) == "," && matches!(self.lower(i + 1), "speaking" | "who" | "asking" | "declining" | "requesting" | "citing") {
+            return (i..=self.hi).find(|&j| self.at_end(j)).unwrap_or(i);
+        }
+        i
+    }
+
+    /// The speaker after a cue: "said former CIA officer David Priess, who ...".
+    fn speaker_right(&self, from: usize) -> Option<Range<usize>> {
+        let mut end = from;
+        while end < self.hi && !is_final(&self.toks[end]) {
+            if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according") {
+                break;
+            }
+            if self.lower(end) == "on" && (WEEKDAYS.contains(&self.lower(end + 1)) || self.lower(end + 1) == "condition") {
+                break;
+            }
+            end += 1;
+        }
+        while end > from && is_comma(&self.toks[end - 1]) {
+            end -= 1;
+        }
+        if end <= from || end - from > 30 {
+            return None;
+        }
+        self.bytes(from, end)
+    }
+
+    /// The speaker before a finite cue: the noun phrase ending at the cue, with
+    /// appositives (`Juan Roig, chairman of X, said`) and relative clauses.
+    fn speaker_left(&self, lo: usize, cue_first: usize) -> Option<Range<usize>> {
+        if cue_first <= lo {
+            return None;
+        }
+        // segments between commas, right to left
+        let seg_end = cue_first;
+        let mut j = cue_first;
+        while j > lo && !is_comma(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" ) {
+            j -= 1;
+        }
+        let mut first = j;
+        if first == seg_end {
+            // "X, appositive, said": walk back over noun-phrase segments
+            let mut k = j;
+            loop {
+                if k <= lo {
+                    break;
+                }
+                // k-1 is a comma; segment before it
+                let e = k - 1;
+                let mut s = e;
+                while s > lo && !is_comma(&self.toks[s - 1]) {
+                    s -= 1;
+                }
+                let relative = matches!(self.lower(s), "who" | "which" | "whose");
+                if !relative && INTRO.contains(&self.lower(s)) {
+                    break;
+                }
+                let np = e > s && e - s <= 30 && (relative || !(s..e).any(|m| is_verbish(&self.toks[m])));
+                if !np {
+                    break;
+                }
+                first = s;
+                k = s;
+            }
+            if first == cue_first {
+                return None;
+            }
+        } else {
+            // a clause before "and"/"but"/"that"... inside the segment: keep what follows
+            let cut = (first..cue_first).rev().find(|&m| {
+                matches!(self.lower(m), "and" | "but" | "that" | "while" | "because" | "as" | "after" | "when" | "if" | "although" | "though" | "since")
+                    && (first..m).any(|x| is_verbish(&self.toks[x]))
+            });
+            if let Some(m) = cut {
+                first = m + 1;
+            }
+        }
+        // leading conjunctions and quotes are not part of the mention
+        while first < cue_first && (LEADERS.contains(&self.lower(first)) || !self.toks[first].word) {
+            first += 1;
+        }
+        let mut last = cue_first;
+        while last > first && !self.toks[last - 1].word && self.lower(last - 1) != ")" {
+            last -= 1;
+        }
+        if last <= first || last - first > 40 {
+            return None;
+        }
+        self.bytes(first, last)
+    }
+
+    /// The subject of the sentence (for participle cues): the noun phrase after any
+    /// introductory phrase, up to the first verb.
+    fn subject(&self, cue_first: usize) -> Option<Range<usize>> {
+        let mut i = self.lo;
+        // skip introductory phrases ending in a comma
+        while INTRO.contains(&self.lower(i)) {
+            let Some(c) = (i..cue_first).find(|&j| is_comma(&self.toks[j])) else { break };
+            i = c + 1;
+        }
+        while i < cue_first && (LEADERS.contains(&self.lower(i)) || !self.toks[i].word) {
+            i += 1;
+        }
+        let start = i;
+        let mut j = i;
+        while j < cue_first {
+            let t = &self.toks[j];
+            let ok = if is_verbish(t) {
+                false
+            } else if t.cap || t.lower == "s" || !t.word && matches!(t.lower.as_str(), "(" | ")" | "-") {
+                true
+            } else if matches!(t.lower.as_str(), "the" | "a" | "an" | "some" | "other" | "two" | "three" | "several" | "many" | "most" | "both" | "all" | "its" | "his" | "her" | "their" | "senior" | "former" | "top") {
+                true
+            } else if matches!(t.lower.as_str(), "and" | "of" | "for") {
+                self.tok(j + 1).is_some_and(|n| n.cap)
+            } else {
+                crate::resolve::is_role_noun(&t.lower) || crate::resolve::is_institution_noun(&t.lower)
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        if j > start { self.bytes(start, j) } else { None }
+    }
+
+    /// A cue with its content after it.
+    fn leading(&self, cue: &Cue, next_seq: Option<usize>, done: &[RawClaim]) -> Option<RawClaim> {
+        let cue_bytes = self.bytes(cue.first, cue.last)?;
+        if done.iter().any(|c| c.content.as_ref().is_some_and(|r| r.start <= cue_bytes.start && cue_bytes.end <= r.end)) {
+            return None;
+        }
+        if cue.form == Form::According {
+            return self.according(cue);
+        }
+        let speaker = match cue.form {
+            Form::Participle => {
+                let prev = cue.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
+                // "with Washington saying ..."
+                let with = (cue.first.saturating_sub(8).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "with");
+                match with {
+                    Some(w) if prev != "," && w + 1 < cue.first => self.bytes(w + 1, cue.first),
+                    _ => self.subject(cue.first).or_else(|| done.last().map(|c| c.speaker.clone())),
+                }
+            }
+            _ => {
+                if self.sequential(cue) {
+                    done.last().map(|c| c.speaker.clone()).or_else(|| self.speaker_left(self.lo, cue.first))
+                } else {
+                    self.speaker_left(self.lo, cue.first)
+                }
+            }
+        }?;
+        // content: after the cue, its object and tails
+        let mut i = self.skip_tails(self.skip_told_object(cue));
+        let cue_end_tok = i;
+        if cue.stance == Stance::Decline {
+            // "did not respond to a request for comment (on X)"
+            while matches!(self.lower(i), "to" | "a" | "requests" | "request" | "queries" | "inquiries" | "calls" | "messages" | "emails" | "seeking" | "for" | "comment" | "comments" | "on" | "about" | "regarding" | "reuters" | "reuters’" | "reuters'") {
+                i += 1;
+            }
+        }
+        let mut end_tok = next_seq.map_or(self.hi, |n| n.saturating_sub(1).max(i));
+        if let Some(n) = next_seq {
+            // drop the comma/"and" that joins the next cue
+            end_tok = n;
+            while end_tok > i && (is_comma(&self.toks[end_tok - 1]) || self.lower(end_tok - 1) == "and") {
+                end_tok -= 1;
+            }
+        }
+        // "declined to comment on X and referred ...": stop at "and <verb>"
+        if cue.stance == Stance::Decline {
+            if let Some(m) = (i..end_tok).find(|&m| self.lower(m) == "and" && self.tok(m + 1).is_some_and(is_verbish)) {
+                end_tok = m;
+            }
+        }
+        let cue_range = self.bytes(cue.first, cue_end_tok.max(cue.last))?;
+        let mut content = if i < end_tok { self.bytes(i, end_tok) } else { None };
+        // a quotation opened in the content runs to its closing mark, even across sentences
+        if let Some(r) = content.clone() {
+            let open = self.quotes.iter().find(|q| q.outer.start >= r.start && q.outer.start < r.end && q.inner.end > r.end);
+            if let Some(q) = open {
+                content = Some(r.start..q.inner.end);
+            } else if let Some(q) = self.quote_at(r.start) {
+                if q.inner.end > r.end {
+                    content = Some(r.start..q.inner.end);
+                }
+            }
+        }
+        let content = content.and_then(|r| self.trim_content(r));
+        if content.is_none() && cue.stance != Stance::Decline {
+            return None;
+        }
+        let quote = content.as_ref().map_or(QuoteKind::Unknown, |r| self.quote_kind(r));
+        Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote })
+    }
+
+    /// "According to X, Y." / "Y, according to X."
+    fn according(&self, cue: &Cue) -> Option<RawClaim> {
+        let cue_range = self.bytes(cue.first, cue.last)?;
+        // at the clause start: speaker up to the next comma, content after it
+        let clause_start = (self.lo..cue.first).all(|j| !self.toks[j].word || LEADERS.contains(&self.lower(j)));
+        if clause_start {
+            let comma = (cue.last..self.hi).find(|&j| is_comma(&self.toks[j]))?;
+            let speaker = self.bytes(cue.last, comma)?;
+            let content = self.trim_content(self.bytes(comma + 1, self.hi)?)?;
+            let quote = self.quote_kind(&content);
+            return Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote });
+        }
+        // after the content: speaker to the sentence end (or next comma)
+        let mut e = cue.last;
+        while e < self.hi && !is_final(&self.toks[e]) && !is_comma(&self.toks[e]) {
+            e += 1;
+        }
+        let speaker = self.bytes(cue.last, e)?;
+        let mut s = self.lo;
+        while s < cue.first && INTRO.contains(&self.lower(s)) && self.lower(s) != "according" {
+            match (s..cue.first).find(|&j| is_comma(&self.toks[j])) {
+                Some(c) if c + 1 < cue.first => s = c + 1,
+                _ => break,
+            }
+        }
+        let content = self.trim_content(self.bytes(s, cue.first)?)?;
+        let quote = self.quote_kind(&content);
+        Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote })
+    }
+}

@@ -1,0 +1,109 @@
+//! The crate's one error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in `attribution`.
+///
+/// Variants that concern a file name the path and, where one exists, the command
+/// that fixes it. Underlying errors are kept as [`std::error::Error::source`].
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file the model needs is not there.
+    #[error("missing model file {path}: run `{fix}`")]
+    MissingModelFile {
+        /// The file that was looked for.
+        path: PathBuf,
+        /// The command that builds or fetches it.
+        fix: String,
+    },
+    /// A model file exists but cannot be read as what it should be.
+    #[error("corrupt model file {path}: {reason}; rebuild it with `{fix}`")]
+    CorruptModelFile {
+        /// The offending file.
+        path: PathBuf,
+        /// What was wrong with it.
+        reason: String,
+        /// The command that rebuilds it.
+        fix: String,
+    },
+    /// The model's label set is not a BIO scheme over the known entity kinds.
+    #[error("model {path} has an unknown label `{label}` (expected O, B-/I- with PER, ORG, LOC or MISC)")]
+    UnknownLabel {
+        /// The model's `config.json`.
+        path: PathBuf,
+        /// The label that is not understood.
+        label: String,
+    },
+    /// `models.toml` could not be parsed or is inconsistent.
+    #[error("invalid models file {path}: {reason}")]
+    InvalidModelsFile {
+        /// The models file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A model name that `models.toml` does not define.
+    #[error("no model named `{name}` in {path}")]
+    UnknownModel {
+        /// The requested name.
+        name: String,
+        /// The models file that was searched.
+        path: PathBuf,
+    },
+    /// Reading or writing a file failed.
+    #[error("cannot access {path}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Input given to a command-line example is not UTF-8 text.
+    #[error("{path} is not UTF-8 text (byte {valid_up_to} is invalid): convert it first, e.g. with `iconv -t UTF-8`")]
+    NotUtf8 {
+        /// The input file.
+        path: PathBuf,
+        /// Length of the valid UTF-8 prefix, in bytes.
+        valid_up_to: usize,
+    },
+    /// A JSON file (model config, gold claims) could not be parsed.
+    #[error("cannot parse JSON in {path}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The parse error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The tokenizer failed.
+    #[error("tokenizer error")]
+    Tokenizer(#[source] tokenizers::Error),
+    /// libtorch failed.
+    #[error("libtorch error")]
+    Torch(#[from] tch::TchError),
+    /// rust-bert failed.
+    #[error("rust-bert error")]
+    RustBert(#[from] rust_bert::RustBertError),
+    /// Training data is unusable.
+    #[error("invalid training data in {path}: {reason}")]
+    InvalidData {
+        /// The data file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An internal lock was poisoned by a panic in another thread.
+    #[error("the model was poisoned by a panic in another thread")]
+    Poisoned,
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,234 @@
+//! `models.toml`: which NER models exist and where their files are.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Bumped whenever the training code changes in a way that changes the model, so
+/// that cached builds of older code are not reused.
+const TRAINER_VERSION: &str = "1";
+
+/// The parsed contents of a `models.toml`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelsConfig {
+    /// The file it was read from.
+    pub path: PathBuf,
+    /// The model used when none is named.
+    pub default: String,
+    /// Root of the cache (built models under `models/`, packages under `pypi/`).
+    pub cache: PathBuf,
+    /// Every model, by name.
+    pub models: BTreeMap<String, ModelSpec>,
+}
+
+/// How to obtain one model.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum ModelSpec {
+    /// An existing model directory.
+    Path {
+        /// The directory, relative to `models.toml`.
+        path: PathBuf,
+    },
+    /// A model fine-tuned from registry packages.
+    Build {
+        /// The pre-trained encoder.
+        encoder: Package,
+        /// The CoNLL-format training data (`train.txt`, `valid.txt`, `test.txt`).
+        data: Package,
+        /// The training recipe.
+        recipe: Recipe,
+    },
+}
+
+/// A file tree inside a pinned PyPI package.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    /// The PyPI distribution name.
+    pub pypi: String,
+    /// Its exact version.
+    pub version: String,
+    /// The directory inside the installed package.
+    pub dir: String,
+}
+
+/// Fine-tuning hyper-parameters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipe {
+    /// Passes over the training set.
+    pub epochs: usize,
+    /// Sentences per step.
+    pub batch_size: usize,
+    /// Peak learning rate (AdamW).
+    pub learning_rate: f64,
+    /// Share of the steps with a linear warm-up; then a linear decay to zero.
+    pub warmup: f64,
+    /// AdamW weight decay.
+    pub weight_decay: f64,
+    /// Random seed (initialisation, dropout, batch order).
+    pub seed: u64,
+    /// Mark capitalised words with token type 1 (a casing signal for uncased encoders).
+    pub casing: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    default: String,
+    cache: String,
+    models: BTreeMap<String, ModelSpec>,
+}
+
+impl ModelsConfig {
+    /// Reads and checks a `models.toml`.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<ModelsConfig> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        ModelsConfig::parse(&text, path)
+    }
+
+    /// Parses `models.toml` text; `path` is where it lives (relative model paths
+    /// are resolved against its directory).
+    pub fn parse(text: &str, path: &Path) -> Result<ModelsConfig> {
+        let invalid = |reason: String| Error::InvalidModelsFile { path: path.to_owned(), reason };
+        let raw: RawFile = toml::from_str(text).map_err(|e| invalid(e.message().to_owned()))?;
+        if !raw.models.contains_key(&raw.default) {
+            return Err(invalid(format!("the default model `{}` is not defined", raw.default)));
+        }
+        for (name, spec) in &raw.models {
+            if let ModelSpec::Build { recipe, .. } = spec {
+                if recipe.epochs == 0 || recipe.batch_size == 0 || !(recipe.learning_rate > 0.0) {
+                    return Err(invalid(format!("model `{name}`: epochs, batch_size and learning_rate must be positive")));
+                }
+                if !(0.0..1.0).contains(&recipe.warmup) {
+                    return Err(invalid(format!("model `{name}`: warmup must be in [0, 1)")));
+                }
+            }
+        }
+        Ok(ModelsConfig { path: path.to_owned(), default: raw.default, cache: expand_home(&raw.cache), models: raw.models })
+    }
+
+    /// The spec of `name`, or of the default model when `name` is `None`.
+    pub fn spec(&self, name: Option<&str>) -> Result<(&str, &ModelSpec)> {
+        let name = name.unwrap_or(&self.default);
+        self.models
+            .get_key_value(name)
+            .map(|(k, v)| (k.as_str(), v))
+            .ok_or_else(|| Error::UnknownModel { name: name.to_owned(), path: self.path.clone() })
+    }
+
+    /// The directory that holds (or will hold) model `name`'s files.
+    pub fn model_dir(&self, name: Option<&str>) -> Result<PathBuf> {
+        let (name, spec) = self.spec(name)?;
+        Ok(match spec {
+            ModelSpec::Path { path } => self.path.parent().unwrap_or(Path::new(".")).join(path),
+            ModelSpec::Build { .. } => self.cache.join("models").join(format!("{name}-{}", spec_hash(spec))),
+        })
+    }
+
+    /// Where a PyPI package is (or will be) installed.
+    pub fn package_dir(&self, package: &Package) -> PathBuf {
+        self.cache.join("pypi").join(format!("{}-{}", package.pypi, package.version))
+    }
+
+    /// The command that provides model `name`, for error messages.
+    pub fn fix_command(&self, name: Option<&str>) -> String {
+        match self.spec(name) {
+            Ok((n, ModelSpec::Build { .. })) => format!("cargo run --release --example build_model -- {n}"),
+            Ok((n, _)) => format!("put a model directory for `{n}` where {} says", self.path.display()),
+            Err(_) => "bash scripts/setup.sh".to_owned(),
+        }
+    }
+}
+
+/// A short stable hash of everything that determines a built model.
+fn spec_hash(spec: &ModelSpec) -> String {
+    let canonical = serde_json::to_string(spec).unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in TRAINER_VERSION.bytes().chain(canonical.bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn expand_home(p: &str) -> PathBuf {
+    match p.strip_prefix("~/") {
+        Some(rest) => std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default().join(rest),
+        None => PathBuf::from(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+default = "a"
+cache = "/tmp/attr-cache"
+[models.a]
+encoder = { pypi = "enc", version = "1.0", dir = "m" }
+data = { pypi = "dat", version = "2.0", dir = "d" }
+[models.a.recipe]
+epochs = 1
+batch_size = 8
+learning_rate = 1e-4
+warmup = 0.1
+weight_decay = 0.0
+seed = 1
+casing = true
+[models.b]
+path = "mine"
+"#;
+
+    #[test]
+    fn parses_both_kinds() {
+        let c = ModelsConfig::parse(GOOD, Path::new("/x/models.toml")).unwrap();
+        assert_eq!(c.default, "a");
+        assert_eq!(c.model_dir(Some("b")).unwrap(), PathBuf::from("/x/mine"));
+        let a = c.model_dir(None).unwrap();
+        assert!(a.starts_with("/tmp/attr-cache/models"), "{a:?}");
+        assert!(a.file_name().unwrap().to_str().unwrap().starts_with("a-"));
+        let ModelSpec::Build { encoder, .. } = c.spec(None).unwrap().1 else { panic!("not a build") };
+        assert_eq!(c.package_dir(encoder), PathBuf::from("/tmp/attr-cache/pypi/enc-1.0"));
+        assert!(c.fix_command(None).contains("build_model -- a"));
+    }
+
+    #[test]
+    fn recipe_change_changes_dir() {
+        let c1 = ModelsConfig::parse(GOOD, Path::new("m.toml")).unwrap();
+        let c2 = ModelsConfig::parse(&GOOD.replace("epochs = 1", "epochs = 2"), Path::new("m.toml")).unwrap();
+        assert_ne!(c1.model_dir(None).unwrap(), c2.model_dir(None).unwrap());
+        let c3 = ModelsConfig::parse(GOOD, Path::new("m.toml")).unwrap();
+        assert_eq!(c1.model_dir(None).unwrap(), c3.model_dir(None).unwrap());
+    }
+
+    #[test]
+    fn errors_are_typed() {
+        let table = [
+            ("default = ", "invalid"),
+            (&GOOD.replace("default = \"a\"", "default = \"zz\""), "not defined"),
+            (&GOOD.replace("epochs = 1", "epochs = 0"), "positive"),
+            (&GOOD.replace("warmup = 0.1", "warmup = 1.5"), "warmup"),
+            (&GOOD.replace("seed = 1", "seed = 1\ncolour = 3"), ""),
+        ];
+        for (text, needle) in table {
+            match ModelsConfig::parse(text, Path::new("bad.toml")) {
+                Err(e @ Error::InvalidModelsFile { .. }) => {
+                    let msg = e.to_string();
+                    assert!(msg.contains("bad.toml"), "{msg}");
+                    assert!(needle.is_empty() || needle == "invalid" || msg.contains(needle), "{msg}");
+                }
+                other => panic!("{text:?} gave {other:?}"),
+            }
+        }
+        let c = ModelsConfig::parse(GOOD, Path::new("m.toml")).unwrap();
+        assert!(matches!(c.model_dir(Some("nope")), Err(Error::UnknownModel { .. })));
+    }
+}

@@ -1,0 +1,434 @@
+//! The NER model: the only module that touches `rust-bert` and `tch`.
+//!
+//! A BERT token classifier (`BertForTokenClassification`) over the tokens of a
+//! Hugging Face `tokenizer.json`, with IOB2-constrained decoding of its scores and
+//! byte offsets into the caller's text.
+
+mod train;
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ndarray::Array2;
+use rust_bert::bert::{BertConfig, BertForTokenClassification};
+use tch::{nn, Device, Kind, Tensor};
+use tokenizers::Tokenizer;
+
+use crate::conll::{score_tags, ConllSentence, EntityScores};
+use crate::entity::Entity;
+use crate::error::{Error, Result};
+use crate::labels::{chunks, decode, Label};
+use crate::models::ModelsConfig;
+use crate::text::sentence_spans;
+
+pub use train::{train, EpochReport, TrainEvent, TrainReport};
+
+/// Most wordpieces in one forward pass, `[CLS]` and `[SEP]` included.
+const MAX_TOKENS: usize = 512;
+/// Sentences per forward pass.
+const BATCH: usize = 32;
+
+/// The files of a model directory.
+const CONFIG: &str = "config.json";
+const TOKENIZER: &str = "tokenizer.json";
+const WEIGHTS: &str = "model.safetensors";
+/// Key in `config.json` that says token type ids carry the casing signal.
+const CASING_KEY: &str = "attribution_casing";
+
+/// A loaded NER model. Load once, then call [`NerModel::recognize`] from any thread.
+pub struct NerModel {
+    net: Mutex<Net>,
+    tokenizer: Tokenizer,
+    labels: Vec<Label>,
+    casing: bool,
+    cls: u32,
+    sep: u32,
+    dir: PathBuf,
+}
+
+/// The libtorch part. `tch::Tensor` is `Send` but not `Sync`: the mutex makes the
+/// model shareable.
+struct Net {
+    vs: nn::VarStore,
+    model: BertForTokenClassification,
+}
+
+/// One stretch of text to tag, tokenized: wordpieces with byte offsets into the text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Segment {
+    pub(crate) ids: Vec<i64>,
+    pub(crate) type_ids: Vec<i64>,
+    /// Byte range of each wordpiece, relative to the segment's text.
+    pub(crate) offsets: Vec<(usize, usize)>,
+    /// Index of the pre-tokenizer word each wordpiece belongs to.
+    pub(crate) words: Vec<u32>,
+}
+
+impl NerModel {
+    /// Loads model `name` (or the default) of a `models.toml`.
+    pub fn from_models_file(models_toml: impl AsRef<Path>, name: Option<&str>) -> Result<NerModel> {
+        let config = ModelsConfig::from_file(models_toml)?;
+        NerModel::from_config(&config, name)
+    }
+
+    /// Loads model `name` (or the default) of a parsed `models.toml`.
+    pub fn from_config(config: &ModelsConfig, name: Option<&str>) -> Result<NerModel> {
+        let dir = config.model_dir(name)?;
+        NerModel::load(&dir, &config.fix_command(name))
+    }
+
+    /// Loads a model directory (`config.json`, `tokenizer.json`, `model.safetensors`).
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<NerModel> {
+        NerModel::load(dir.as_ref(), "cargo run --release --example build_model")
+    }
+
+    fn load(dir: &Path, fix: &str) -> Result<NerModel> {
+        for file in [CONFIG, TOKENIZER, WEIGHTS] {
+            let path = dir.join(file);
+            if !path.is_file() {
+                return Err(Error::MissingModelFile { path, fix: fix.to_owned() });
+            }
+        }
+        let corrupt = |file: &str, reason: String| Error::CorruptModelFile {
+            path: dir.join(file),
+            reason,
+            fix: fix.to_owned(),
+        };
+        let config_path = dir.join(CONFIG);
+        let raw = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
+        let json: serde_json::Value = serde_json::from_str(&raw).map_err(|e| corrupt(CONFIG, e.to_string()))?;
+        let config: BertConfig = serde_json::from_value(json.clone()).map_err(|e| corrupt(CONFIG, e.to_string()))?;
+        let labels = labels_of(&config, &config_path)?;
+        let casing = json.get(CASING_KEY).and_then(|v| v.as_bool()).unwrap_or(false);
+        let tokenizer = load_tokenizer(&dir.join(TOKENIZER)).map_err(|e| corrupt(TOKENIZER, e.to_string()))?;
+        let (cls, sep) = special_ids(&tokenizer).ok_or_else(|| corrupt(TOKENIZER, "no [CLS]/[SEP] token".into()))?;
+        set_threads();
+        let mut vs = nn::VarStore::new(Device::Cpu);
+        let model = BertForTokenClassification::new(vs.root(), &config)?;
+        vs.load(dir.join(WEIGHTS)).map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
+        Ok(NerModel { net: Mutex::new(Net { vs, model }), tokenizer, labels, casing, cls, sep, dir: dir.to_owned() })
+    }
+
+    /// The directory the model was loaded from.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Named entities of `text`, with byte offsets into it. Text of any length: it
+    /// is split into sentences, and sentences longer than the model's window into
+    /// windows, so nothing is truncated.
+    pub fn recognize(&self, text: &str) -> Result<Vec<Entity>> {
+        let spans = sentence_spans(text);
+        self.recognize_in(text, &spans)
+    }
+
+    /// Entities of many texts at once (their sentences share batches).
+    pub fn recognize_batch<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Vec<Entity>>> {
+        let mut jobs = Vec::new();
+        for (t, text) in texts.iter().enumerate() {
+            for r in sentence_spans(text.as_ref()) {
+                jobs.push((t, r));
+            }
+        }
+        let mut out = vec![Vec::new(); texts.len()];
+        let segs: Vec<(&str, usize)> = jobs.iter().map(|(t, r)| (&texts[*t].as_ref()[r.clone()], r.start)).collect();
+        for (job, ents) in self.run(&segs)?.into_iter().enumerate() {
+            out[jobs[job].0].extend(ents);
+        }
+        Ok(out)
+    }
+
+    /// Entities inside the given byte ranges of `text` only (ranges must lie on char
+    /// boundaries; others are skipped).
+    pub fn recognize_in(&self, text: &str, ranges: &[std::ops::Range<usize>]) -> Result<Vec<Entity>> {
+        let segs: Vec<(&str, usize)> =
+            ranges.iter().filter_map(|r| text.get(r.clone()).map(|s| (s, r.start))).collect();
+        Ok(self.run(&segs)?.into_iter().flatten().collect())
+    }
+
+    /// Number of wordpieces `text` is cut into (for throughput figures).
+    pub fn count_wordpieces(&self, text: &str) -> Result<usize> {
+        let mut n = 0;
+        for r in sentence_spans(text) {
+            n += encode(&self.tokenizer, &text[r], self.casing)?.ids.len() + 2;
+        }
+        Ok(n)
+    }
+
+    /// Tags pre-tokenized sentences (CoNLL style): one IOB2 tag per word.
+    pub fn tag_words(&self, sentences: &[Vec<String>]) -> Result<Vec<Vec<String>>> {
+        let joined: Vec<String> = sentences.iter().map(|w| w.join(" ")).collect();
+        let segs: Vec<(&str, usize)> = joined.iter().map(|s| (s.as_str(), 0)).collect();
+        let ents = self.run(&segs)?;
+        Ok(sentences.iter().zip(&ents).map(|(words, ents)| word_tags(words, ents)).collect())
+    }
+
+    /// Entity-level scores on CoNLL sentences (exact span match per type).
+    pub fn evaluate(&self, sentences: &[ConllSentence]) -> Result<EntityScores> {
+        let words: Vec<Vec<String>> = sentences.iter().map(|s| s.words.clone()).collect();
+        let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
+        let predicted = self.tag_words(&words)?;
+        Ok(score_tags(&gold, &predicted))
+    }
+
+    /// Runs the model over text segments `(text, offset of text in the caller's input)`.
+    fn run(&self, segs: &[(&str, usize)]) -> Result<Vec<Vec<Entity>>> {
+        // Tokenize once; split over-long segments into windows at word starts.
+        let mut windows: Vec<(usize, usize, Segment)> = Vec::new(); // (segment, base offset, pieces)
+        for (i, (text, base)) in segs.iter().enumerate() {
+            let seg = encode(&self.tokenizer, text, self.casing)?;
+            for w in split_windows(seg, MAX_TOKENS - 2) {
+                windows.push((i, *base, w));
+            }
+        }
+        // Longest first, so that batches hold similar lengths (less padding).
+        let mut order: Vec<usize> = (0..windows.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(windows[i].2.ids.len()));
+        let mut out = vec![Vec::new(); segs.len()];
+        let net = self.net.lock().map_err(|_| Error::Poisoned)?;
+        for batch in order.chunks(BATCH) {
+            let pieces: Vec<&Segment> = batch.iter().map(|&i| &windows[i].2).collect();
+            let probs = net.log_probs(&pieces, self.cls, self.sep)?;
+            for (b, &wi) in batch.iter().enumerate() {
+                let (seg, base, ref pieces) = windows[wi];
+                let lp = &probs[b];
+                out[seg].extend(entities_of(segs[seg].0, base, pieces, lp.view(), &self.labels));
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Net {
+    /// Per-wordpiece log-probabilities `[len, labels]` of each segment (without the
+    /// `[CLS]`/`[SEP]` rows).
+    fn log_probs(&self, segs: &[&Segment], cls: u32, sep: u32) -> Result<Vec<Array2<f32>>> {
+        let (ids, mask, types, len) = pad_batch(segs, cls, sep, None);
+        let b = segs.len() as i64;
+        let logits = tch::no_grad(|| {
+            let out = self.model.forward_t(
+                Some(&ids.view([b, len])),
+                Some(&mask.view([b, len])),
+                Some(&types.view([b, len])),
+                None,
+                None,
+                false,
+            );
+            out.logits.log_softmax(-1, Kind::Float)
+        });
+        let labels = logits.size().last().copied().unwrap_or(0) as usize;
+        let flat: Vec<f32> = Vec::<f32>::try_from(logits.flatten(0, -1))?;
+        let len = len as usize;
+        let mut out = Vec::with_capacity(segs.len());
+        for (i, s) in segs.iter().enumerate() {
+            let n = s.ids.len();
+            let start = (i * len + 1) * labels;
+            let rows = flat.get(start..start + n * labels).unwrap_or(&[]).to_vec();
+            out.push(Array2::from_shape_vec((rows.len() / labels.max(1), labels), rows).unwrap_or_default());
+        }
+        Ok(out)
+    }
+}
+
+/// Builds padded `(ids, mask, type ids, width)` tensors for a batch, `[CLS] … [SEP]`
+/// around each segment, and with `labels` the label tensor (-100 on special tokens
+/// and padding).
+pub(crate) fn pad_batch(
+    segs: &[&Segment],
+    cls: u32,
+    sep: u32,
+    labels: Option<(&[&[i64]], &mut Vec<i64>)>,
+) -> (Tensor, Tensor, Tensor, i64) {
+    let width = segs.iter().map(|s| s.ids.len()).max().unwrap_or(0) + 2;
+    let total = segs.len() * width;
+    let (mut ids, mut mask, mut types) = (vec![0i64; total], vec![0i64; total], vec![0i64; total]);
+    let mut lab = labels;
+    if let Some((_, out)) = lab.as_mut() {
+        out.clear();
+        out.resize(total, -100);
+    }
+    for (i, s) in segs.iter().enumerate() {
+        let row = i * width;
+        let n = s.ids.len();
+        ids[row] = i64::from(cls);
+        ids[row + 1..row + 1 + n].copy_from_slice(&s.ids);
+        ids[row + 1 + n] = i64::from(sep);
+        mask[row..row + n + 2].fill(1);
+        types[row + 1..row + 1 + n].copy_from_slice(&s.type_ids);
+        if let Some((l, out)) = lab.as_mut() {
+            out[row + 1..row + 1 + n].copy_from_slice(&l[i][..n]);
+        }
+    }
+    (Tensor::from_slice(&ids), Tensor::from_slice(&mask), Tensor::from_slice(&types), width as i64)
+}
+
+/// Tokenizes `text` without special tokens; token type 1 marks wordpieces of words
+/// that start with an upper-case letter when `casing` is on.
+pub(crate) fn encode(tokenizer: &Tokenizer, text: &str, casing: bool) -> Result<Segment> {
+    let enc = tokenizer.encode(text, false).map_err(Error::Tokenizer)?;
+    let mut seg = Segment::default();
+    let mut word_cap: Vec<bool> = Vec::new();
+    for ((&id, &(s, e)), w) in enc.get_ids().iter().zip(enc.get_offsets()).zip(enc.get_word_ids()) {
+        let w = w.unwrap_or(0);
+        if word_cap.len() <= w as usize {
+            let cap = text.get(s..).and_then(|t| t.chars().next()).is_some_and(char::is_uppercase);
+            word_cap.resize(w as usize + 1, cap);
+        }
+        seg.ids.push(i64::from(id));
+        seg.type_ids.push(i64::from(casing && word_cap[w as usize]));
+        seg.offsets.push((s, e));
+        seg.words.push(w);
+    }
+    Ok(seg)
+}
+
+/// Cuts a segment into windows of at most `max` wordpieces, at word starts where possible.
+fn split_windows(seg: Segment, max: usize) -> Vec<Segment> {
+    if seg.ids.len() <= max {
+        return vec![seg];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < seg.ids.len() {
+        let mut end = (start + max).min(seg.ids.len());
+        if end < seg.ids.len() {
+            // back off to the start of the word cut in two, unless that empties the window
+            let mut e = end;
+            while e > start + 1 && seg.words[e] == seg.words[e - 1] {
+                e -= 1;
+            }
+            if e > start + 1 {
+                end = e;
+            }
+        }
+        out.push(Segment {
+            ids: seg.ids[start..end].to_vec(),
+            type_ids: seg.type_ids[start..end].to_vec(),
+            offsets: seg.offsets[start..end].to_vec(),
+            words: seg.words[start..end].to_vec(),
+        });
+        start = end;
+    }
+    out
+}
+
+/// Decodes one segment's scores into entities with offsets `base + …` into the input.
+fn entities_of(
+    text: &str,
+    base: usize,
+    seg: &Segment,
+    log_probs: ndarray::ArrayView2<f32>,
+    labels: &[Label],
+) -> Vec<Entity> {
+    if log_probs.nrows() != seg.ids.len() {
+        return Vec::new();
+    }
+    let path = decode(log_probs, labels);
+    let tags: Vec<Label> = path.iter().map(|&j| labels[j]).collect();
+    let mut out = Vec::new();
+    for (first, last, kind) in chunks(&tags) {
+        // widen to whole words: a word is never half inside an entity
+        let mut a = first;
+        while a > 0 && seg.words[a - 1] == seg.words[first] {
+            a -= 1;
+        }
+        let mut z = last;
+        while z < seg.words.len() && seg.words[z] == seg.words[last - 1] {
+            z += 1;
+        }
+        let (start, end) = (seg.offsets[a].0, seg.offsets[z - 1].1);
+        let score = (first..last).map(|t| log_probs[[t, path[t]]].exp()).sum::<f32>() / (last - first) as f32;
+        if let Some(mut e) = Entity::new(kind, text, start, end) {
+            e.start += base;
+            e.end += base;
+            e.score = score;
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// One IOB2 tag per word of a space-joined sentence, from entities over it.
+fn word_tags(words: &[String], ents: &[Entity]) -> Vec<String> {
+    let mut tags = Vec::with_capacity(words.len());
+    let mut pos = 0;
+    for w in words {
+        let (s, e) = (pos, pos + w.len());
+        pos = e + 1;
+        let tag = ents.iter().find(|x| x.start < e && s < x.end).map(|x| {
+            if x.start >= s { Label::B(x.kind) } else { Label::I(x.kind) }
+        });
+        tags.push(tag.unwrap_or(Label::O).name());
+    }
+    tags
+}
+
+/// The model's labels by id, checked against the IOB2 scheme.
+fn labels_of(config: &BertConfig, path: &Path) -> Result<Vec<Label>> {
+    let id2label = config.id2label.as_ref().ok_or_else(|| Error::UnknownLabel {
+        path: path.to_owned(),
+        label: "(no id2label)".into(),
+    })?;
+    let mut labels = vec![Label::O; id2label.len()];
+    for (&id, name) in id2label {
+        let label = Label::parse(name).ok_or_else(|| Error::UnknownLabel { path: path.to_owned(), label: name.clone() })?;
+        let slot = usize::try_from(id).ok().and_then(|i| labels.get_mut(i)).ok_or_else(|| Error::UnknownLabel {
+            path: path.to_owned(),
+            label: format!("{id}: {name} (ids are not 0..n)"),
+        })?;
+        *slot = label;
+    }
+    Ok(labels)
+}
+
+fn load_tokenizer(path: &Path) -> tokenizers::Result<Tokenizer> {
+    let mut t = Tokenizer::from_file(path)?;
+    t.with_truncation(None)?;
+    t.with_padding(None);
+    Ok(t)
+}
+
+fn special_ids(t: &Tokenizer) -> Option<(u32, u32)> {
+    Some((t.token_to_id("[CLS]")?, t.token_to_id("[SEP]")?))
+}
+
+/// Intra-op threads = the cores available (libtorch's default can oversubscribe).
+fn set_threads() {
+    let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    tch::set_num_threads(n as i32);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg(words: &[u32]) -> Segment {
+        Segment {
+            ids: words.iter().map(|&w| i64::from(w)).collect(),
+            type_ids: vec![0; words.len()],
+            offsets: (0..words.len()).map(|i| (i, i + 1)).collect(),
+            words: words.to_vec(),
+        }
+    }
+
+    #[test]
+    fn windows_cut_at_word_starts_and_lose_nothing() {
+        let s = seg(&[0, 0, 1, 1, 1, 2, 3, 3]);
+        let w = split_windows(s.clone(), 4);
+        assert_eq!(w.iter().map(|x| x.words.clone()).collect::<Vec<_>>(), vec![vec![0, 0], vec![1, 1, 1, 2], vec![3, 3]]);
+        let w = split_windows(seg(&[0, 0, 0, 0, 0, 0]), 4);
+        assert_eq!(w.iter().map(|x| x.ids.len()).sum::<usize>(), 6);
+        assert_eq!(split_windows(s.clone(), 100).len(), 1);
+    }
+
+    #[test]
+    fn word_tags_from_entities() {
+        let words: Vec<String> = ["Rex", "Tillerson", "met", "Zarif"].iter().map(|s| s.to_string()).collect();
+        let text = words.join(" ");
+        let ents = vec![
+            Entity::new(crate::EntityKind::Person, &text, 0, 13).unwrap(),
+            Entity::new(crate::EntityKind::Person, &text, 18, 23).unwrap(),
+        ];
+        assert_eq!(word_tags(&words, &ents), ["B-PER", "I-PER", "O", "B-PER"]);
+    }
+}

@@ -1,0 +1,316 @@
+//! Fine-tuning a token classifier on CoNLL data, in Rust through tch.
+
+use std::path::Path;
+use std::time::Instant;
+
+use rust_bert::bert::{BertConfig, BertForTokenClassification};
+use serde::Serialize;
+use tch::nn::OptimizerConfig;
+use tch::{nn, Device, Reduction, Tensor};
+
+use super::{encode, load_tokenizer, pad_batch, set_threads, special_ids, Net, NerModel, CASING_KEY, CONFIG, TOKENIZER, WEIGHTS};
+use crate::conll::{read_conll, ConllSentence, EntityScores};
+use crate::error::{Error, Result};
+use crate::labels::Label;
+use crate::models::Recipe;
+
+/// Progress of a training run, for a progress bar.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum TrainEvent {
+    /// The data is encoded; `steps` optimiser steps will follow.
+    Start {
+        /// Total optimiser steps.
+        steps: usize,
+        /// Training sentences.
+        sentences: usize,
+    },
+    /// One optimiser step done.
+    Step {
+        /// Steps done so far.
+        step: usize,
+        /// Current epoch (1-based).
+        epoch: usize,
+        /// Running mean of the loss over this epoch.
+        loss: f64,
+    },
+    /// An epoch ended and was scored on the validation set.
+    Epoch(EpochReport),
+}
+
+/// One epoch's figures.
+#[derive(Clone, Debug, Serialize)]
+pub struct EpochReport {
+    /// 1-based epoch number.
+    pub epoch: usize,
+    /// Mean training loss.
+    pub loss: f64,
+    /// Entity F1 on the validation set.
+    pub valid_f1: f64,
+    /// Wall-clock seconds since training started.
+    pub seconds: f64,
+}
+
+/// The result of a training run.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrainReport {
+    /// Per-epoch figures.
+    pub epochs: Vec<EpochReport>,
+    /// The epoch kept (best validation F1).
+    pub best_epoch: usize,
+    /// Scores of the kept model on the test set.
+    pub test: EntityScores,
+    /// Training wall-clock minutes, evaluation included.
+    pub minutes: f64,
+}
+
+/// One encoded training sentence.
+struct Example {
+    seg: super::Segment,
+    labels: Vec<i64>,
+}
+
+/// Fine-tunes `encoder_dir` (a BERT `config.json`, `tokenizer.json`,
+/// `model.safetensors`) on `data_dir/{train,valid,test}.txt`, keeps the epoch with
+/// the best validation F1, scores it on test and writes a model directory to
+/// `out_dir`. Deterministic for a given recipe.
+pub fn train(
+    encoder_dir: &Path,
+    data_dir: &Path,
+    recipe: &Recipe,
+    out_dir: &Path,
+    on_event: &mut dyn FnMut(TrainEvent),
+) -> Result<TrainReport> {
+    let started = Instant::now();
+    tch::manual_seed(recipe.seed as i64);
+    set_threads();
+    let read = |split: &str| read_conll(&data_dir.join(format!("{split}.txt")));
+    let (train_set, valid_set, test_set) = (read("train")?, read("valid")?, read("test")?);
+    let labels = Label::all();
+
+    // Config: the encoder's, with the label set and our casing flag.
+    let enc_config = encoder_dir.join(CONFIG);
+    let raw = std::fs::read_to_string(&enc_config).map_err(|e| Error::io(&enc_config, e))?;
+    let mut json: serde_json::Value =
+        serde_json::from_str(&raw).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
+    let id2label: serde_json::Map<String, serde_json::Value> =
+        labels.iter().enumerate().map(|(i, l)| (i.to_string(), l.name().into())).collect();
+    let label2id: serde_json::Map<String, serde_json::Value> =
+        labels.iter().enumerate().map(|(i, l)| (l.name(), i.into())).collect();
+    if let Some(obj) = json.as_object_mut() {
+        obj.insert("architectures".into(), serde_json::json!(["BertForTokenClassification"]));
+        obj.insert("id2label".into(), id2label.into());
+        obj.insert("label2id".into(), label2id.into());
+        obj.insert(CASING_KEY.into(), recipe.casing.into());
+    }
+    let config: BertConfig =
+        serde_json::from_value(json.clone()).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
+
+    let tok_path = encoder_dir.join(TOKENIZER);
+    let tokenizer = load_tokenizer(&tok_path).map_err(|e| Error::CorruptModelFile {
+        path: tok_path.clone(),
+        reason: e.to_string(),
+        fix: "reinstall the encoder package".into(),
+    })?;
+    let (cls, sep) = special_ids(&tokenizer).ok_or_else(|| Error::CorruptModelFile {
+        path: tok_path.clone(),
+        reason: "no [CLS]/[SEP]".into(),
+        fix: "reinstall the encoder package".into(),
+    })?;
+
+    let vs = nn::VarStore::new(Device::Cpu);
+    let model = BertForTokenClassification::new(vs.root(), &config)?;
+    load_encoder(&vs, &encoder_dir.join(WEIGHTS))?;
+
+    let examples: Vec<Example> =
+        train_set.iter().map(|s| encode_example(&tokenizer, s, recipe.casing, &labels)).collect::<Result<_>>()?;
+
+    let batches_per_epoch = examples.len().div_ceil(recipe.batch_size);
+    let total_steps = batches_per_epoch * recipe.epochs;
+    let warmup_steps = ((total_steps as f64) * recipe.warmup).round() as usize;
+    on_event(TrainEvent::Start { steps: total_steps, sentences: examples.len() });
+
+    let mut opt = nn::AdamW { wd: recipe.weight_decay, ..Default::default() }.build(&vs, recipe.learning_rate)?;
+    let ner = NerModel {
+        net: std::sync::Mutex::new(Net { vs, model }),
+        tokenizer,
+        labels: labels.clone(),
+        casing: recipe.casing,
+        cls,
+        sep,
+        dir: out_dir.to_owned(),
+    };
+    std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    let best_path = out_dir.join(WEIGHTS);
+    let mut rng = SplitMix(recipe.seed);
+    let mut step = 0;
+    let mut reports: Vec<EpochReport> = Vec::new();
+    let mut best = (0usize, f64::NEG_INFINITY);
+    let mut label_buf = Vec::new();
+    for epoch in 1..=recipe.epochs {
+        let batches = epoch_batches(&examples, recipe.batch_size, &mut rng);
+        let (mut loss_sum, mut n) = (0.0, 0usize);
+        for batch in batches {
+            step += 1;
+            let lr = if step <= warmup_steps {
+                recipe.learning_rate * step as f64 / warmup_steps.max(1) as f64
+            } else {
+                recipe.learning_rate * (total_steps - step) as f64 / (total_steps - warmup_steps).max(1) as f64
+            };
+            opt.set_lr(lr);
+            let segs: Vec<&super::Segment> = batch.iter().map(|&i| &examples[i].seg).collect();
+            let labs: Vec<&[i64]> = batch.iter().map(|&i| examples[i].labels.as_slice()).collect();
+            let (ids, mask, types, width) = pad_batch(&segs, cls, sep, Some((&labs, &mut label_buf)));
+            let b = segs.len() as i64;
+            let target = Tensor::from_slice(&label_buf);
+            let loss = {
+                let net = ner.net.lock().map_err(|_| Error::Poisoned)?;
+                let out = net.model.forward_t(
+                    Some(&ids.view([b, width])),
+                    Some(&mask.view([b, width])),
+                    Some(&types.view([b, width])),
+                    None,
+                    None,
+                    true,
+                );
+                out.logits.view([-1, labels.len() as i64]).cross_entropy_loss::<Tensor>(
+                    &target,
+                    None,
+                    Reduction::Mean,
+                    -100,
+                    0.0,
+                )
+            };
+            opt.zero_grad();
+            loss.backward();
+            opt.clip_grad_norm(1.0);
+            opt.step();
+            loss_sum += loss.double_value(&[]);
+            n += 1;
+            on_event(TrainEvent::Step { step, epoch, loss: loss_sum / n as f64 });
+        }
+        let valid_f1 = ner.evaluate(&valid_set)?.overall.f1();
+        let report = EpochReport { epoch, loss: loss_sum / n.max(1) as f64, valid_f1, seconds: started.elapsed().as_secs_f64() };
+        on_event(TrainEvent::Epoch(report.clone()));
+        reports.push(report);
+        if valid_f1 > best.1 {
+            best = (epoch, valid_f1);
+            ner.net.lock().map_err(|_| Error::Poisoned)?.vs.save(&best_path)?;
+        }
+    }
+    // Keep the best epoch, score it on test, write config + tokenizer beside it.
+    ner.net.lock().map_err(|_| Error::Poisoned)?.vs.load(&best_path)?;
+    let test = ner.evaluate(&test_set)?;
+    let cfg_out = out_dir.join(CONFIG);
+    let pretty = serde_json::to_string_pretty(&json).map_err(|source| Error::Json { path: cfg_out.clone(), source })?;
+    std::fs::write(&cfg_out, pretty).map_err(|e| Error::io(&cfg_out, e))?;
+    let tok_out = out_dir.join(TOKENIZER);
+    ner.tokenizer.save(&tok_out, false).map_err(|e| Error::CorruptModelFile {
+        path: tok_out.clone(),
+        reason: e.to_string(),
+        fix: "check the disk".into(),
+    })?;
+    let minutes = started.elapsed().as_secs_f64() / 60.0;
+    Ok(TrainReport { epochs: reports, best_epoch: best.0, test, minutes })
+}
+
+/// Copies the encoder's weights (names without the `bert.` prefix) into the model.
+fn load_encoder(vs: &nn::VarStore, path: &Path) -> Result<()> {
+    let corrupt = |reason: String| Error::CorruptModelFile {
+        path: path.to_owned(),
+        reason,
+        fix: "reinstall the encoder package (bash scripts/setup.sh)".into(),
+    };
+    let tensors = Tensor::read_safetensors(path).map_err(|e| corrupt(e.to_string()))?;
+    let mut vars = vs.variables();
+    let mut loaded = 0;
+    tch::no_grad(|| {
+        for (name, t) in &tensors {
+            let key = format!("bert.{name}");
+            if let Some(v) = vars.get_mut(&key) {
+                if v.size() == t.size() {
+                    v.copy_(&t.to_kind(v.kind()));
+                    loaded += 1;
+                }
+            }
+        }
+    });
+    let expected = vars.keys().filter(|k| k.starts_with("bert.")).count();
+    if loaded != expected {
+        return Err(corrupt(format!("{loaded} of {expected} encoder tensors matched")));
+    }
+    Ok(())
+}
+
+/// Encodes a CoNLL sentence: every wordpiece gets a label, the first of a word the
+/// word's label, the rest `I-X` inside an entity and `O` outside.
+fn encode_example(tokenizer: &tokenizers::Tokenizer, s: &ConllSentence, casing: bool, labels: &[Label]) -> Result<Example> {
+    let text = s.words.join(" ");
+    let mut starts = Vec::with_capacity(s.words.len());
+    let mut pos = 0;
+    for w in &s.words {
+        starts.push(pos);
+        pos += w.len() + 1;
+    }
+    let mut seg = encode(tokenizer, &text, casing)?;
+    let max = super::MAX_TOKENS - 2;
+    if seg.ids.len() > max {
+        seg = super::split_windows(seg, max).swap_remove(0);
+    }
+    let id_of = |l: Label| labels.iter().position(|&x| x == l).unwrap_or(0) as i64;
+    let mut prev_word = usize::MAX;
+    let lab = seg
+        .offsets
+        .iter()
+        .map(|&(st, _)| {
+            let w = starts.partition_point(|&x| x <= st).saturating_sub(1);
+            let tag = s.tags.get(w).and_then(|t| Label::parse(t)).unwrap_or(Label::O);
+            let l = if w != prev_word {
+                tag
+            } else {
+                match tag {
+                    Label::B(k) | Label::I(k) => Label::I(k),
+                    Label::O => Label::O,
+                }
+            };
+            prev_word = w;
+            id_of(l)
+        })
+        .collect();
+    Ok(Example { seg, labels: lab })
+}
+
+/// This epoch's batches: shuffled, then grouped by length within pools of 50
+/// batches (little padding, still random), in shuffled order.
+fn epoch_batches(examples: &[Example], batch: usize, rng: &mut SplitMix) -> Vec<Vec<usize>> {
+    let mut idx: Vec<usize> = (0..examples.len()).collect();
+    rng.shuffle(&mut idx);
+    let mut batches: Vec<Vec<usize>> = Vec::new();
+    for pool in idx.chunks_mut(batch * 50) {
+        pool.sort_by_key(|&i| examples[i].seg.ids.len());
+        batches.extend(pool.chunks(batch).map(<[usize]>::to_vec));
+    }
+    rng.shuffle(&mut batches);
+    batches
+}
+
+/// A small deterministic generator (SplitMix64) for batch order.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+

@@ -1,0 +1,90 @@
+//! Quotation marks: pairs of opening and closing marks, as byte ranges. Pure.
+
+use std::ops::Range;
+
+use crate::text::paragraph_spans;
+
+/// A quotation: `outer` includes the marks, `inner` is what they enclose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Quote {
+    pub(crate) outer: Range<usize>,
+    pub(crate) inner: Range<usize>,
+}
+
+/// Paired quotations of `text`, in order. Curly marks pair an opening `“` with the
+/// next `”` when no other `“` comes between (an unclosed `“` is ignored); straight
+/// `"` marks pair by position (opening after a space or line start). Quotes do not
+/// cross paragraphs.
+pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for para in paragraph_spans(text) {
+        let p = &text[para.clone()];
+        let mut open: Option<usize> = None;
+        let mut prev: Option<char> = None;
+        let mut iter = p.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map(|x| x.1);
+            let abs = para.start + i;
+            let opening = match c {
+                '“' | '«' => Some(true),
+                '”' | '»' => Some(false),
+                '"' => {
+                    let before_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '-'));
+                    let after_space = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+                    if open.is_none() && before_space && !next.is_some_and(char::is_whitespace) {
+                        Some(true)
+                    } else if open.is_some() && (after_space || !before_space) {
+                        Some(false)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            match opening {
+                Some(true) => open = Some(abs),
+                Some(false) => {
+                    if let Some(o) = open.take() {
+                        let mark = c.len_utf8();
+                        let open_len = text[o..].chars().next().map_or(1, char::len_utf8);
+                        out.push(Quote { outer: o..abs + mark, inner: o + open_len..abs });
+                    }
+                }
+                None => {}
+            }
+            prev = Some(c);
+        }
+    }
+    out
+}
+
+/// Whether `text` has any quotation mark at all.
+pub(crate) fn has_quote_marks(text: &str) -> bool {
+    text.contains(['"', '“', '”', '«', '»'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(t: &str) -> Vec<&str> {
+        find_quotes(t).into_iter().map(|q| &t[q.inner]).collect()
+    }
+
+    #[test]
+    fn quote_table() {
+        let table: &[(&str, &[&str])] = &[
+            ("“Yes,” he said.", &["Yes,"]),
+            ("He said \"no\" and \"maybe.\"", &["no", "maybe."]),
+            ("“unclosed and “closed” text", &["closed"]),
+            ("“a\nb”", &[]),
+            ("“One. Two.” x", &["One. Two."]),
+            ("no quotes", &[]),
+            ("”“", &[]),
+            ("\"", &[]),
+        ];
+        for (t, want) in table {
+            assert_eq!(&inner(t), want, "{t:?}");
+        }
+    }
+}

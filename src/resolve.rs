@@ -1,0 +1,317 @@
+//! Speaker analysis: what a mention is (named, institutional, anonymous), its name,
+//! its descriptor, and what a pronoun or back-reference points to. Pure functions
+//! over the text and entity spans.
+
+use std::ops::Range;
+
+use crate::claim::{Anonymity, Descriptor, SpeakerKind};
+use crate::entity::{Entity, EntityKind};
+use crate::tokens::{tokenize, Tok};
+
+/// Nouns for people or groups that are only described.
+const ROLE_NOUNS: &[&str] = &[
+    "official", "officials", "source", "sources", "diplomat", "diplomats", "aide", "aides", "people", "person",
+    "analyst", "analysts", "witness", "witnesses", "officer", "officers", "acquaintance", "relative", "relatives",
+    "supporter", "supporters", "man", "men", "woman", "women", "resident", "residents", "expert", "experts",
+    "others", "lawmaker", "lawmakers", "republican", "republicans", "democrat", "democrats", "insider",
+    "insiders", "member", "members", "adviser", "advisers", "advisor", "advisors", "executive", "executives",
+    "banker", "bankers", "trader", "traders", "investor", "investors", "observer", "observers", "critic",
+    "critics", "employee", "employees", "worker", "workers", "staff", "activist", "activists", "advocate",
+    "advocates", "economist", "economists", "lawyer", "lawyers", "negotiator", "negotiators", "envoy", "envoys",
+    "leader", "leaders", "commander", "commanders", "minister", "ministers", "legislator", "legislators",
+    "senator", "senators", "diplomat", "insider", "veteran", "veterans", "friend", "friends", "colleague",
+    "colleagues", "associate", "associates", "someone", "somebody", "one", "some", "several", "many",
+    "participant", "participants", "delegate", "delegates", "manager", "managers", "director", "directors",
+    "researcher", "researchers", "scientist", "scientists", "doctor", "doctors", "student", "students",
+    "protester", "protesters", "mediator", "mediators", "strategist", "strategists", "operative", "operatives",
+];
+/// Nouns for someone who speaks for a body.
+const SPOKES_NOUNS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative",
+    "representatives", "press",
+];
+/// Nouns for bodies that speak as such.
+const INSTITUTION_NOUNS: &[&str] = &[
+    "government", "governments", "ministry", "department", "authorities", "authority", "police", "agency",
+    "court", "mission", "committee", "company", "companies", "administration", "media", "tribunal", "army",
+    "military", "lobby", "council", "bank", "commission", "office", "parliament", "congress", "senate",
+    "embassy", "board", "group", "union", "organization", "organisation", "party", "campaign", "firm",
+    "regulator", "regulators", "newspaper", "outlet", "broadcaster", "cabinet", "prosecutors", "prosecutor",
+    "junta", "navy", "forces", "coalition", "alliance", "federation", "association", "network", "service",
+    "bureau", "secretariat", "kremlin", "presidency", "palace", "monitors", "court", "judiciary", "statement",
+    "report", "document", "letter", "filing", "memo", "study", "survey", "maker", "manufacturer", "producer",
+    "operator", "carrier", "insurer", "lender", "retailer", "exchange", "fund", "institute", "university",
+    "airline", "club", "team", "league", "federation", "state", "states", "country", "nation", "city",
+];
+/// Nouns for documents.
+const DOCUMENT_NOUNS: &[&str] = &["report", "statement", "document", "letter", "filing", "memo", "study", "survey", "resolution"];
+const COUNT_WORDS: &[(&str, u32)] = &[
+    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
+    ("nine", 9), ("ten", 10), ("a", 1), ("an", 1), ("another", 1), ("both", 2),
+];
+/// Words that end the head of a mention (`officials familiar with ...`).
+const HEAD_STOPS: &[&str] = &[
+    "with", "of", "for", "from", "familiar", "close", "who", "which", "whose", "involved", "briefed", "at", "in",
+    "on", "including", "that", "to", "knowledgeable", "speaking", "protesting", "based", "working", "tracking",
+];
+const ANONYMITY_MARKERS: &[&str] = &[
+    "on condition of anonymity",
+    "asked not to be named",
+    "asked not to be identified",
+    "asked for anonymity",
+    "requested anonymity",
+    "declined to be named",
+    "declined to be identified",
+    "speaking anonymously",
+    "not authorized to speak",
+    "not authorised to speak",
+    "did not want to be named",
+    "did not want to be identified",
+    "asked that his name not be used",
+    "asked that her name not be used",
+];
+
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    ROLE_NOUNS.contains(&w)
+}
+
+pub(crate) fn is_institution_noun(w: &str) -> bool {
+    INSTITUTION_NOUNS.contains(&w)
+}
+
+/// A pronoun standing for a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// he / she
+    Person,
+    /// it
+    Thing,
+    /// they
+    Plural,
+}
+
+/// What a mention says about its source.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Analysis {
+    pub(crate) anonymity: Anonymity,
+    pub(crate) kind: SpeakerKind,
+    pub(crate) name: Option<String>,
+    pub(crate) descriptor: Descriptor,
+    pub(crate) pronoun: Option<Pronoun>,
+    /// `the official`, `the sources`, `one of the sources`, `the report`.
+    pub(crate) back_reference: bool,
+    pub(crate) plural: bool,
+}
+
+/// Analyses a speaker mention `text[range]` given the document's entities.
+pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> Analysis {
+    let toks: Vec<Tok> = tokenize(text, range.clone()).into_iter().filter(|t| t.word || t.lower == ",").collect();
+    let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    let pronoun = match words.as_slice() {
+        ["he"] | ["she"] => Some(Pronoun::Person),
+        ["it"] => Some(Pronoun::Thing),
+        ["they"] | ["both"] => Some(Pronoun::Plural),
+        _ => None,
+    };
+    // the head: up to the first modifier or comma
+    let head_end = toks
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| t.lower == "," || HEAD_STOPS.contains(&t.lower.as_str()))
+        .map_or(toks.len(), |(i, _)| i);
+    let head = &toks[..head_end];
+    let head_bytes = head.first().map_or(range.start..range.start, |f| f.start..head.last().map_or(f.end, |l| l.end));
+    let inside = |e: &&Entity| e.start >= head_bytes.start && e.end <= head_bytes.end && e.start < e.end;
+    let head_ents: Vec<&Entity> = entities.iter().filter(inside).collect();
+    let person = head_ents.iter().find(|e| e.kind == EntityKind::Person).copied();
+    let body = head_ents.iter().find(|e| e.kind != EntityKind::Person).copied();
+    let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
+    let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !matches!(**w, "one" | "some" | "several" | "many")).copied();
+    let spokes = hw.iter().find(|w| SPOKES_NOUNS.contains(w)).copied();
+    let institution = hw.iter().rev().find(|w| INSTITUTION_NOUNS.contains(w)).copied();
+    let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w));
+    let last = hw.last().copied().unwrap_or("");
+    let plural = (last.ends_with('s') && !last.ends_with("ss") && !matches!(last, "us" | "its" | "this" | "is" | "press"))
+        || matches!(last, "people" | "men" | "women" | "staff" | "police" | "media" | "both" | "they" | "others")
+        || hw.contains(&"and");
+    let back_reference = pronoun.is_none()
+        && matches!(hw.first(), Some(&"the") | Some(&"one"))
+        && person.is_none()
+        && (role.is_some() || document || words.starts_with(&["one", "of"]));
+    // a bare capitalised word the NER missed: use what the entities say elsewhere
+    let known = |w: &Tok| -> Option<EntityKind> {
+        let s = &text[w.start..w.end];
+        entities
+            .iter()
+            .find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.rsplit(' ').next() == Some(s)))
+            .map(|e| e.kind)
+    };
+    let caps: Vec<&Tok> = head.iter().filter(|t| t.cap && !matches!(t.lower.as_str(), "the" | "a" | "an")).collect();
+    let guessed = if person.is_none() && body.is_none() && caps.len() == head.len() && !caps.is_empty() {
+        caps.iter().find_map(|t| known(t))
+    } else {
+        None
+    };
+    let is_person = person.is_some() || guessed == Some(EntityKind::Person);
+
+    let (anonymity, kind) = if let Some(p) = pronoun {
+        let kind = match p {
+            Pronoun::Person => SpeakerKind::Person,
+            Pronoun::Thing => SpeakerKind::Organization,
+            Pronoun::Plural => SpeakerKind::Group,
+        };
+        let anon = if p == Pronoun::Thing { Anonymity::Institutional } else { Anonymity::Anonymous };
+        (anon, kind)
+    } else if is_person {
+        (Anonymity::Named, SpeakerKind::Person)
+    } else if spokes.is_some() {
+        (Anonymity::Institutional, SpeakerKind::Person)
+    } else if role.is_some() || matches!(hw.first(), Some(&"some") | Some(&"others") | Some(&"many") | Some(&"several")) && body.is_none() && institution.is_none() {
+        (Anonymity::Anonymous, if plural { SpeakerKind::Group } else { SpeakerKind::Person })
+    } else if document {
+        (Anonymity::Institutional, SpeakerKind::Document)
+    } else if institution.is_some() || body.is_some() || guessed.is_some() || !caps.is_empty() {
+        (Anonymity::Institutional, SpeakerKind::Organization)
+    } else {
+        (Anonymity::Anonymous, SpeakerKind::Unknown)
+    };
+
+    let name = match anonymity {
+        Anonymity::Named => person.map(|p| full_name(&p.text, entities)).or_else(|| {
+            let c: Vec<&str> = caps.iter().map(|t| &text[t.start..t.end]).collect();
+            (!c.is_empty()).then(|| full_name(&c.join(" "), entities))
+        }),
+        Anonymity::Institutional if pronoun.is_none() => {
+            // "a spokesman for X": the body after "for"
+            let all: Vec<&Entity> = entities.iter().filter(|e| e.start >= range.start && e.end <= range.end).collect();
+            body.or_else(|| all.iter().find(|e| e.kind != EntityKind::Person).copied())
+                .map(|e| e.text.clone())
+                .or_else(|| (!caps.is_empty()).then(|| caps.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>().join(" ")))
+        }
+        _ => None,
+    };
+
+    let descriptor = if anonymity == Anonymity::Named || pronoun.is_some() {
+        Descriptor::default()
+    } else {
+        descriptor_of(text, &range, &toks, head, role.or(spokes), &head_ents)
+    };
+    Analysis { anonymity, kind, name, descriptor, pronoun, back_reference, plural }
+}
+
+fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], role: Option<&str>, ents: &[&Entity]) -> Descriptor {
+    let count = head.iter().find_map(|t| {
+        COUNT_WORDS.iter().find(|(w, _)| *w == t.lower).map(|x| x.1).or_else(|| t.lower.parse().ok())
+    });
+    let mut affiliation: Vec<String> = ents.iter().filter(|e| e.kind != EntityKind::Person).map(|e| e.text.clone()).collect();
+    for t in head {
+        let inside = ents.iter().any(|e| e.start <= t.start && t.end <= e.end);
+        if t.cap && !inside && !matches!(t.lower.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "another" | "some" | "other" | "senior" | "former") && !is_role_noun(&t.lower) && !SPOKES_NOUNS.contains(&t.lower.as_str()) {
+            affiliation.push(text[t.start..t.end].to_owned());
+        }
+    }
+    let knowledge = toks
+        .iter()
+        .position(|t| matches!(t.lower.as_str(), "familiar" | "close" | "briefed" | "involved" | "knowledgeable") || (t.lower == "with" && toks.iter().any(|x| x.lower == "knowledge")))
+        .map(|i| text[toks[i].start..range.end].trim_end_matches([',', ' ']).to_owned());
+    Descriptor { role: role.map(str::to_owned), affiliation, count, knowledge }
+}
+
+/// The longest person entity whose last word is `name`'s last word (`Zarif` →
+/// `Mohammad Javad Zarif`), or `name` itself.
+fn full_name(name: &str, entities: &[Entity]) -> String {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.text.rsplit(' ').next() == Some(last))
+        .map(|e| e.text.as_str())
+        .max_by_key(|s| s.len())
+        .filter(|s| s.len() > name.len())
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// Anonymity markers (`on condition of anonymity`) inside `text[range]`.
+pub(crate) fn anonymity_markers(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(s) = text.get(range.clone()) else { return Vec::new() };
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        // lower-casing changed byte lengths: search case-sensitively instead
+        return ANONYMITY_MARKERS
+            .iter()
+            .flat_map(|m| s.match_indices(m).map(move |(i, _)| range.start + i..range.start + i + m.len()))
+            .collect();
+    }
+    ANONYMITY_MARKERS
+        .iter()
+        .flat_map(|m| lower.match_indices(m).map(move |(i, _)| range.start + i..range.start + i + m.len()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(text: &str, list: &[(EntityKind, &str)]) -> Vec<Entity> {
+        list.iter()
+            .filter_map(|(k, s)| text.find(s).and_then(|i| Entity::new(*k, text, i, i + s.len())))
+            .collect()
+    }
+
+    #[test]
+    fn anonymity_table() {
+        use EntityKind::*;
+        let table: &[(&str, &[(EntityKind, &str)], Anonymity, Option<&str>)] = &[
+            ("Iran s Foreign Ministry spokesman Bahram Qasemi", &[(Location, "Iran"), (Organization, "Foreign Ministry"), (Person, "Bahram Qasemi")], Anonymity::Named, Some("Bahram Qasemi")),
+            ("The State Department", &[(Organization, "State Department")], Anonymity::Institutional, Some("State Department")),
+            ("a senior Iranian official", &[(Misc, "Iranian")], Anonymity::Anonymous, None),
+            ("two U.S. officials", &[(Location, "U.S.")], Anonymity::Anonymous, None),
+            ("A White House spokesman", &[(Location, "White House")], Anonymity::Institutional, Some("White House")),
+            ("Officials familiar with the views of James Clapper’s Office", &[(Person, "James Clapper")], Anonymity::Anonymous, None),
+            ("Michael Short, a spokesman for the Republican National Committee", &[(Person, "Michael Short"), (Organization, "Republican National Committee")], Anonymity::Named, Some("Michael Short")),
+            ("Kingdom", &[], Anonymity::Institutional, Some("Kingdom")),
+            ("authorities", &[], Anonymity::Institutional, None),
+            ("a source close to the White House", &[(Location, "White House")], Anonymity::Anonymous, None),
+            ("former CIA officer David Priess", &[(Organization, "CIA"), (Person, "David Priess")], Anonymity::Named, Some("David Priess")),
+            ("he", &[], Anonymity::Anonymous, None),
+            ("it", &[], Anonymity::Institutional, None),
+            ("Japan s Kyodo news agency", &[(Location, "Japan"), (Organization, "Kyodo")], Anonymity::Institutional, Some("Kyodo")),
+            ("Others", &[], Anonymity::Anonymous, None),
+        ];
+        for (text, list, anon, name) in table {
+            let e = ents(text, list);
+            let a = analyse(text, 0..text.len(), &e);
+            assert_eq!(a.anonymity, *anon, "{text}");
+            assert_eq!(a.name.as_deref(), *name, "{text}");
+        }
+    }
+
+    #[test]
+    fn descriptor_parts() {
+        let text = "two senior U.S. officials familiar with the talks";
+        let e = ents(text, &[(EntityKind::Location, "U.S.")]);
+        let a = analyse(text, 0..text.len(), &e);
+        assert_eq!(a.descriptor.count, Some(2));
+        assert_eq!(a.descriptor.role.as_deref(), Some("officials"));
+        assert_eq!(a.descriptor.affiliation, ["U.S."]);
+        assert_eq!(a.descriptor.knowledge.as_deref(), Some("familiar with the talks"));
+        assert!(a.plural);
+        assert_eq!(a.kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn back_references() {
+        for (t, want) in [("the official", true), ("the former official", true), ("one of the sources", true), ("The report", true), ("The State Department", false), ("he", false)] {
+            assert_eq!(analyse(t, 0..t.len(), &[]).back_reference, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn markers_found() {
+        let t = "an Iranian source told Reuters on condition of anonymity.";
+        let m = anonymity_markers(t, 0..t.len());
+        assert_eq!(m.len(), 1);
+        assert_eq!(&t[m[0].clone()], "on condition of anonymity");
+    }
+}

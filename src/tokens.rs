@@ -1,0 +1,88 @@
+//! Word tokens with byte spans, for the heuristics. Pure functions.
+
+use std::ops::Range;
+
+/// A token: a word (letters, digits and inner `.`, `-`, `'`, `’`, `&`) or one
+/// punctuation character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// Lower-cased text.
+    pub(crate) lower: String,
+    /// Whether the first character is upper-case.
+    pub(crate) cap: bool,
+    /// Whether it is a word (not punctuation).
+    pub(crate) word: bool,
+}
+
+/// Tokens of `text[range]`, offsets into `text`.
+pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
+    let Some(s) = text.get(range.clone()) else { return Vec::new() };
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = range.start + off;
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let d = chars[j].1;
+                let inner = matches!(d, '.' | '-' | '\'' | '’' | '&')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphanumeric();
+                if d.is_alphanumeric() || inner {
+                    j += 1;
+                } else if d == '.' && is_dotted(&chars[i..=j]) {
+                    // keep the final period of U.S. / R.P.S.
+                    j += 1;
+                    break;
+                } else {
+                    break;
+                }
+            }
+            let end = range.start + chars.get(j).map_or(s.len(), |x| x.0);
+            let t = &text[start..end];
+            out.push(Tok { start, end, lower: t.to_lowercase(), cap: c.is_uppercase(), word: true });
+            i = j;
+        } else {
+            let end = start + c.len_utf8();
+            out.push(Tok { start, end, lower: c.to_string(), cap: false, word: false });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// `U.S.`-style: single letters separated by periods.
+fn is_dotted(chars: &[(usize, char)]) -> bool {
+    let s: String = chars.iter().map(|x| x.1).collect();
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() >= 2 && parts[..parts.len() - 1].iter().all(|p| p.chars().count() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_table() {
+        let table: &[(&str, &[&str])] = &[
+            ("U.S. officials said.", &["U.S.", "officials", "said", "."]),
+            ("Zarif-Tillerson meeting", &["Zarif-Tillerson", "meeting"]),
+            ("Trump’s “shoot”", &["Trump’s", "“", "shoot", "”"]),
+            ("R.P.S. Jaswal, 45,", &["R.P.S.", "Jaswal", ",", "45", ","]),
+            ("€5 ça", &["€", "5", "ça"]),
+            ("", &[]),
+        ];
+        for (text, want) in table {
+            let got: Vec<&str> = tokenize(text, 0..text.len()).iter().map(|t| &text[t.start..t.end]).collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+}
