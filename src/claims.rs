@@ -35,6 +35,16 @@ const INTRO: &[&str] = &[
     "since", "with", "without", "by", "under", "following", "amid", "speaking", "earlier", "later", "last",
     "separately", "meanwhile", "however", "but", "and", "yesterday", "today", "according", "if", "although",
 ];
+/// Verbs that may precede their subject (`“...,” said the official`).
+const INVERTING: &[&str] = &[
+    "said", "says", "added", "adds", "wrote", "writes", "asked", "continued", "explained", "noted", "argued",
+    "insisted", "recalled", "replied", "stressed", "warned", "acknowledged", "concluded", "told", "tweeted",
+];
+/// Prepositions that open an introductory phrase, never a speaker.
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "during", "after", "before", "despite", "when", "while", "as", "asked", "at", "from", "for",
+    "since", "with", "without", "by", "under", "following", "amid", "if", "although",
+];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const TIME_WORDS: &[&str] = &[
     "earlier", "later", "late", "recently", "again", "also", "too", "previously", "yesterday", "today", "tonight",
@@ -97,9 +107,15 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
         let cues = find_cues(toks, lo, hi, &in_quote);
         let mut claims: Vec<RawClaim> = Vec::new();
         let mut consumed = vec![false; cues.len()];
-        // 1. A cue that closes the sentence: "Y, X said." / "Y, said X."
-        if let Some((k, last)) = cues.iter().enumerate().last() {
-            if let Some(c) = ctx.trailing(last) {
+        // 1. Cues that close their content: "Y, X said." / "Y, said X." / "Y, X said, Z",
+        //    right to left; cues inside such content are nested and left alone.
+        for k in (0..cues.len()).rev() {
+            let cue = &cues[k];
+            let covered = claims.iter().any(|c| c.content.as_ref().is_some_and(|r| r.start <= toks[cue.first].start && toks[cue.last - 1].end <= r.end));
+            if covered {
+                continue;
+            }
+            if let Some(c) = ctx.trailing(cue, cues.get(k + 1).map(|d| d.first)) {
                 consumed[k] = true;
                 claims.push(c);
             }
@@ -185,6 +201,10 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
+            if w == "that" && matches!(self.lower(i + 1), "day" | "week" | "month" | "morning" | "evening" | "night" | "year" | "afternoon") {
+                i += 2;
+                continue;
+            }
             if matches!(w, "last" | "this" | "earlier" | "later") && matches!(self.lower(i + 1), "week" | "month" | "year" | "weekend" | "this" | "last" | "on" | "in") {
                 i += 2;
                 continue;
@@ -259,7 +279,7 @@ impl Ctx<'_> {
     /// Whether cue `d` continues the previous cue's subject (`, adding`, `and denies`).
     fn sequential(&self, d: &Cue) -> bool {
         let prev = d.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
-        (d.form == Form::Participle && prev == ",") || (d.form == Form::Finite && prev == "and")
+        (d.form == Form::Participle && prev == ",") || (d.form == Form::Finite && matches!(prev, "and" | "but"))
     }
 
     /// The quotation whose inner text contains byte `b`.
@@ -303,7 +323,7 @@ impl Ctx<'_> {
     }
 
     /// "Y, X said." / "“Y,” said X." — the cue closes the sentence.
-    fn trailing(&self, cue: &Cue) -> Option<RawClaim> {
+    fn trailing(&self, cue: &Cue, next_cue: Option<usize>) -> Option<RawClaim> {
         if cue.form != Form::Finite || cue.stance == Stance::Decline {
             return None;
         }
@@ -314,16 +334,19 @@ impl Ctx<'_> {
         }
         let prev = &self.toks[before];
         let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) {
-            // "Y, said X ." — speaker after the cue
-            if self.at_end(after) {
+            // "Y, said X ." — speaker after the cue, with verbs that invert
+            if self.at_end(after) || !INVERTING.contains(&self.lower(cue.last - 1)) {
                 return None;
             }
             let sp = self.speaker_right(after)?;
             (sp, before)
         } else {
-            // "Y, X said ." — speaker between the last comma and the cue
+            // "Y, X said ." / "Y, X said, Z" — speaker between the last comma and the cue
             let after = self.skip_anonymity_clause(after);
-            if !self.at_end(after) {
+            let continues = (self.tok(after).is_some_and(is_comma)
+                && !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«")))
+                || next_cue == Some(after);
+            if !self.at_end(after) && !continues {
                 return None;
             }
             let b = (self.lo..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))?;
@@ -332,6 +355,12 @@ impl Ctx<'_> {
                 first += 1;
             }
             if first >= cue.first || cue.first - first > 25 {
+                return None;
+            }
+            // the part before the comma must be content, not an opening phrase
+            let words = (self.lo..b).filter(|&j| self.toks[j].word).count();
+            let clause = (self.lo..b).any(|j| is_verbish(&self.toks[j]) || self.quotes.iter().any(|q| q.inner.start <= self.toks[j].start && self.toks[j].end <= q.inner.end));
+            if words < 4 || (INTRO.contains(&self.lower(self.lo)) && !clause) {
                 return None;
             }
             (self.bytes(first, cue.first)?, b)
@@ -370,6 +399,13 @@ impl Ctx<'_> {
 
     /// The speaker after a cue: "said former CIA officer David Priess, who ...".
     fn speaker_right(&self, from: usize) -> Option<Range<usize>> {
+        let first = self.tok(from)?;
+        let speakerish = first.cap
+            || matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "four" | "another" | "he" | "she" | "some" | "several" | "other" | "others")
+            || crate::resolve::is_role_noun(&first.lower);
+        if !speakerish || matches!(first.lower.as_str(), "that" | "it" | "they") {
+            return None;
+        }
         let mut end = from;
         while end < self.hi && !is_final(&self.toks[end]) {
             if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according") {
@@ -383,7 +419,10 @@ impl Ctx<'_> {
         while end > from && is_comma(&self.toks[end - 1]) {
             end -= 1;
         }
-        if end <= from || end - from > 30 {
+        // a clause is not a speaker; "-ed" participles are fine in an appositive
+        let first_comma = (from..end).find(|&j| is_comma(&self.toks[j])).unwrap_or(end);
+        let clause = (from..end).any(|j| is_aux(&self.toks[j]) || (j < first_comma && is_verbish(&self.toks[j])));
+        if end <= from || end - from > 30 || clause {
             return None;
         }
         self.bytes(from, end)
@@ -398,7 +437,7 @@ impl Ctx<'_> {
         // segments between commas, right to left
         let seg_end = cue_first;
         let mut j = cue_first;
-        while j > lo && !is_comma(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" ) {
+        while j > lo && !is_comma(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" | "-") {
             j -= 1;
         }
         let mut first = j;
@@ -416,7 +455,7 @@ impl Ctx<'_> {
                     s -= 1;
                 }
                 let relative = matches!(self.lower(s), "who" | "which" | "whose");
-                if !relative && INTRO.contains(&self.lower(s)) {
+                if !relative && PREPOSITIONS.contains(&self.lower(s)) {
                     break;
                 }
                 let np = e > s && e - s <= 30 && (relative || !(s..e).any(|m| is_verbish(&self.toks[m])));
@@ -438,6 +477,15 @@ impl Ctx<'_> {
             if let Some(m) = cut {
                 first = m + 1;
             }
+            // "X, who quickly indicated ...": the speaker is X
+            if matches!(self.lower(first), "who" | "which") && first > lo && is_comma(&self.toks[first - 1]) {
+                let e = first - 1;
+                let mut s = e;
+                while s > lo && !is_comma(&self.toks[s - 1]) {
+                    s -= 1;
+                }
+                return if e > s && e - s <= 12 { self.bytes(s, e) } else { None };
+            }
         }
         // leading conjunctions and quotes are not part of the mention
         while first < cue_first && (LEADERS.contains(&self.lower(first)) || !self.toks[first].word) {
@@ -456,17 +504,11 @@ impl Ctx<'_> {
     /// The subject of the sentence (for participle cues): the noun phrase after any
     /// introductory phrase, up to the first verb.
     fn subject(&self, cue_first: usize) -> Option<Range<usize>> {
-        let mut i = self.lo;
-        // skip introductory phrases ending in a comma
-        while INTRO.contains(&self.lower(i)) {
-            let Some(c) = (i..cue_first).find(|&j| is_comma(&self.toks[j])) else { break };
-            i = c + 1;
+        let start = self.subject_start();
+        if start >= cue_first {
+            return None;
         }
-        while i < cue_first && (LEADERS.contains(&self.lower(i)) || !self.toks[i].word) {
-            i += 1;
-        }
-        let start = i;
-        let mut j = i;
+        let mut j = start;
         while j < cue_first {
             let t = &self.toks[j];
             let ok = if is_verbish(t) {
@@ -477,8 +519,20 @@ impl Ctx<'_> {
                 true
             } else if matches!(t.lower.as_str(), "and" | "of" | "for") {
                 self.tok(j + 1).is_some_and(|n| n.cap)
+            } else if crate::resolve::is_role_noun(&t.lower) || crate::resolve::is_institution_noun(&t.lower) {
+                true
             } else {
-                crate::resolve::is_role_noun(&t.lower) || crate::resolve::is_institution_noun(&t.lower)
+                // lower-case modifiers of a role noun a few words on ("civil liberties advocates")
+                let noun = (j + 1..(j + 4).min(cue_first)).find(|&m| {
+                    crate::resolve::is_role_noun(&self.toks[m].lower) || crate::resolve::is_institution_noun(&self.toks[m].lower)
+                });
+                match noun {
+                    Some(m) if (j..m).all(|x| self.toks[x].word && !self.toks[x].cap && !is_verbish(&self.toks[x])) => {
+                        j = m;
+                        true
+                    }
+                    _ => false,
+                }
             };
             if !ok {
                 break;
@@ -497,6 +551,13 @@ impl Ctx<'_> {
         if cue.form == Form::According {
             return self.according(cue);
         }
+        if cue.form == Form::Passive {
+            return self.passive(cue);
+        }
+        // ", suggesting ..." after a clause is the writer's inference, not a claim
+        if cue.form == Form::Participle && cue.stance == Stance::Hedge && cue.first > self.lo && is_comma(&self.toks[cue.first - 1]) {
+            return None;
+        }
         let speaker = match cue.form {
             Form::Participle => {
                 let prev = cue.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
@@ -504,6 +565,8 @@ impl Ctx<'_> {
                 let with = (cue.first.saturating_sub(8).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "with");
                 match with {
                     Some(w) if prev != "," && w + 1 < cue.first => self.bytes(w + 1, cue.first),
+                    // "..., X said, adding ..." — the speaker of the cue just before
+                    _ if prev == "," && !done.is_empty() => done.last().map(|c| c.speaker.clone()),
                     _ => self.subject(cue.first).or_else(|| done.last().map(|c| c.speaker.clone())),
                 }
             }
@@ -528,13 +591,19 @@ impl Ctx<'_> {
         if let Some(n) = next_seq {
             // drop the comma/"and" that joins the next cue
             end_tok = n;
-            while end_tok > i && (is_comma(&self.toks[end_tok - 1]) || self.lower(end_tok - 1) == "and") {
+            while end_tok > i && (is_comma(&self.toks[end_tok - 1]) || matches!(self.lower(end_tok - 1), "and" | "but")) {
                 end_tok -= 1;
             }
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"
         if cue.stance == Stance::Decline {
-            if let Some(m) = (i..end_tok).find(|&m| self.lower(m) == "and" && self.tok(m + 1).is_some_and(is_verbish)) {
+            // the topic declined on is short: it ends at the next clause
+            let whether = self.lower(i) == "whether";
+            let stop = (i..end_tok).find(|&m| {
+                (self.lower(m) == "and" && self.tok(m + 1).is_some_and(is_verbish))
+                    || (!whether && matches!(self.lower(m), "since" | "because" | "after" | "when" | "but" | "while" | "as" | "and" | ","))
+            });
+            if let Some(m) = stop {
                 end_tok = m;
             }
         }
@@ -557,6 +626,32 @@ impl Ctx<'_> {
         }
         let quote = content.as_ref().map_or(QuoteKind::Unknown, |r| self.quote_kind(r));
         Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote })
+    }
+
+    /// "Y has been rejected by X."
+    fn passive(&self, cue: &Cue) -> Option<RawClaim> {
+        let speaker = self.speaker_right(cue.last)?;
+        // the subject: from the sentence start to the auxiliary before the cue
+        let mut e = cue.first;
+        while e > self.lo && (is_aux(&self.toks[e - 1]) || matches!(self.lower(e - 1), "," | "however" | "also" | "since" | "already")) {
+            e -= 1;
+        }
+        let content = self.trim_content(self.bytes(self.subject_start(), e)?)?;
+        let quote = self.quote_kind(&content);
+        Some(RawClaim { speaker, cue: self.bytes(cue.first, cue.last)?, content: Some(content), stance: cue.stance, quote })
+    }
+
+    /// The first token of the sentence after introductory phrases and leaders.
+    fn subject_start(&self) -> usize {
+        let mut i = self.lo;
+        while INTRO.contains(&self.lower(i)) {
+            let Some(c) = (i..self.hi).find(|&j| is_comma(&self.toks[j])) else { break };
+            i = c + 1;
+        }
+        while i < self.hi && (LEADERS.contains(&self.lower(i)) || !self.toks[i].word) {
+            i += 1;
+        }
+        i
     }
 
     /// "According to X, Y." / "Y, according to X."

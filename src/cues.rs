@@ -13,6 +13,8 @@ pub(crate) enum Form {
     Participle,
     /// `according to X`: the speaker follows the cue.
     According,
+    /// `Y was rejected by X`: the speaker follows, the content is the subject.
+    Passive,
 }
 
 /// A cue found in the text: token range `[first, last)`.
@@ -32,10 +34,11 @@ const LEXICON: &[(&str, Stance)] = &[
     ("added|adds|adding|noted|notes|noting|argued|argues|arguing|argue", Stance::Assert),
     ("warned|warns|warning|cautioned|cautions|cautioning", Stance::Assert),
     ("warned|warns|cautioned|cautions against", Stance::Assert),
-    ("stated|states|explained|explains|explaining|insisted|insists|insisting", Stance::Assert),
+    ("stated|explained|explains|explaining|insisted|insists|insisting", Stance::Assert),
     ("emphasised|emphasized|emphasises|emphasizes|stressed|stresses|stressing|reiterated|reiterates|reiterating", Stance::Assert),
     ("wrote|writes|writing|tweeted|tweets|posted", Stance::Assert),
-    ("reported|announced|announces|announcing|declared|declares|asserted|asserts|maintained|maintains", Stance::Assert),
+    ("reported|announced|announces|announcing|asserted|asserts|maintained|maintains", Stance::Assert),
+    ("defends|defended|defending", Stance::Assert),
     ("claimed|claims|claiming|contended|contends|testified|testifies|complained|complains|complaining", Stance::Assert),
     ("replied|replies|responded|recalled|recalls|predicted|predicts|observed|remarked", Stance::Assert),
     ("urged|urges|urging", Stance::Assert),
@@ -47,9 +50,11 @@ const LEXICON: &[(&str, Stance)] = &[
     // deny
     ("denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|dismissing", Stance::Deny),
     ("refuted|refutes|disputed|disputes|disputing", Stance::Deny),
+    ("rejected|denied|dismissed|disputed|refuted by", Stance::Deny),
     // confirm
     ("confirmed|confirms|confirming|acknowledged|acknowledges|acknowledging", Stance::Confirm),
     ("conceded|concedes|conceding|admitted|admits|admitting", Stance::Confirm),
+    ("confirmed|acknowledged by", Stance::Confirm),
     // hedge
     ("suggested|suggests|suggesting|hinted|hints|hinting|speculated|speculates|speculating", Stance::Hedge),
     ("signaled|signalled|signals|signaling|signalling", Stance::Hedge),
@@ -74,7 +79,7 @@ const PRE_CUE: &[&str] = &[
 ];
 
 /// Words after which a verb is passive or not reported speech.
-const BLOCKERS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "to", "will", "would", "may", "might", "can", "could", "should", "must", "shall"];
+const BLOCKERS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "to", "will", "would", "may", "might", "can", "could", "should", "must", "shall", "as"];
 
 fn slots(row: &str) -> Vec<(Vec<&str>, bool)> {
     row.split(' ')
@@ -121,10 +126,11 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         let head = toks[i].lower.as_str();
         let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
         let decline = stance == Stance::Decline;
+        let passive = toks[i + n - 1].lower == "by";
         // "was told", "to say", "will announce": passive, infinitive or future.
-        let blocked = !decline && !head.starts_with("according") && head != "was" && head != "were" && head != "is" && head != "are" && prev.is_some_and(|p| BLOCKERS.contains(&p));
+        let blocked = !decline && !passive && !head.starts_with("according") && head != "was" && head != "were" && head != "is" && head != "are" && prev.is_some_and(|p| BLOCKERS.contains(&p));
         // "calls" / "claims" / "reports" as nouns: require a following "for/on" or a clause.
-        let nounish = matches!(head, "calls" | "claims" | "states" | "notes" | "posted") && n == 1
+        let nounish = matches!(head, "calls" | "claims" | "notes" | "posted" | "reports") && n == 1
             && prev.is_some_and(|p| matches!(p, "the" | "a" | "his" | "her" | "their" | "its" | "phone" | "of"));
         // "called" alone ("called the deal an embarrassment") is not a cue.
         let bare_called = matches!(head, "called" | "calls" | "calling") && n == 1;
@@ -144,6 +150,8 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         }
         let form = if head == "according" {
             Form::According
+        } else if passive {
+            Form::Passive
         } else if head.ends_with("ing") || (decline && head == "without") {
             Form::Participle
         } else {
@@ -190,6 +198,8 @@ mod tests {
             ("He acknowledged it.", &[("acknowledged", Confirm, Finite)]),
             ("He didn’t respond.", &[("didn’t respond", Decline, Finite)]),
             ("the said company", &[]),
+            ("It was rejected by officials.", &[("rejected by", Deny, Passive)]),
+            ("as stated in its statutes", &[]),
         ];
         for (t, want) in table {
             let got = cues(t);

@@ -132,7 +132,8 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     let institution = hw.iter().rev().find(|w| INSTITUTION_NOUNS.contains(w)).copied();
     let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w));
     let last = hw.last().copied().unwrap_or("");
-    let plural = (last.ends_with('s') && !last.ends_with("ss") && !matches!(last, "us" | "its" | "this" | "is" | "press"))
+    let last_cap = head.last().is_some_and(|t| t.cap);
+    let plural = (!last_cap && last.ends_with('s') && !last.ends_with("ss") && !matches!(last, "us" | "its" | "this" | "is" | "press"))
         || matches!(last, "people" | "men" | "women" | "staff" | "police" | "media" | "both" | "they" | "others")
         || hw.contains(&"and");
     let back_reference = pronoun.is_none()
@@ -153,7 +154,9 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     } else {
         None
     };
-    let is_person = person.is_some() || guessed == Some(EntityKind::Person);
+    // "South Korea s Cho": the last capitalised word is a person's name elsewhere
+    let last_cap_person = person.is_none() && head.last().is_some_and(|t| t.cap && known(t) == Some(EntityKind::Person));
+    let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person;
 
     let (anonymity, kind) = if let Some(p) = pronoun {
         let kind = match p {
