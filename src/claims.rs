@@ -132,6 +132,28 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
         }
         out.extend(claims);
     }
+    // "X, citing Y, reported Z": Y's claim is the same report, one level down.
+    let mut cited = Vec::new();
+    for c in &out {
+        let Some(content) = &c.content else { continue };
+        let at = toks.partition_point(|t| t.start < c.cue.start);
+        // walk back from the cue over "Y ," to "citing"
+        let Some(comma) = at.checked_sub(1).filter(|&j| toks[j].lower == ",") else { continue };
+        let Some(citing) = (comma.saturating_sub(15)..comma).rev().find(|&j| toks[j].lower == "citing") else { continue };
+        if citing == 0 || toks[citing - 1].lower != "," || (citing + 1..comma).any(|j| toks[j].lower == ",") {
+            continue;
+        }
+        if citing + 1 < comma {
+            cited.push(RawClaim {
+                speaker: toks[citing + 1].start..toks[comma - 1].end,
+                cue: toks[citing].start..toks[citing].end,
+                content: Some(content.clone()),
+                stance: Stance::Assert,
+                quote: c.quote,
+            });
+        }
+    }
+    out.extend(cited);
     // Nested reports: a cue inside another claim's content is that claim's business.
     let snapshot = out.clone();
     out.retain(|c| {
@@ -310,6 +332,13 @@ impl Ctx<'_> {
         let s = self.text.get(r.clone())?;
         let lead_chars: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '-', '—', '–', '\n', '\t'];
         let mut a = r.start + (s.len() - s.trim_start_matches(lead_chars).len());
+        // a dateline: "TOKYO (Reuters) - "
+        if let Some(d) = self.text[a..r.end].find(") - ").filter(|&d| d < 80) {
+            let head = &self.text[a..a + d];
+            if head.contains('(') && head.chars().next().is_some_and(char::is_uppercase) {
+                a += d + 4;
+            }
+        }
         let rest = &self.text[a..r.end];
         for w in ["that ", "That "] {
             if rest.starts_with(w) {
@@ -360,7 +389,7 @@ impl Ctx<'_> {
             // the part before the comma must be content, not an opening phrase
             let words = (self.lo..b).filter(|&j| self.toks[j].word).count();
             let clause = (self.lo..b).any(|j| is_verbish(&self.toks[j]) || self.quotes.iter().any(|q| q.inner.start <= self.toks[j].start && self.toks[j].end <= q.inner.end));
-            if words < 4 || (INTRO.contains(&self.lower(self.lo)) && !clause) {
+            if words < 4 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause) {
                 return None;
             }
             (self.bytes(first, cue.first)?, b)
@@ -402,8 +431,8 @@ impl Ctx<'_> {
         let first = self.tok(from)?;
         let speakerish = first.cap
             || matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "four" | "another" | "he" | "she" | "some" | "several" | "other" | "others")
-            || crate::resolve::is_role_noun(&first.lower);
-        if !speakerish || matches!(first.lower.as_str(), "that" | "it" | "they") {
+            || (from..(from + 6).min(self.hi)).any(|j| self.toks[j].cap || crate::resolve::is_role_noun(&self.toks[j].lower));
+        if !speakerish || matches!(first.lower.as_str(), "that" | "it" | "they" | "whether" | "to") {
             return None;
         }
         let mut end = from;
@@ -481,7 +510,7 @@ impl Ctx<'_> {
             if matches!(self.lower(first), "who" | "which") && first > lo && is_comma(&self.toks[first - 1]) {
                 let e = first - 1;
                 let mut s = e;
-                while s > lo && !is_comma(&self.toks[s - 1]) {
+                while s > lo && !is_comma(&self.toks[s - 1]) && !is_verbish(&self.toks[s - 1]) {
                     s -= 1;
                 }
                 return if e > s && e - s <= 12 { self.bytes(s, e) } else { None };
@@ -519,6 +548,7 @@ impl Ctx<'_> {
                 true
             } else if matches!(t.lower.as_str(), "and" | "of" | "for") {
                 self.tok(j + 1).is_some_and(|n| n.cap)
+                    || (t.lower == "and" && (j + 1..(j + 4).min(cue_first)).any(|m| crate::resolve::is_role_noun(&self.toks[m].lower)))
             } else if crate::resolve::is_role_noun(&t.lower) || crate::resolve::is_institution_noun(&t.lower) {
                 true
             } else {

@@ -43,6 +43,11 @@ const INSTITUTION_NOUNS: &[&str] = &[
     "operator", "carrier", "insurer", "lender", "retailer", "exchange", "fund", "institute", "university",
     "airline", "club", "team", "league", "federation", "state", "states", "country", "nation", "city",
 ];
+/// Nouns that introduce a company's name (`paint maker Akzo Nobel`).
+const COMPANY_NOUNS: &[&str] = &[
+    "maker", "company", "firm", "group", "lender", "retailer", "manufacturer", "producer", "operator", "carrier",
+    "insurer", "bank", "giant", "conglomerate", "startup", "airline", "automaker", "carmaker", "miner", "brand",
+];
 /// Nouns for documents.
 const DOCUMENT_NOUNS: &[&str] = &["report", "statement", "document", "letter", "filing", "memo", "study", "survey", "resolution"];
 const COUNT_WORDS: &[(&str, u32)] = &[
@@ -124,7 +129,11 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     let head_bytes = head.first().map_or(range.start..range.start, |f| f.start..head.last().map_or(f.end, |l| l.end));
     let inside = |e: &&Entity| e.start >= head_bytes.start && e.end <= head_bytes.end && e.start < e.end;
     let head_ents: Vec<&Entity> = entities.iter().filter(inside).collect();
-    let person = head_ents.iter().find(|e| e.kind == EntityKind::Person).copied();
+    // "paint maker Akzo Nobel": a name after a company noun is the company's
+    let after_company = |e: &Entity| {
+        toks.iter().rev().find(|t| t.end <= e.start).is_some_and(|t| COMPANY_NOUNS.contains(&t.lower.as_str()))
+    };
+    let person = head_ents.iter().find(|e| e.kind == EntityKind::Person && !after_company(e)).copied();
     let body = head_ents.iter().find(|e| e.kind != EntityKind::Person).copied();
     let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
     let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !matches!(**w, "one" | "some" | "several" | "many")).copied();
@@ -155,7 +164,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         None
     };
     // "South Korea s Cho": the last capitalised word is a person's name elsewhere
-    let last_cap_person = person.is_none() && head.last().is_some_and(|t| t.cap && known(t) == Some(EntityKind::Person));
+    let last_cap_person = person.is_none() && body.is_none() && head.last().is_some_and(|t| t.cap && known(t) == Some(EntityKind::Person));
     let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person;
 
     let (anonymity, kind) = if let Some(p) = pronoun {

@@ -1,0 +1,43 @@
+//! Scores the NER model on a CoNLL-2003 file: per-type and overall entity F1
+//! (exact span match, as seqeval). The last line is `f1=0.XXXX`.
+//!
+//! ```text
+//! cargo run --release --example ner_eval -- CONLL_FILE
+//! ```
+mod common;
+
+use std::process::ExitCode;
+
+use attribution::conll::read_conll;
+use attribution::ner::NerModel;
+
+fn main() -> ExitCode {
+    let args = match common::parse_args() {
+        Ok(a) if a.rest.len() == 1 => a,
+        _ => {
+            eprintln!("usage: ner_eval [--models models.toml] [--model NAME] CONLL_FILE");
+            return ExitCode::from(2);
+        }
+    };
+    let run = || -> Result<f64, attribution::Error> {
+        let sentences = read_conll(std::path::Path::new(&args.rest[0]))?;
+        let model = NerModel::from_models_file(&args.models, args.model.as_deref())?;
+        let started = std::time::Instant::now();
+        let scores = model.evaluate(&sentences)?;
+        println!("{} sentences in {:.1} s", sentences.len(), started.elapsed().as_secs_f64());
+        println!("{:<8} {:>9} {:>9} {:>9} {:>7}", "type", "precision", "recall", "f1", "gold");
+        for (k, s) in &scores.per_kind {
+            println!("{:<8} {:>9.4} {:>9.4} {:>9.4} {:>7}", k.tag(), s.precision(), s.recall(), s.f1(), s.gold);
+        }
+        let o = scores.overall;
+        println!("{:<8} {:>9.4} {:>9.4} {:>9.4} {:>7}", "overall", o.precision(), o.recall(), o.f1(), o.gold);
+        Ok(o.f1())
+    };
+    match run() {
+        Ok(f1) => {
+            println!("f1={f1:.4}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => common::fail("ner_eval", &e),
+    }
+}
