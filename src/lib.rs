@@ -2,6 +2,7 @@
 mod claim;
 mod claims;
 pub mod conll;
+pub mod eval;
 mod cues;
 mod entity;
 mod error;

@@ -1,0 +1,412 @@
+//! Scoring claims against gold annotations (the corpus format of
+//! `shared/corpus/*.gold.json`), with the matching rules of the reference scorer:
+//! a predicted claim matches a gold claim when their contents overlap enough
+//! (or, for a gold claim without content, their cues overlap).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{Anonymity, Claim, Stance};
+use crate::error::{Error, Result};
+
+/// One gold claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoldClaim {
+    /// 1-based line of the article the claim is on, when known.
+    #[serde(default)]
+    pub paragraph: Option<usize>,
+    /// The speaker mention.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// The mention a pronoun or back-reference resolves to.
+    #[serde(default)]
+    pub speaker_resolved: Option<String>,
+    /// The proper name of the source.
+    #[serde(default)]
+    pub speaker_name: Option<String>,
+    /// Gold anonymity.
+    pub anonymity: Anonymity,
+    /// Gold stance.
+    pub stance: Stance,
+    /// The cue as written.
+    #[serde(default)]
+    pub cue: Option<String>,
+    /// The content as written (empty for declines without a topic).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Whether the claim must be found (optional claims neither reward nor cost).
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// Which occurrence of `text` is meant (1-based).
+    #[serde(default)]
+    pub occurrence: Option<usize>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A gold file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoldFile {
+    /// The gold claims.
+    pub claims: Vec<GoldClaim>,
+}
+
+impl GoldFile {
+    /// Reads a `.gold.json` file.
+    pub fn from_file(path: &Path) -> Result<GoldFile> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        serde_json::from_str(&text).map_err(|source| Error::Json { path: path.to_owned(), source })
+    }
+}
+
+/// Scores of one article or of a set of articles.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Scores {
+    /// Required gold claims.
+    pub gold: usize,
+    /// Predicted claims, less those matched to optional gold claims.
+    pub predicted: usize,
+    /// Required gold claims found.
+    pub matched: usize,
+    /// Matched claims whose speaker, anonymity and stance are all right.
+    pub full: usize,
+    /// Matched claims with the right speaker.
+    pub speaker_ok: usize,
+    /// Matched claims with the right anonymity.
+    pub anonymity_ok: usize,
+    /// Matched claims with the right stance.
+    pub stance_ok: usize,
+    /// Contents (or cues) of the required gold claims not found.
+    pub missed: Vec<String>,
+    /// Contents of the predicted claims that match nothing.
+    pub spurious: Vec<String>,
+}
+
+impl Scores {
+    /// Claim precision.
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched, self.predicted)
+    }
+    /// Claim recall.
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched, self.gold)
+    }
+    /// Claim F1.
+    pub fn f1(&self) -> f64 {
+        harmonic(self.precision(), self.recall())
+    }
+    /// Share of matched claims with the right speaker.
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_ok, self.matched)
+    }
+    /// Share of matched claims with the right anonymity.
+    pub fn anonymity_accuracy(&self) -> f64 {
+        ratio(self.anonymity_ok, self.matched)
+    }
+    /// Share of matched claims with the right stance.
+    pub fn stance_accuracy(&self) -> f64 {
+        ratio(self.stance_ok, self.matched)
+    }
+    /// F1 counting only claims with speaker, anonymity and stance all right.
+    pub fn full_f1(&self) -> f64 {
+        harmonic(ratio(self.full, self.predicted), ratio(self.full, self.gold))
+    }
+    /// Adds another article's counts.
+    pub fn add(&mut self, other: &Scores) {
+        self.gold += other.gold;
+        self.predicted += other.predicted;
+        self.matched += other.matched;
+        self.full += other.full;
+        self.speaker_ok += other.speaker_ok;
+        self.anonymity_ok += other.anonymity_ok;
+        self.stance_ok += other.stance_ok;
+        self.missed.extend(other.missed.iter().cloned());
+        self.spurious.extend(other.spurious.iter().cloned());
+    }
+    /// One line in the reference scorer's format.
+    pub fn summary(&self) -> String {
+        format!(
+            "gold={} pred={} matched={} precision={:.3} recall={:.3} f1={:.3} speaker_acc={:.3} anonymity_acc={:.3} stance_acc={:.3} full_f1={:.3}",
+            self.gold, self.predicted, self.matched, self.precision(), self.recall(), self.f1(),
+            self.speaker_accuracy(), self.anonymity_accuracy(), self.stance_accuracy(), self.full_f1()
+        )
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn harmonic(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+/// Char-offset view of an article (the reference scorer counts characters).
+struct Chars<'a> {
+    text: &'a str,
+    /// byte offset of each char, plus the total length
+    starts: Vec<usize>,
+}
+
+impl<'a> Chars<'a> {
+    fn new(text: &'a str) -> Chars<'a> {
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        Chars { text, starts }
+    }
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+    fn char_of(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&b| b < byte)
+    }
+    fn byte_of(&self, ch: usize) -> usize {
+        self.starts[ch.min(self.len())]
+    }
+    /// Char offset of the first occurrence of `s` at or after char `from`.
+    fn find(&self, s: &str, from: usize) -> Option<usize> {
+        let b = self.byte_of(from);
+        self.text[b..].find(s).map(|i| self.char_of(b + i))
+    }
+    /// The occurrence of `s` nearest to `pos` starting in `[lo, hi)`.
+    fn nearest(&self, s: &str, pos: usize, lo: usize, hi: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        let mut i = self.find(s, lo);
+        while let Some(x) = i {
+            if x >= hi {
+                break;
+            }
+            if best.is_none_or(|b| x.abs_diff(pos) < b.abs_diff(pos)) {
+                best = Some(x);
+            }
+            i = self.find(s, x + 1);
+        }
+        best
+    }
+}
+
+type CharSpan = Option<(usize, usize)>;
+
+fn overlap(a: CharSpan, b: CharSpan) -> usize {
+    match (a, b) {
+        (Some(a), Some(b)) => b.1.min(a.1).saturating_sub(a.0.max(b.0)),
+        _ => 0,
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+const DET: &[&str] = &["a", "an", "the", "two", "three", "another", "other", "some", "several"];
+
+fn name_match(pred: &[String], gold: &[&str]) -> bool {
+    use std::collections::BTreeSet;
+    pred.iter().any(|p| {
+        let pw: Vec<String> = words(p).into_iter().filter(|w| !DET.contains(&w.as_str())).collect();
+        gold.iter().any(|g| {
+            let gw: Vec<String> = words(g).into_iter().filter(|w| !DET.contains(&w.as_str())).collect();
+            if pw.is_empty() || gw.is_empty() {
+                return false;
+            }
+            let ps: BTreeSet<&String> = pw.iter().collect();
+            let gs: BTreeSet<&String> = gw.iter().collect();
+            let common = ps.intersection(&gs).count();
+            pw.last() == gw.last() || (common > 0 && common >= gs.len().min(2))
+        })
+    })
+}
+
+/// Scores one article's predicted claims against its gold claims.
+pub fn score_article(text: &str, gold: &[GoldClaim], predicted: &[Claim]) -> Scores {
+    let ch = Chars::new(text);
+    let lines: Vec<(usize, usize)> = {
+        let mut v = Vec::new();
+        let mut o = 0;
+        for l in text.split('\n') {
+            let n = l.chars().count();
+            v.push((o, n));
+            o += n + 1;
+        }
+        v
+    };
+    struct G<'a> {
+        c: &'a GoldClaim,
+        text: CharSpan,
+        cue: CharSpan,
+        speaker: CharSpan,
+    }
+    let gs: Vec<G> = gold
+        .iter()
+        .map(|c| {
+            let (lo, hi) = match c.paragraph.and_then(|p| p.checked_sub(1)).and_then(|p| lines.get(p)) {
+                Some(&(s, n)) => (s, s + n),
+                None => (0, ch.len()),
+            };
+            let t = c.text.as_deref().unwrap_or("");
+            let ts = if t.is_empty() {
+                None
+            } else {
+                let mut i: Option<usize> = lo.checked_sub(1);
+                let mut found = None;
+                for _ in 0..c.occurrence.unwrap_or(1) {
+                    found = ch.find(t, i.map_or(0, |x| x + 1));
+                    i = found;
+                }
+                found.map(|s| (s, s + t.chars().count()))
+            };
+            let anchor = ts.map_or(lo, |x| x.0);
+            let cue = c.cue.as_deref().filter(|s| !s.is_empty());
+            let cs = cue.and_then(|s| ch.nearest(s, anchor, lo, hi).map(|x| (x, x + s.chars().count())));
+            let reference = cs.map_or(anchor, |x| x.0);
+            let sp = c.speaker.as_deref().filter(|s| !s.is_empty());
+            let ss = sp.and_then(|s| ch.nearest(s, reference, lo, hi).map(|x| (x, x + s.chars().count())));
+            G { c, text: ts, cue: cs, speaker: ss }
+        })
+        .collect();
+    let span = |s: usize, e: usize| Some((ch.char_of(s), ch.char_of(e)));
+    let ps: Vec<(CharSpan, CharSpan, CharSpan)> = predicted
+        .iter()
+        .map(|p| (p.text.as_ref().and_then(|t| span(t.start, t.end)), span(p.cue.start, p.cue.end), span(p.speaker.start, p.speaker.end)))
+        .collect();
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (gi, g) in gs.iter().enumerate() {
+        for (pi, p) in ps.iter().enumerate() {
+            if let Some(gt) = g.text {
+                let ov = overlap(g.text, p.0);
+                if ov == 0 {
+                    continue;
+                }
+                let glen = gt.1 - gt.0;
+                let plen = p.0.map_or(1, |x| (x.1 - x.0).max(1));
+                let q = ov as f64 / glen.max(plen) as f64;
+                if q >= 0.5 || (ov as f64 / glen as f64 >= 0.8 && ov as f64 / plen as f64 >= 0.4) {
+                    pairs.push((q, gi, pi));
+                }
+            } else if g.cue.is_some() && overlap(g.cue, p.1) > 0 {
+                pairs.push((0.5, gi, pi));
+            }
+        }
+    }
+    // best pairs first; ties as the reference scorer breaks them (higher indices first)
+    pairs.sort_by(|a, b| b.partial_cmp(a).unwrap_or(std::cmp::Ordering::Equal));
+    let mut gm: Vec<Option<usize>> = vec![None; gs.len()];
+    let mut pm: Vec<Option<usize>> = vec![None; ps.len()];
+    for (_, gi, pi) in pairs {
+        if gm[gi].is_none() && pm[pi].is_none() {
+            gm[gi] = Some(pi);
+            pm[pi] = Some(gi);
+        }
+    }
+    let mut s = Scores::default();
+    for (gi, g) in gs.iter().enumerate() {
+        if !g.c.required {
+            continue;
+        }
+        s.gold += 1;
+        let Some(pi) = gm[gi] else {
+            s.missed.push(g.c.text.clone().filter(|t| !t.is_empty()).or_else(|| g.c.cue.clone()).unwrap_or_default());
+            continue;
+        };
+        s.matched += 1;
+        let p = &predicted[pi];
+        let names: Vec<String> = [Some(p.speaker.text.clone()), p.speaker.name.clone(), p.speaker.resolved.as_ref().map(|r| r.text.clone())]
+            .into_iter()
+            .flatten()
+            .filter(|x| !x.is_empty())
+            .collect();
+        let gold_names: Vec<&str> = [&g.c.speaker, &g.c.speaker_resolved, &g.c.speaker_name].into_iter().filter_map(|x| x.as_deref()).filter(|x| !x.is_empty()).collect();
+        let sp_ok = overlap(g.speaker, ps[pi].2) > 0 || name_match(&names, &gold_names);
+        let an_ok = p.anonymity == g.c.anonymity;
+        let st_ok = p.stance == g.c.stance;
+        s.speaker_ok += usize::from(sp_ok);
+        s.anonymity_ok += usize::from(an_ok);
+        s.stance_ok += usize::from(st_ok);
+        s.full += usize::from(sp_ok && an_ok && st_ok);
+    }
+    let optional_matched = pm.iter().flatten().filter(|&&gi| !gs[gi].c.required).count();
+    s.predicted = predicted.len() - optional_matched;
+    for (pi, p) in predicted.iter().enumerate() {
+        if pm[pi].is_none() {
+            s.spurious.push(p.text.as_ref().map_or(String::new(), |t| t.text.clone()));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Descriptor, QuoteKind, Speaker, SpeakerKind};
+    use crate::span::Span;
+
+    fn claim(text: &str, speaker: &str, content: &str, anonymity: Anonymity, stance: Stance) -> Claim {
+        let s = text.find(speaker).unwrap();
+        let c = text.find(content).unwrap();
+        Claim {
+            speaker: Speaker { start: s, end: s + speaker.len(), text: speaker.into(), resolved: None, name: None, kind: SpeakerKind::Person, descriptor: Descriptor::default() },
+            anonymity,
+            anonymity_markers: vec![],
+            stance,
+            cue: Span::of(text, 0, 1).unwrap(),
+            text: Span::of(text, c, c + content.len()),
+            quote: QuoteKind::Unknown,
+        }
+    }
+
+    fn gold(speaker: &str, content: &str, anonymity: Anonymity, stance: Stance, required: bool) -> GoldClaim {
+        GoldClaim {
+            paragraph: None,
+            speaker: Some(speaker.into()),
+            speaker_resolved: None,
+            speaker_name: None,
+            anonymity,
+            stance,
+            cue: Some("said".into()),
+            text: Some(content.into()),
+            required,
+            occurrence: None,
+        }
+    }
+
+    #[test]
+    fn matches_overlapping_content_in_chars() {
+        let text = "Zürich’s mayor said “prices will fall” soon. Büro said no.";
+        let g = vec![gold("Zürich’s mayor", "prices will fall", Anonymity::Anonymous, Stance::Assert, true)];
+        let p = vec![claim(text, "Zürich’s mayor", "prices will fall” soon", Anonymity::Anonymous, Stance::Assert)];
+        let s = score_article(text, &g, &p);
+        assert_eq!((s.gold, s.predicted, s.matched, s.full), (1, 1, 1, 1));
+        // a wrong stance costs the full claim, not the match
+        let p = vec![claim(text, "Zürich’s mayor", "prices will fall", Anonymity::Anonymous, Stance::Deny)];
+        let s = score_article(text, &g, &p);
+        assert_eq!((s.matched, s.full, s.stance_ok), (1, 0, 0));
+    }
+
+    #[test]
+    fn optional_and_spurious() {
+        let text = "A said x y z. B said p q r.";
+        let g = vec![gold("A", "x y z", Anonymity::Named, Stance::Assert, false)];
+        let p = vec![
+            claim(text, "A", "x y z", Anonymity::Named, Stance::Assert),
+            claim(text, "B", "p q r", Anonymity::Named, Stance::Assert),
+        ];
+        let s = score_article(text, &g, &p);
+        assert_eq!((s.gold, s.predicted, s.matched), (0, 1, 0));
+        assert_eq!(s.spurious, ["p q r"]);
+        assert_eq!(s.f1(), 0.0);
+    }
+
+    #[test]
+    fn names_match_like_the_reference() {
+        assert!(name_match(&["Qasemi".into()], &["Bahram Qasemi"]));
+        assert!(name_match(&["the official".into()], &["A senior official"]));
+        assert!(!name_match(&["he".into()], &["Bahram Qasemi"]));
+    }
+}
