@@ -340,10 +340,9 @@ impl Ctx<'_> {
             }
         }
         let rest = &self.text[a..r.end];
-        for w in ["that ", "That "] {
-            if rest.starts_with(w) {
-                a += w.len();
-            }
+        // a complementiser (lower-case; a sentence-initial "That" is a demonstrative)
+        if rest.starts_with("that ") {
+            a += "that ".len();
         }
         let s = &self.text[a..r.end];
         let trail_chars: &[char] = &[' ', ',', '.', ':', ';', '”', '"', '»', '\n', '\t', '-', '—', '–'];
@@ -389,7 +388,7 @@ impl Ctx<'_> {
             // the part before the comma must be content, not an opening phrase
             let words = (self.lo..b).filter(|&j| self.toks[j].word).count();
             let clause = (self.lo..b).any(|j| is_verbish(&self.toks[j]) || self.quotes.iter().any(|q| q.inner.start <= self.toks[j].start && self.toks[j].end <= q.inner.end));
-            if words < 4 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause) {
+            if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause) {
                 return None;
             }
             (self.bytes(first, cue.first)?, b)
@@ -678,7 +677,8 @@ impl Ctx<'_> {
             let Some(c) = (i..self.hi).find(|&j| is_comma(&self.toks[j])) else { break };
             i = c + 1;
         }
-        while i < self.hi && (LEADERS.contains(&self.lower(i)) || !self.toks[i].word) {
+        // a leader, but not a sentence-initial demonstrative ("That proposal was ...")
+        while i < self.hi && ((LEADERS.contains(&self.lower(i)) && !(self.toks[i].cap && self.lower(i) == "that")) || !self.toks[i].word) {
             i += 1;
         }
         i

@@ -1,0 +1,320 @@
+//! The attribution heuristics on hand-made entity lists: no model needed.
+//! One table row per pattern: text, entities, and the claims expected as
+//! (speaker, anonymity, stance, content).
+
+use attribution::{attribute, Anonymity, Claim, Entity, EntityKind, QuoteKind, Stance};
+use Anonymity::*;
+use EntityKind::*;
+use Stance::*;
+
+/// Entities at the first occurrence of each string.
+fn ents(text: &str, list: &[(&str, EntityKind)]) -> Vec<Entity> {
+    list.iter()
+        .map(|(s, k)| {
+            let i = text.find(s).unwrap_or_else(|| panic!("{s:?} not in {text:?}"));
+            Entity::new(*k, text, i, i + s.len()).unwrap()
+        })
+        .collect()
+}
+
+type Row<'a> = (&'a str, &'a [(&'a str, EntityKind)], &'a [(&'a str, Anonymity, Stance, &'a str)]);
+
+fn check(rows: &[Row]) {
+    for (text, list, want) in rows {
+        let claims = attribute(text, &ents(text, list));
+        let got: Vec<(String, Anonymity, Stance, String)> = claims
+            .iter()
+            .map(|c| (c.speaker.text.clone(), c.anonymity, c.stance, c.text.as_ref().map_or(String::new(), |t| t.text.clone())))
+            .collect();
+        let want: Vec<(String, Anonymity, Stance, String)> =
+            want.iter().map(|(s, a, st, t)| (s.to_string(), *a, *st, t.to_string())).collect();
+        assert_eq!(got, want, "\ntext: {text}");
+        for c in &claims {
+            spans_are_slices(text, c);
+        }
+    }
+}
+
+fn spans_are_slices(text: &str, c: &Claim) {
+    assert_eq!(&text[c.speaker.start..c.speaker.end], c.speaker.text);
+    assert_eq!(&text[c.cue.start..c.cue.end], c.cue.text);
+    if let Some(t) = &c.text {
+        assert_eq!(&text[t.start..t.end], t.text);
+    }
+    if let Some(r) = &c.speaker.resolved {
+        assert_eq!(&text[r.start..r.end], r.text);
+    }
+}
+
+#[test]
+fn cue_before_content() {
+    check(&[
+        (
+            "Foreign Minister Anna Berg said on Monday the talks would resume in March.",
+            &[("Anna Berg", Person)],
+            &[("Foreign Minister Anna Berg", Named, Assert, "the talks would resume in March")],
+        ),
+        (
+            "The ministry said that exports had fallen sharply.",
+            &[],
+            &[("The ministry", Institutional, Assert, "exports had fallen sharply")],
+        ),
+        (
+            "Two senior officials told Reuters the plan had been shelved.",
+            &[],
+            &[("Two senior officials", Anonymous, Assert, "the plan had been shelved")],
+        ),
+        (
+            "A spokeswoman for Acme Corp told reporters on Tuesday that the plant would close.",
+            &[("Acme Corp", Organization)],
+            &[("A spokeswoman for Acme Corp", Institutional, Assert, "the plant would close")],
+        ),
+    ]);
+}
+
+#[test]
+fn cue_after_content() {
+    check(&[
+        (
+            "The talks will resume in March, Foreign Minister Anna Berg said.",
+            &[("Anna Berg", Person)],
+            &[("Foreign Minister Anna Berg", Named, Assert, "The talks will resume in March")],
+        ),
+        (
+            "The talks will resume in March, said a diplomat familiar with the plan.",
+            &[],
+            &[("a diplomat familiar with the plan", Anonymous, Assert, "The talks will resume in March")],
+        ),
+        (
+            "“We are ready to talk,” said Anna Berg, who leads the delegation.",
+            &[("Anna Berg", Person)],
+            &[("Anna Berg", Named, Assert, "We are ready to talk")],
+        ),
+        (
+            "Prices will rise next year, the central bank said, in a move that surprised markets.",
+            &[],
+            &[("the central bank", Institutional, Assert, "Prices will rise next year")],
+        ),
+        (
+            "Iran has put feelers out saying it is willing to talk, the former official said.",
+            &[("Iran", Location)],
+            &[("the former official", Anonymous, Assert, "Iran has put feelers out saying it is willing to talk")],
+        ),
+    ]);
+}
+
+#[test]
+fn according_to() {
+    check(&[
+        (
+            "According to the documents, the company paid no tax in 2019.",
+            &[],
+            // documents seen but not named are anonymous sources
+            &[("the documents", Anonymous, Assert, "the company paid no tax in 2019")],
+        ),
+        (
+            "The company paid no tax in 2019, according to two people familiar with the matter.",
+            &[],
+            &[("two people familiar with the matter", Anonymous, Assert, "The company paid no tax in 2019")],
+        ),
+    ]);
+}
+
+#[test]
+fn quoted_as_saying_and_told() {
+    check(&[
+        (
+            "Tehran will never negotiate, Qasemi was quoted as saying by state media.",
+            &[("Qasemi", Person), ("Tehran", Location)],
+            &[("Qasemi", Named, Assert, "Tehran will never negotiate")],
+        ),
+        (
+            "Minister Luis Vega told the Supreme Court it would release the files.",
+            &[("Luis Vega", Person), ("Supreme Court", Organization)],
+            &[("Minister Luis Vega", Named, Assert, "it would release the files")],
+        ),
+    ]);
+}
+
+#[test]
+fn two_cues_in_one_sentence() {
+    check(&[
+        (
+            "Iran says it has no such plans and denies breaching the resolution.",
+            &[("Iran", Location)],
+            &[("Iran", Institutional, Assert, "it has no such plans"), ("Iran", Institutional, Deny, "breaching the resolution")],
+        ),
+        (
+            "The rebels have claimed responsibility for the attack but deny taking hostages.",
+            &[],
+            &[("The rebels", Anonymous, Assert, "responsibility for the attack"), ("The rebels", Anonymous, Deny, "taking hostages")],
+        ),
+        (
+            "The agency imposed new sanctions, saying the tests violate the resolution.",
+            &[],
+            &[("The agency", Institutional, Assert, "the tests violate the resolution")],
+        ),
+    ]);
+}
+
+#[test]
+fn declines() {
+    check(&[
+        ("The State Department declined to comment.", &[("State Department", Organization)], &[("The State Department", Institutional, Decline, "")]),
+        (
+            "The State Department declined to comment on whether the talks took place.",
+            &[("State Department", Organization)],
+            &[("The State Department", Institutional, Decline, "whether the talks took place")],
+        ),
+        (
+            "A spokesman for Acme did not respond to requests for comment.",
+            &[("Acme", Organization)],
+            &[("A spokesman for Acme", Institutional, Decline, "")],
+        ),
+        (
+            "U.S. officials did not confirm the matter was discussed.",
+            &[("U.S.", Location)],
+            &[("U.S. officials", Anonymous, Decline, "the matter was discussed")],
+        ),
+        ("He did not elaborate.", &[], &[("He", Anonymous, Decline, "")]),
+        ("The embassy referred questions to the ministry.", &[], &[("The embassy", Institutional, Decline, "the ministry")]),
+    ]);
+}
+
+#[test]
+fn other_stances() {
+    check(&[
+        ("The company denied the report.", &[], &[("The company", Institutional, Deny, "the report")]),
+        ("Acme confirmed the evacuation plan.", &[("Acme", Organization)], &[("Acme", Institutional, Confirm, "the evacuation plan")]),
+        (
+            "President Obama suggested the law needed changes.",
+            &[("Obama", Person)],
+            &[("President Obama", Named, Hedge, "the law needed changes")],
+        ),
+        (
+            "That proposal has, however, been rejected by senior officials.",
+            &[],
+            &[("senior officials", Anonymous, Deny, "That proposal")],
+        ),
+    ]);
+}
+
+#[test]
+fn resolution_of_pronouns_and_back_references() {
+    let text = "A senior Iranian official said the talks could go ahead. \
+                The dispute can be resolved through talks, the official said. \
+                Any deal would take time, he said.";
+    let claims = attribute(text, &ents(text, &[("Iranian", Misc)]));
+    assert_eq!(claims.len(), 3);
+    for c in &claims[1..] {
+        let r = c.speaker.resolved.as_ref().expect("resolved");
+        assert_eq!(r.text, "A senior Iranian official");
+        assert_eq!(c.anonymity, Anonymous);
+    }
+    let text = "Zarif said the programme could be discussed. Tillerson met him later. “We will see,” he said.";
+    let claims = attribute(text, &ents(text, &[("Zarif", Person), ("Tillerson", Person)]));
+    let last = claims.last().unwrap();
+    assert_eq!(last.speaker.text, "he");
+    assert_eq!(last.speaker.resolved.as_ref().unwrap().text, "Tillerson");
+    assert_eq!(last.anonymity, Named);
+
+    let text = "The State Department declined to comment. But it said Washington remained committed.";
+    let claims = attribute(text, &ents(text, &[("State Department", Organization), ("Washington", Location)]));
+    assert_eq!(claims[1].speaker.resolved.as_ref().unwrap().text, "The State Department");
+    assert_eq!(claims[1].anonymity, Institutional);
+}
+
+#[test]
+fn quotes_over_several_sentences() {
+    let text = "“The ship is going in the right direction. I like the team,” he said.";
+    let claims = attribute(text, &[]);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].text.as_ref().unwrap().text, "The ship is going in the right direction. I like the team");
+    assert_eq!(claims[0].quote, QuoteKind::Direct);
+
+    let text = "A source said: “Trump likes him on TV. And that was the real challenge.” Then he left.";
+    let claims = attribute(text, &[("Trump", Person)].iter().map(|(s, k)| {
+        let i = text.find(s).unwrap();
+        Entity::new(*k, text, i, i + s.len()).unwrap()
+    }).collect::<Vec<_>>());
+    assert_eq!(claims[0].text.as_ref().unwrap().text, "Trump likes him on TV. And that was the real challenge");
+}
+
+#[test]
+fn stripped_quotes_and_apostrophes() {
+    check(&[(
+        "Iran s Foreign Ministry spokesman Bahram Qasemi said on Friday Tehran s missile programme was for defence only.",
+        &[("Iran", Location), ("Foreign Ministry", Organization), ("Bahram Qasemi", Person), ("Tehran", Location)],
+        &[("Iran s Foreign Ministry spokesman Bahram Qasemi", Named, Assert, "Tehran s missile programme was for defence only")],
+    )]);
+    let text = "Zarif knows it, the official said.";
+    let c = &attribute(text, &[])[0];
+    assert_eq!(c.quote, QuoteKind::Unknown);
+}
+
+#[test]
+fn multi_byte_offsets() {
+    let text = "„Ça coûte 5 €“ — “Le prix du café a doublé,” a déclaré Zoë Müller. Élodie Dupré said the café’s owner paid €40,000.";
+    let claims = attribute(text, &ents(text, &[("Zoë Müller", Person), ("Élodie Dupré", Person)]));
+    assert!(!claims.is_empty());
+    for c in &claims {
+        spans_are_slices(text, c);
+    }
+    let last = claims.last().unwrap();
+    assert_eq!(last.speaker.text, "Élodie Dupré");
+    assert_eq!(last.text.as_ref().unwrap().text, "the café’s owner paid €40,000");
+}
+
+#[test]
+fn anonymity_markers_are_reported() {
+    let text = "An Iranian source told Reuters on condition of anonymity that talks were possible.";
+    let c = &attribute(text, &ents(text, &[("Iranian", Misc), ("Reuters", Organization)]))[0];
+    assert_eq!(c.anonymity, Anonymous);
+    assert_eq!(c.anonymity_markers.len(), 1);
+    assert_eq!(c.anonymity_markers[0].text, "on condition of anonymity");
+    assert_eq!(c.text.as_ref().unwrap().text, "talks were possible");
+}
+
+#[test]
+fn not_claims() {
+    check(&[
+        ("Spicer was told of the hiring.", &[("Spicer", Person)], &[]),
+        ("He is expected to announce the decision soon.", &[], &[]),
+        ("The company wants to expand and expects growth.", &[], &[]),
+        ("It may move its base, as stated in its statutes.", &[], &[]),
+        ("", &[], &[]),
+    ]);
+}
+
+/// Cases that once went wrong.
+#[test]
+fn regression() {
+    check(&[
+        // an appositive with a number: the speaker is the whole "Spicer, 45"
+        (
+            "But Spicer, 45, said he did not want to stay on.",
+            &[("Spicer", Person)],
+            &[("Spicer, 45", Named, Assert, "he did not want to stay on")],
+        ),
+        // "with X saying": X is the speaker, not the sentence subject
+        (
+            "Tehran has vowed to build missiles, with Washington saying the stance violates the deal.",
+            &[("Tehran", Location), ("Washington", Location)],
+            &[("Washington", Institutional, Assert, "the stance violates the deal")],
+        ),
+        // ", suggesting ..." after a report is the writer's inference
+        (
+            "Kyodo reported that signals were detected, suggesting a launch could come soon.",
+            &[("Kyodo", Organization)],
+            &[("Kyodo", Institutional, Assert, "signals were detected")],
+        ),
+        // a relative pronoun subject: the speaker is the noun before it
+        (
+            "He named a new army chief, Rene Ponce, who quickly indicated on local radio that the crisis was over.",
+            &[("Rene Ponce", Person)],
+            &[("Rene Ponce", Named, Assert, "the crisis was over")],
+        ),
+        // "the said company" is not a cue; the dateline is not content
+        ("LONDON (Reuters) - The said company grew, the firm said.", &[], &[("the firm", Institutional, Assert, "The said company grew")]),
+    ]);
+}
