@@ -1,0 +1,203 @@
+//! Tests with the real NER model (built by `bash scripts/setup.sh`): entities and
+//! claims of the seed article, the dev-corpus targets, CoNLL F1, long and
+//! multi-byte input, batching, threads and determinism.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use attribution::eval::{score_article, GoldFile, Scores};
+use attribution::models::{ModelSpec, ModelsConfig};
+use attribution::ner::NerModel;
+use attribution::{Anonymity, EntityKind, Extractor, Stance};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn extractor() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(|| {
+        Extractor::from_models_file(root().join("models.toml"), None)
+            .unwrap_or_else(|e| panic!("the NER model is not available ({e}); build it with `bash scripts/setup.sh`"))
+    })
+}
+
+fn seed() -> String {
+    std::fs::read_to_string(root().join("data/reuters-iran-missile-talks.txt")).unwrap()
+}
+
+#[test]
+fn seed_article_entities_with_exact_offsets() {
+    let text = seed();
+    let ents = extractor().ner().recognize(&text).unwrap();
+    let want = [
+        ("Bahram Qasemi", EntityKind::Person),
+        ("Mohammad Javad Zarif", EntityKind::Person),
+        ("Rex Tillerson", EntityKind::Person),
+        ("Donald Trump", EntityKind::Person),
+        ("State Department", EntityKind::Organization),
+        ("Iran", EntityKind::Location),
+    ];
+    for (s, kind) in want {
+        let starts: Vec<usize> = text.match_indices(s).map(|(i, _)| i).collect();
+        assert!(
+            ents.iter().any(|e| e.kind == kind && e.text == s && starts.contains(&e.start) && e.end == e.start + s.len()),
+            "{s} ({kind:?}) not found with exact offsets"
+        );
+    }
+    for e in &ents {
+        assert_eq!(&text[e.start..e.end], e.text);
+        assert!((0.0..=1.0).contains(&e.score));
+    }
+}
+
+#[test]
+fn seed_article_claims() {
+    let text = seed();
+    let article = extractor().extract(&text).unwrap();
+    let claims = &article.claims;
+    let by_text = |needle: &str| {
+        claims
+            .iter()
+            .find(|c| c.text.as_ref().is_some_and(|t| t.text.contains(needle)))
+            .unwrap_or_else(|| panic!("no claim with {needle:?}"))
+    };
+    let q = by_text("ballistic missile programme was for defence purposes only");
+    assert!(q.speaker.text.contains("Bahram Qasemi"));
+    assert_eq!(q.speaker.name.as_deref(), Some("Bahram Qasemi"));
+    assert_eq!((q.anonymity, q.stance), (Anonymity::Named, Stance::Assert));
+
+    let sd = claims.iter().find(|c| c.cue.text.starts_with("declined to comment")).expect("a decline");
+    assert_eq!(sd.speaker.text, "The State Department");
+    assert_eq!((sd.anonymity, sd.stance), (Anonymity::Institutional, Stance::Decline));
+    assert_eq!(
+        sd.text.as_ref().unwrap().text,
+        "whether possible talks on missiles were addressed at the meeting or whether Iran had recently communicated such interest"
+    );
+
+    let former = claims.iter().find(|c| c.speaker.text == "the former official").expect("the former official");
+    assert_eq!(former.speaker.resolved.as_ref().unwrap().text, "A former U.S. Defense Department official");
+    assert_eq!(former.anonymity, Anonymity::Anonymous);
+
+    let says = by_text("it has no such plans");
+    assert_eq!((says.speaker.text.as_str(), says.stance), ("Iran", Stance::Assert));
+    let denies = by_text("breaching the resolution");
+    assert_eq!((denies.speaker.text.as_str(), denies.stance), ("Iran", Stance::Deny));
+
+    // sources: grouped, counted, with the anonymous share
+    assert!(article.sources.len() < claims.len());
+    let total: usize = article.sources.iter().map(|s| s.claims.len()).sum();
+    assert_eq!(total, claims.len());
+    assert!(article.anonymous_share > 0.3 && article.anonymous_share < 1.0);
+}
+
+/// The dev-corpus figures of issue 3 (the same matching as shared/tools/score.py).
+#[test]
+fn dev_corpus_meets_targets() {
+    let dir = root().join("../shared/corpus");
+    assert!(dir.is_dir(), "the dev corpus is expected at {}", dir.display());
+    let mut total = Scores::default();
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".gold.json").map(str::to_owned))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 11);
+    for name in names {
+        let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+        let gold = GoldFile::from_file(&dir.join(format!("{name}.gold.json"))).unwrap();
+        let article = extractor().extract(&text).unwrap();
+        total.add(&score_article(&text, &gold.claims, &article.claims));
+    }
+    println!("{}", total.summary());
+    assert!(total.f1() >= 0.92, "{}", total.summary());
+    assert!(total.speaker_accuracy() >= 0.95, "{}", total.summary());
+    assert!(total.anonymity_accuracy() >= 0.93, "{}", total.summary());
+    assert!(total.stance_accuracy() >= 0.97, "{}", total.summary());
+    assert!(total.full_f1() >= 0.82, "{}", total.summary());
+}
+
+/// CoNLL-2003 test F1 of the built model (issue 2 targets).
+#[test]
+fn conll_test_f1() {
+    let config = ModelsConfig::from_file(root().join("models.toml")).unwrap();
+    let (_, ModelSpec::Build { data, .. }) = config.spec(None).unwrap() else { return };
+    let test = config.package_dir(data).join(&data.dir).join("test.txt");
+    let sentences = attribution::conll::read_conll(&test).unwrap();
+    let scores = extractor().ner().evaluate(&sentences).unwrap();
+    let per = scores.per_kind[&EntityKind::Person].f1();
+    assert!(scores.overall.f1() >= 0.86, "overall F1 {}", scores.overall.f1());
+    assert!(per >= 0.93, "PER F1 {per}");
+}
+
+#[test]
+fn multi_byte_text_keeps_exact_offsets() {
+    let text = "“Der Preis für Kaffee ist gestiegen,” sagte Jürgen Müller in Zürich. Élodie Dupré said the €5 fee would rise, according to Société Générale.";
+    let ents = extractor().ner().recognize(text).unwrap();
+    assert!(!ents.is_empty());
+    for e in &ents {
+        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        assert_eq!(&text[e.start..e.end], e.text);
+    }
+    assert!(ents.iter().any(|e| e.text == "Élodie Dupré" && e.kind == EntityKind::Person), "{ents:?}");
+    let article = extractor().extract(text).unwrap();
+    for c in &article.claims {
+        assert_eq!(&text[c.speaker.start..c.speaker.end], c.speaker.text);
+        if let Some(t) = &c.text {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+    }
+}
+
+#[test]
+fn long_sentences_are_not_truncated() {
+    // one sentence of ~1,200 wordpieces, with a name at its very end
+    let mut text = String::from("The committee discussed ");
+    for i in 0..300 {
+        text.push_str(&format!("item number {i} and "));
+    }
+    text.push_str("the report by Angela Merkel");
+    let ents = extractor().ner().recognize(&text).unwrap();
+    let m = ents.iter().find(|e| e.text == "Angela Merkel").expect("entity at the end of a long sentence");
+    assert_eq!(m.end, text.len());
+    assert!(extractor().ner().count_wordpieces(&text).unwrap() > 1000);
+}
+
+#[test]
+fn batch_equals_single_and_empty_input_is_empty() {
+    let texts = [seed(), "Angela Merkel said the talks failed.".to_owned(), String::new()];
+    let batch = extractor().extract_batch(&texts).unwrap();
+    for (t, b) in texts.iter().zip(&batch) {
+        assert_eq!(&extractor().extract(t).unwrap(), b);
+    }
+    assert!(batch[2].claims.is_empty());
+    assert_eq!(batch[1].claims.len(), 1);
+}
+
+#[test]
+fn threads_share_one_extractor_deterministically() {
+    let text = seed();
+    let expected = serde_json::to_string(&extractor().extract(&text).unwrap()).unwrap();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4).map(|_| s.spawn(|| serde_json::to_string(&extractor().extract(&text).unwrap()).unwrap())).collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), expected);
+        }
+    });
+}
+
+#[test]
+fn corrupt_weights_are_typed() {
+    let dir = extractor().ner().dir().to_owned();
+    let d = std::env::temp_dir().join(format!("attribution-model-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    for f in ["config.json", "tokenizer.json"] {
+        std::fs::copy(dir.join(f), d.join(f)).unwrap();
+    }
+    std::fs::write(d.join("model.safetensors"), b"garbage").unwrap();
+    match NerModel::from_dir(&d) {
+        Err(attribution::Error::CorruptModelFile { path, .. }) => assert_eq!(path, d.join("model.safetensors")),
+        other => panic!("{:?}", other.err()),
+    }
+    let _ = std::fs::remove_dir_all(Path::new(&d));
+}
