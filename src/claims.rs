@@ -95,7 +95,11 @@ fn is_final(t: &Tok) -> bool {
 /// dropped.
 pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], quotes: &[Quote]) -> Vec<RawClaim> {
     let doc_quotes = crate::quotes::has_quote_marks(text);
-    let in_quote = |t: &Tok| quotes.iter().any(|q| q.inner.start <= t.start && t.end <= q.inner.end);
+    // quotes are sorted and disjoint: the one that may hold a token is found by bisection
+    let in_quote = |t: &Tok| {
+        let i = quotes.partition_point(|q| q.inner.start <= t.start);
+        i > 0 && t.end <= quotes[i - 1].inner.end
+    };
     let mut out: Vec<RawClaim> = Vec::new();
     for s in sentences {
         let lo = toks.partition_point(|t| t.start < s.start);
@@ -155,11 +159,19 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
     }
     out.extend(cited);
     // Nested reports: a cue inside another claim's content is that claim's business.
-    let snapshot = out.clone();
+    // (A claim's content never holds its own cue.) Contents sorted by start, with the
+    // running maximum of their ends, answer "is this cue inside any content?".
+    let mut contents: Vec<Range<usize>> = out.iter().filter_map(|c| c.content.clone()).collect();
+    contents.sort_by_key(|r| r.start);
+    let mut reach = Vec::with_capacity(contents.len());
+    let mut m = 0;
+    for r in &contents {
+        m = m.max(r.end);
+        reach.push(m);
+    }
     out.retain(|c| {
-        !snapshot.iter().any(|o| {
-            o.content.as_ref().is_some_and(|r| r.start <= c.cue.start && c.cue.end <= r.end) && o.cue != c.cue
-        })
+        let i = contents.partition_point(|r| r.start <= c.cue.start);
+        !(i > 0 && reach[i - 1] >= c.cue.end)
     });
     out.sort_by_key(|c| (c.cue.start, c.cue.end));
     out.dedup_by(|a, b| a.cue == b.cue);

@@ -15,7 +15,7 @@ use crate::ner::NerModel;
 use crate::quotes::find_quotes;
 use crate::resolve::{analyse, anonymity_markers, Analysis, Pronoun};
 use crate::span::Span;
-use crate::text::sentence_spans;
+use crate::text::{sentence_spans, windows};
 use crate::tokens::tokenize;
 
 /// The claims of one article, and its sources.
@@ -68,6 +68,48 @@ impl Article {
 /// pure function (no model). Entities must be byte spans into `text`; ones that are
 /// not are ignored.
 pub fn attribute(text: &str, entities: &[Entity]) -> Vec<Claim> {
+    let mut ents: Vec<&Entity> = entities.iter().collect();
+    ents.sort_by_key(|e| (e.start, e.end));
+    let mut out = Vec::new();
+    for w in windows(text, WINDOW) {
+        let lo = ents.partition_point(|e| e.start < w.start);
+        let hi = ents.partition_point(|e| e.start < w.end);
+        let local: Vec<Entity> = ents[lo..hi]
+            .iter()
+            .filter(|e| e.end <= w.end)
+            .map(|e| Entity { start: e.start - w.start, end: e.end - w.start, ..(*e).clone() })
+            .collect();
+        out.extend(attribute_window(&text[w.clone()], &local).into_iter().map(|c| shift(c, w.start)));
+    }
+    out
+}
+
+/// Bytes of text the heuristics see at once: longer documents are cut into windows
+/// (at line breaks) so that time and memory grow linearly with their length.
+/// References do not cross windows; news articles fit in one.
+const WINDOW: usize = 64 * 1024;
+
+/// Moves a claim's spans by `by` bytes.
+fn shift(mut c: Claim, by: usize) -> Claim {
+    let mv = |s: &mut Span| {
+        s.start += by;
+        s.end += by;
+    };
+    c.speaker.start += by;
+    c.speaker.end += by;
+    if let Some(r) = c.speaker.resolved.as_mut() {
+        mv(r);
+    }
+    mv(&mut c.cue);
+    if let Some(t) = c.text.as_mut() {
+        mv(t);
+    }
+    c.anonymity_markers.iter_mut().for_each(mv);
+    c
+}
+
+/// The heuristics over one window.
+fn attribute_window(text: &str, entities: &[Entity]) -> Vec<Claim> {
     let mut ents: Vec<Entity> = entities
         .iter()
         .filter(|e| e.start < e.end && text.get(e.start..e.end).is_some())
@@ -204,10 +246,16 @@ impl Extractor {
         &self.ner
     }
 
-    /// The claims and sources of one article.
+    /// The claims and sources of one article (of any length: long documents are
+    /// processed window by window, in bounded memory).
     pub fn extract(&self, text: &str) -> Result<Article> {
-        let entities = self.ner.recognize(text)?;
-        Ok(Article::from_claims(attribute(text, &entities)))
+        let mut claims = Vec::new();
+        for w in windows(text, WINDOW) {
+            let part = &text[w.clone()];
+            let entities = self.ner.recognize(part)?;
+            claims.extend(attribute(part, &entities).into_iter().map(|c| shift(c, w.start)));
+        }
+        Ok(Article::from_claims(claims))
     }
 
     /// Many articles at once: their sentences share NER batches.

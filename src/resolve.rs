@@ -134,7 +134,12 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         toks.iter().rev().find(|t| t.end <= e.start).is_some_and(|t| COMPANY_NOUNS.contains(&t.lower.as_str()))
     };
     let person = head_ents.iter().find(|e| e.kind == EntityKind::Person && !after_company(e)).copied();
-    let body = head_ents.iter().find(|e| e.kind != EntityKind::Person).copied();
+    // the body a mention names: an organisation before a place or nationality
+    let body = head_ents
+        .iter()
+        .find(|e| e.kind == EntityKind::Organization)
+        .or_else(|| head_ents.iter().find(|e| e.kind != EntityKind::Person))
+        .copied();
     let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
     let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !matches!(**w, "one" | "some" | "several" | "many")).copied();
     let spokes = hw.iter().find(|w| SPOKES_NOUNS.contains(w)).copied();

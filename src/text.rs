@@ -88,6 +88,40 @@ fn is_abbreviation(p: &str, dot: usize) -> bool {
     single_initial || ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
 }
 
+/// Cuts `text` into consecutive byte ranges of at most `max` bytes (unless a single
+/// character is longer), at line breaks where possible, else at sentence ends, else
+/// at whitespace, else at a character boundary. The ranges cover the whole text in
+/// order, so nothing is lost; long documents are processed window by window in
+/// bounded memory.
+pub fn windows(text: &str, max: usize) -> Vec<Range<usize>> {
+    let max = max.max(4);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        if text.len() - start <= max {
+            out.push(start..text.len());
+            break;
+        }
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let slice = &text[start..limit];
+        let cut = slice
+            .rfind('\n')
+            .map(|i| i + 1)
+            .or_else(|| {
+                sentence_spans(slice).iter().rev().map(|r| r.end).find(|&e| e > 0 && e < slice.len())
+            })
+            .or_else(|| slice.rfind(char::is_whitespace).map(|i| i + 1))
+            .filter(|&c| c > 0)
+            .unwrap_or_else(|| if slice.is_empty() { text[start..].chars().next().map_or(1, char::len_utf8) } else { slice.len() });
+        out.push(start..start + cut);
+        start += cut;
+    }
+    out
+}
+
 /// `r` without leading/trailing whitespace, `None` if nothing is left.
 pub(crate) fn trim_range(text: &str, r: Range<usize>) -> Option<Range<usize>> {
     let s = text.get(r.clone())?;
@@ -124,6 +158,30 @@ mod tests {
         for (text, want) in table {
             assert_eq!(sents(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn windows_cover_everything() {
+        let table: &[(&str, usize)] = &[
+            ("", 10),
+            ("short", 100),
+            ("line one\nline two\nline three\n", 12),
+            ("One sentence here. Another one there. And a third.", 24),
+            ("nowhitespaceatallinthisverylongword", 8),
+            ("€€€€€€€€", 5),
+            ("a b c d e f g h i j", 4),
+        ];
+        for (text, max) in table {
+            let w = windows(text, *max);
+            let joined: String = w.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(&joined, text);
+            for r in &w {
+                assert!(r.len() <= (*max).max(4) || text[r.clone()].chars().count() == 1, "{r:?} of {text:?}");
+                assert!(!r.is_empty());
+            }
+        }
+        let w = windows("line one\nline two\n", 12);
+        assert_eq!(w[0], 0..9);
     }
 
     #[test]
