@@ -113,7 +113,7 @@ pub fn windows(text: &str, max: usize) -> Vec<Range<usize>> {
             .or_else(|| {
                 sentence_spans(slice).iter().rev().map(|r| r.end).find(|&e| e > 0 && e < slice.len())
             })
-            .or_else(|| slice.rfind(char::is_whitespace).map(|i| i + 1))
+            .or_else(|| slice.char_indices().rev().find(|c| c.1.is_whitespace()).map(|(i, c)| i + c.len_utf8()))
             .filter(|&c| c > 0)
             .unwrap_or_else(|| if slice.is_empty() { text[start..].chars().next().map_or(1, char::len_utf8) } else { slice.len() });
         out.push(start..start + cut);

@@ -201,3 +201,28 @@ fn corrupt_weights_are_typed() {
     }
     let _ = std::fs::remove_dir_all(Path::new(&d));
 }
+
+mod any_input {
+    use super::extractor;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// The public API on arbitrary Unicode: Ok, and every span a slice of the input.
+        #[test]
+        fn extract_any_text(text in prop_oneof![".{0,400}", "[A-Z][a-z]{1,8}( [A-Za-z“”\"]{1,9}){0,40}( said\\.)?"]) {
+            let article = extractor().extract(&text).unwrap();
+            for c in &article.claims {
+                prop_assert_eq!(&text[c.speaker.start..c.speaker.end], c.speaker.text.as_str());
+                prop_assert_eq!(&text[c.cue.start..c.cue.end], c.cue.text.as_str());
+                if let Some(t) = &c.text {
+                    prop_assert_eq!(&text[t.start..t.end], t.text.as_str());
+                }
+            }
+            for e in extractor().ner().recognize(&text).unwrap() {
+                prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
+            }
+        }
+    }
+}

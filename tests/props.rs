@@ -1,0 +1,99 @@
+//! Property tests of the pure heuristics: any input text and any entity list give
+//! claims whose spans lie on char boundaries inside the input and equal its slices,
+//! and never a panic. No model needed.
+
+use attribution::text::{paragraph_spans, sentence_spans, windows};
+use attribution::{attribute, Claim, Entity, EntityKind};
+use proptest::prelude::*;
+
+const VOCAB: &[&str] = &[
+    "said", "says", "told", "Reuters", "declined to comment", "did not respond", "according to", "denied", "he",
+    "she", "it", "they", "the official", "a senior official", "Iran", "Bahram Qasemi", "that", ",", ".", ":",
+    "“", "”", "\"", "‘", "’", "«", "»", "„", "(", ")", " - ", "\n", "\n\n", "was quoted as saying", "saying",
+    "and", "but", "who", "which", "on Friday", "on condition of anonymity", "€", "café", "Zoë", "שלום", "مرحبا",
+    "e\u{301}", "👍🏽", "\u{0}", "\u{200f}", "U.S.", "Mr.", "...", "—", "citing", "rejected by", "with",
+];
+
+fn vocab_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCAB), 0..80).prop_map(|w| w.join(" "))
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![vocab_text(), ".{0,300}", "[\"“”‘’«» .,:\n]{0,100}", "[\\p{Hebrew}\\p{Arabic} \u{301}\u{200f}.,]{0,100}"]
+}
+
+/// Entities at random (possibly invalid) byte ranges.
+fn with_entities() -> impl Strategy<Value = (String, Vec<Entity>)> {
+    any_text().prop_flat_map(|t| {
+        let n = t.len() + 3;
+        let kinds = prop::sample::select(&EntityKind::ALL[..]);
+        (Just(t), prop::collection::vec((0..n, 0..n, kinds), 0..12))
+    })
+    .prop_map(|(t, raw)| {
+        let ents = raw
+            .into_iter()
+            .map(|(a, b, kind)| Entity { kind, start: a.min(b), end: a.max(b), text: String::new(), score: 1.0 })
+            .collect();
+        (t, ents)
+    })
+}
+
+fn check_spans(text: &str, c: &Claim) {
+    let ok = |s: usize, e: usize, t: &str| {
+        assert!(s <= e && e <= text.len(), "{s}..{e} outside {}", text.len());
+        assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+        assert_eq!(&text[s..e], t);
+    };
+    ok(c.speaker.start, c.speaker.end, &c.speaker.text);
+    ok(c.cue.start, c.cue.end, &c.cue.text);
+    if let Some(t) = &c.text {
+        ok(t.start, t.end, &t.text);
+    }
+    if let Some(r) = &c.speaker.resolved {
+        ok(r.start, r.end, &r.text);
+    }
+    for m in &c.anonymity_markers {
+        ok(m.start, m.end, &m.text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn attribute_never_panics_and_spans_are_slices((text, ents) in with_entities()) {
+        for c in attribute(&text, &ents) {
+            check_spans(&text, &c);
+        }
+    }
+
+    #[test]
+    fn text_ranges_are_valid(text in any_text(), max in 4usize..64) {
+        for r in sentence_spans(&text).into_iter().chain(paragraph_spans(&text)) {
+            prop_assert!(text.get(r.clone()).is_some() && !r.is_empty());
+        }
+        let w = windows(&text, max);
+        let joined: String = w.iter().map(|r| &text[r.clone()]).collect();
+        prop_assert_eq!(joined, text);
+    }
+}
+
+#[test]
+fn extreme_inputs() {
+    let long_word = "a".repeat(100_000);
+    let cases = [
+        long_word.clone(),
+        format!("{long_word} said the official."),
+        ".,;:!?\"“”«»".repeat(2_000),
+        "\n".repeat(10_000),
+        "\u{0}said\u{0}".to_owned(),
+        "“".repeat(500) + &"”".repeat(500),
+        "He said “".to_owned(),
+        String::new(),
+    ];
+    for text in &cases {
+        for c in attribute(text, &[]) {
+            check_spans(text, &c);
+        }
+    }
+}
