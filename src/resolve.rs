@@ -133,12 +133,26 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     let after_company = |e: &Entity| {
         toks.iter().rev().find(|t| t.end <= e.start).is_some_and(|t| COMPANY_NOUNS.contains(&t.lower.as_str()))
     };
-    let person = head_ents.iter().find(|e| e.kind == EntityKind::Person && !after_company(e)).copied();
+    // document-level consistency: a one-word entity that is part of a person's name
+    // elsewhere ("Cho" tagged ORG, "Cho Myoung" PER) is that person
+    let person_name_part = |e: &Entity| {
+        !e.text.contains(' ')
+            && entities.iter().any(|p| p.kind == EntityKind::Person && p.text.len() > e.text.len() && p.text.split(' ').any(|w| w == e.text))
+    };
+    // "the Trump administration": a person's name modifying an institution noun
+    let modifies_body = |e: &Entity| {
+        head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()))
+    };
+    let person = head_ents
+        .iter()
+        .find(|e| ((e.kind == EntityKind::Person && !after_company(e)) || person_name_part(e)) && !modifies_body(e))
+        .copied();
     // the body a mention names: an organisation before a place or nationality
     let body = head_ents
         .iter()
+        .filter(|e| !person.is_some_and(|p| std::ptr::eq(**e, p)))
         .find(|e| e.kind == EntityKind::Organization)
-        .or_else(|| head_ents.iter().find(|e| e.kind != EntityKind::Person))
+        .or_else(|| head_ents.iter().find(|e| e.kind != EntityKind::Person && !person.is_some_and(|p| std::ptr::eq(**e, p))))
         .copied();
     let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
     let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !matches!(**w, "one" | "some" | "several" | "many")).copied();
@@ -159,7 +173,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         let s = &text[w.start..w.end];
         entities
             .iter()
-            .find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.rsplit(' ').next() == Some(s)))
+            .find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s)))
             .map(|e| e.kind)
     };
     let caps: Vec<&Tok> = head.iter().filter(|t| t.cap && !matches!(t.lower.as_str(), "the" | "a" | "an")).collect();
@@ -169,7 +183,9 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         None
     };
     // "South Korea s Cho": the last capitalised word is a person's name elsewhere
-    let last_cap_person = person.is_none() && body.is_none() && head.last().is_some_and(|t| t.cap && known(t) == Some(EntityKind::Person));
+    let last_cap_person = person.is_none()
+        && body.is_none()
+        && head.last().is_some_and(|t| t.cap && known(t) == Some(EntityKind::Person) && !head_ents.iter().any(|e| e.start <= t.start && t.end <= e.end));
     let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person;
 
     let (anonymity, kind) = if let Some(p) = pronoun {
@@ -202,8 +218,13 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         Anonymity::Institutional if pronoun.is_none() => {
             // "a spokesman for X": the body after "for"
             let all: Vec<&Entity> = entities.iter().filter(|e| e.start >= range.start && e.end <= range.end).collect();
-            body.or_else(|| all.iter().find(|e| e.kind != EntityKind::Person).copied())
-                .map(|e| e.text.clone())
+            // "the Trump administration" → "Trump administration"
+            let owner = head_ents.iter().find(|e| e.kind == EntityKind::Person && modifies_body(e)).map(|e| text[e.start..head_bytes.end].to_owned());
+            let company = head_ents.iter().find(|e| after_company(e)).map(|e| e.text.clone());
+            body.map(|e| e.text.clone())
+                .or(owner)
+                .or(company)
+                .or_else(|| all.iter().find(|e| e.kind != EntityKind::Person).map(|e| e.text.clone()))
                 .or_else(|| (!caps.is_empty()).then(|| caps.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>().join(" ")))
         }
         _ => None,
@@ -236,12 +257,15 @@ fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], r
 }
 
 /// The longest person entity whose last word is `name`'s last word (`Zarif` →
-/// `Mohammad Javad Zarif`), or `name` itself.
+/// `Mohammad Javad Zarif`) or, for a one-word name, whose first word it is (`Cho` →
+/// `Cho Myoung-gyon`); else `name` itself.
 fn full_name(name: &str, entities: &[Entity]) -> String {
     let last = name.rsplit(' ').next().unwrap_or(name);
+    // family name last ("Zarif"), or first for a one-word mention ("Cho" of "Cho Myoung-gyon")
+    let one_word = !name.contains(' ');
     entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && e.text.rsplit(' ').next() == Some(last))
+        .filter(|e| e.kind == EntityKind::Person && (e.text.rsplit(' ').next() == Some(last) || one_word && e.text.split(' ').next() == Some(name)))
         .map(|e| e.text.as_str())
         .max_by_key(|s| s.len())
         .filter(|s| s.len() > name.len())
@@ -295,6 +319,8 @@ mod tests {
             ("it", &[], Anonymity::Institutional, None),
             ("Japan s Kyodo news agency", &[(Location, "Japan"), (Organization, "Kyodo")], Anonymity::Institutional, Some("Kyodo")),
             ("Others", &[], Anonymity::Anonymous, None),
+            ("The Trump administration", &[(Person, "Trump")], Anonymity::Institutional, Some("Trump administration")),
+            ("Dutch paint maker Akzo Nobel", &[(Person, "Akzo Nobel")], Anonymity::Institutional, Some("Akzo Nobel")),
         ];
         for (text, list, anon, name) in table {
             let e = ents(text, list);

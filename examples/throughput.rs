@@ -1,0 +1,138 @@
+//! Runs the extractor over every `.txt` in a directory and prints articles/s,
+//! wordpieces/s, the share of time in NER vs heuristics, peak memory, and how the
+//! cost grows with article length (1×, 10×, 100× an article). The last line is
+//! `articles_per_s=X.XX`.
+//!
+//! ```text
+//! cargo run --release --example throughput -- DIR [--rounds N] [--no-scaling]
+//! cargo run --release --example throughput -- --ner-sentences FILE   # NER only, one sentence a line
+//! ```
+mod common;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use attribution::{attribute, Extractor};
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn main() -> ExitCode {
+    let args = match common::parse_args() {
+        Ok(a) if !a.rest.is_empty() => a,
+        _ => {
+            eprintln!("usage: throughput DIR [--rounds N] [--no-scaling] | --ner-sentences FILE");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => common::fail("throughput", &*e),
+    }
+}
+
+fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
+    let rest = &args.rest;
+    let t0 = Instant::now();
+    let x = Extractor::from_models_file(&args.models, args.model.as_deref())?;
+    if !rest.iter().any(|a| a == "--dump-sentences") {
+        println!("model loaded in {:.2} s, peak RSS {:.0} MB", t0.elapsed().as_secs_f64(), peak_rss_mb());
+    }
+
+    if let Some(i) = rest.iter().position(|a| a == "--dump-sentences") {
+        // the sentences of every .txt in DIR, one a line (input of --ner-sentences)
+        let dir = PathBuf::from(rest.get(i + 1).ok_or("--dump-sentences needs a directory")?);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        files.sort();
+        for f in files {
+            let text = common::read_input(&f.to_string_lossy())?;
+            for r in attribution::text::sentence_spans(&text) {
+                println!("{}", text[r].replace('\n', " "));
+            }
+        }
+        return Ok(());
+    }
+    if let Some(i) = rest.iter().position(|a| a == "--ner-sentences") {
+        // NER alone over a file of sentences (the side-by-side comparison uses this)
+        let path = rest.get(i + 1).ok_or("--ner-sentences needs a file")?;
+        let text = common::read_input(path)?;
+        let sentences: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let pieces: usize = sentences.iter().map(|s| x.ner().count_wordpieces(s)).sum::<Result<_, _>>()?;
+        let _ = x.ner().recognize_batch(&sentences[..sentences.len().min(64)])?; // warm-up
+        let mut rates = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            x.ner().recognize_batch(&sentences)?;
+            rates.push(pieces as f64 / t.elapsed().as_secs_f64());
+        }
+        println!("sentences={} wordpieces={} threads={}", sentences.len(), pieces, std::thread::available_parallelism().map_or(1, |n| n.get()));
+        println!("wordpieces_per_s={:.1}", median(rates));
+        return Ok(());
+    }
+
+    let dir = PathBuf::from(&rest[0]);
+    let rounds: usize = rest.iter().position(|a| a == "--rounds").and_then(|i| rest.get(i + 1)?.parse().ok()).unwrap_or(5);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let texts: Vec<String> = files.iter().map(|p| common::read_input(&p.to_string_lossy())).collect::<Result<_, _>>()?;
+    if texts.is_empty() {
+        return Err(format!("no .txt files in {}", dir.display()).into());
+    }
+    let pieces: usize = texts.iter().map(|t| x.ner().count_wordpieces(t)).sum::<Result<_, _>>()?;
+    let bytes: usize = texts.iter().map(String::len).sum();
+    x.extract(&texts[0])?; // warm-up
+
+    // whole extractor, article by article; then the heuristics alone on precomputed
+    // entities, whose share of the extractor's time is reported
+    let entities: Vec<Vec<attribution::Entity>> = texts.iter().map(|t| x.ner().recognize(t)).collect::<Result<_, _>>()?;
+    let (mut per_s, mut heur_share) = (Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        let t = Instant::now();
+        for text in &texts {
+            std::hint::black_box(x.extract(text)?);
+        }
+        let total = t.elapsed().as_secs_f64();
+        let h = Instant::now();
+        for (text, ents) in texts.iter().zip(&entities) {
+            std::hint::black_box(attribute(text, ents));
+        }
+        per_s.push(texts.len() as f64 / total);
+        heur_share.push(h.elapsed().as_secs_f64() / total);
+    }
+    let aps = median(per_s);
+    let hs = median(heur_share);
+    println!("{} articles, {} bytes, {} wordpieces; median of {} rounds:", texts.len(), bytes, pieces, rounds);
+    println!("  articles/s      {aps:.2}");
+    println!("  wordpieces/s    {:.0} (of the whole articles; NER runs on the sentences with speakers)", aps * pieces as f64 / texts.len() as f64);
+    println!("  NER share       {:.1}%", 100.0 * (1.0 - hs));
+    println!("  heuristics      {:.2}%", 100.0 * hs);
+
+    if !rest.iter().any(|a| a == "--no-scaling") {
+        // cost against length: one article repeated 1, 10 and 100 times
+        let base = &texts[0];
+        let mut first = 0.0;
+        for k in [1usize, 10, 100] {
+            let doc = vec![base.as_str(); k].join("\n");
+            let t = Instant::now();
+            let a = x.extract(&doc)?;
+            let s = t.elapsed().as_secs_f64();
+            if k == 1 {
+                first = s;
+            }
+            println!("  {k:>3}× article: {:>8.3} s, {:>5} claims, {:.2}× the time of 1×", s, a.claims.len(), s / first);
+        }
+    }
+    println!("  peak RSS        {:.0} MB", peak_rss_mb());
+    println!("articles_per_s={aps:.2}");
+    Ok(())
+}
