@@ -78,12 +78,15 @@ pub enum Error {
         source: serde_json::Error,
     },
     /// The tokenizer failed.
+    #[cfg(feature = "model")]
     #[error("tokenizer error")]
     Tokenizer(#[source] tokenizers::Error),
     /// libtorch failed.
+    #[cfg(feature = "model")]
     #[error("libtorch error")]
     Torch(#[from] tch::TchError),
     /// rust-bert failed.
+    #[cfg(feature = "model")]
     #[error("rust-bert error")]
     RustBert(#[from] rust_bert::RustBertError),
     /// Training data is unusable.

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+#[cfg(feature = "model")]
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -10,8 +11,11 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
 use crate::claims::{raw_claims, RawClaim};
 use crate::entity::{Entity, EntityKind};
+#[cfg(feature = "model")]
 use crate::error::Result;
+#[cfg(feature = "model")]
 use crate::models::ModelsConfig;
+#[cfg(feature = "model")]
 use crate::ner::NerModel;
 use crate::quotes::find_quotes;
 use crate::resolve::{analyse, anonymity_markers, Analysis, Pronoun};
@@ -130,6 +134,7 @@ impl Plan {
         Plan { sentences, raws }
     }
 
+    #[cfg(feature = "model")]
     /// The stretches of text whose entities speaker analysis reads, as byte ranges
     /// on word boundaries: each speaker mention with a few words of context; for a
     /// pronoun, the openings of the sentences back to the previous speaker (at most
@@ -190,11 +195,14 @@ impl Plan {
 }
 
 /// Words of context the NER model sees on each side of a speaker mention.
+#[cfg(feature = "model")]
 const CONTEXT_WORDS: usize = 6;
 /// Words of a sentence opening tagged for pronoun antecedents.
+#[cfg(feature = "model")]
 const OPENING_WORDS: usize = 10;
 
 /// `r` widened by `words` whitespace-separated words on each side, within `bound`.
+#[cfg(feature = "model")]
 fn around(text: &str, r: Range<usize>, bound: &Range<usize>, words: usize) -> Range<usize> {
     let before = &text[bound.start..r.start.max(bound.start)];
     let mut start = r.start.max(bound.start);
@@ -326,10 +334,12 @@ fn antecedent(
 
 /// Builds [`Article`]s from text: the NER model plus the heuristics. Build once;
 /// `&self` methods may be called from many threads.
+#[cfg(feature = "model")]
 pub struct Extractor {
     ner: NerModel,
 }
 
+#[cfg(feature = "model")]
 impl Extractor {
     /// An extractor around an already loaded NER model.
     pub fn new(ner: NerModel) -> Extractor {

@@ -1,4 +1,6 @@
 //! BIO labels and label decoding: pure functions over the model's scores.
+// decoding is used by the model; the label parsing by the CoNLL reader too
+#![cfg_attr(not(feature = "model"), allow(dead_code))]
 
 use ndarray::ArrayView2;
 

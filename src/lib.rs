@@ -22,6 +22,8 @@
 //! ## Quick start
 //!
 //! ```no_run
+//! # #[cfg(feature = "model")]
+//! # fn main() -> Result<(), attribution::Error> {
 //! use attribution::{Anonymity, Extractor};
 //!
 //! // models.toml names the model; `bash scripts/setup.sh` builds it once.
@@ -31,7 +33,10 @@
 //!     println!("{} ({:?}, {:?}): {:?}", claim.speaker.text, claim.anonymity, claim.stance, claim.text);
 //! }
 //! assert_eq!(article.claims[0].anonymity, Anonymity::Anonymous);
-//! # Ok::<(), attribution::Error>(())
+//! # Ok(())
+//! # }
+//! # #[cfg(not(feature = "model"))]
+//! # fn main() {}
 //! ```
 //!
 //! Without the model, with entities from anywhere:
@@ -50,7 +55,10 @@
 //!
 //! | feature | default | what |
 //! |---|---|---|
-//! | (none) | | the model-backed API is always built; libtorch comes from `scripts/setup.sh` |
+//! | `model` | yes | the NER model ([`ner`], `Extractor`, training) on rust-bert/tch; libtorch comes from `scripts/setup.sh` |
+//!
+//! Without `model`, the crate is the pure heuristics ([`attribute`]), the evaluation
+//! ([`eval`]) and the `models.toml` parser ([`models`]), with no libtorch.
 #![deny(missing_docs)]
 
 mod claim;
@@ -63,6 +71,7 @@ pub mod eval;
 mod extract;
 mod labels;
 pub mod models;
+#[cfg(feature = "model")]
 pub mod ner;
 mod quotes;
 mod resolve;
@@ -73,5 +82,7 @@ mod tokens;
 pub use claim::{Anonymity, Claim, Descriptor, QuoteKind, Speaker, SpeakerKind, Stance};
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
-pub use extract::{attribute, Article, Extractor, Source};
+#[cfg(feature = "model")]
+pub use extract::Extractor;
+pub use extract::{attribute, Article, Source};
 pub use span::Span;

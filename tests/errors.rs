@@ -1,5 +1,6 @@
 //! Every error case gives a typed error that names the path (and the fix), and
 //! no panic. No model needed.
+#![cfg(feature = "model")]
 
 use std::path::PathBuf;
 

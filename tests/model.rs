@@ -1,6 +1,7 @@
 //! Tests with the real NER model (built by `bash scripts/setup.sh`): entities and
 //! claims of the seed article, the dev-corpus targets, CoNLL F1, long and
 //! multi-byte input, batching, threads and determinism.
+#![cfg(feature = "model")]
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
