@@ -3,7 +3,7 @@
 //! Does nothing when the model is already built for the current recipe.
 //!
 //! ```text
-//! cargo run --release --example build_model [-- NAME] [--models models.toml] [--force]
+//! cargo run --release --example build_model [-- NAME] [--models models.toml] [--force] [--print-dir]
 //! ```
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -30,17 +30,23 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let (mut name, mut models, mut force) = (None, PathBuf::from("models.toml"), false);
+    let default_models = Path::new(env!("CARGO_MANIFEST_DIR")).join("models.toml");
+    let (mut name, mut models, mut force, mut print_dir) = (None, default_models, false, false);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--models" => models = args.next().ok_or("--models needs a path")?.into(),
             "--force" => force = true,
+            "--print-dir" => print_dir = true,
             _ => name = Some(a),
         }
     }
     let config = ModelsConfig::from_file(&models)?;
     let (name, spec) = config.spec(name.as_deref())?;
     let dir = config.model_dir(Some(name))?;
+    if print_dir {
+        println!("{}", dir.display());
+        return Ok(());
+    }
     let ModelSpec::Build { encoder, data, recipe } = spec else {
         println!("model `{name}` is a directory ({}); nothing to build", dir.display());
         return Ok(());
