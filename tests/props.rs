@@ -97,3 +97,17 @@ fn extreme_inputs() {
         }
     }
 }
+
+/// 10 MB through the heuristics: every copy of an article gives the same claims.
+#[test]
+fn ten_megabytes_of_heuristics() {
+    let one = "A senior official said the talks would resume. “We are ready,” he said. The ministry declined to comment.\n";
+    let per = attribute(one, &[]).len();
+    assert_eq!(per, 3);
+    let copies = 10 * 1024 * 1024 / one.len();
+    let doc = one.repeat(copies);
+    let claims = attribute(&doc, &[]);
+    assert_eq!(claims.len(), per * copies);
+    let last = claims.last().unwrap();
+    assert_eq!(&doc[last.cue.start..last.cue.end], "declined to comment");
+}
