@@ -8,7 +8,6 @@ mod common;
 
 use std::process::ExitCode;
 
-use attribution::Extractor;
 
 fn main() -> ExitCode {
     let args = match common::parse_args() {
@@ -22,7 +21,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let extractor = match Extractor::from_models_file(&args.models, args.model.as_deref()) {
+    let extractor = match args.extractor() {
         Ok(x) => x,
         Err(e) => return common::fail("attribute", &e),
     };

@@ -11,7 +11,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use attribution::eval::{score_article, GoldFile, Scores};
-use attribution::Extractor;
 
 fn main() -> ExitCode {
     let args = match common::parse_args() {
@@ -26,7 +25,7 @@ fn main() -> ExitCode {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
     });
     let run = || -> Result<Scores, attribution::Error> {
-        let extractor = Extractor::from_models_file(&args.models, args.model.as_deref())?;
+        let extractor = args.extractor()?;
         let mut names: Vec<String> = std::fs::read_dir(&dir)
             .map_err(|e| attribution::Error::Io { path: dir.clone(), source: e })?
             .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".gold.json").map(str::to_owned))

@@ -8,7 +8,6 @@ mod common;
 
 use std::process::ExitCode;
 
-use attribution::ner::NerModel;
 
 fn main() -> ExitCode {
     let args = match common::parse_args() {
@@ -20,7 +19,7 @@ fn main() -> ExitCode {
     };
     let run = || -> Result<(), attribution::Error> {
         let text = common::read_input(&args.rest[0])?;
-        let model = NerModel::from_models_file(&args.models, args.model.as_deref())?;
+        let model = args.ner()?;
         for e in model.recognize(&text)? {
             let line = serde_json::json!({"kind": e.kind, "start": e.start, "end": e.end, "text": e.text, "score": e.score});
             println!("{line}");

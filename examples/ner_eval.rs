@@ -9,7 +9,6 @@ mod common;
 use std::process::ExitCode;
 
 use attribution::conll::read_conll;
-use attribution::ner::NerModel;
 
 fn main() -> ExitCode {
     let args = match common::parse_args() {
@@ -21,10 +20,10 @@ fn main() -> ExitCode {
     };
     let run = || -> Result<f64, attribution::Error> {
         let sentences = read_conll(std::path::Path::new(&args.rest[0]))?;
-        let model = NerModel::from_models_file(&args.models, args.model.as_deref())?;
+        let model = args.ner()?;
         let started = std::time::Instant::now();
         let scores = model.evaluate(&sentences)?;
-        println!("{} sentences in {:.1} s", sentences.len(), started.elapsed().as_secs_f64());
+        println!("{} sentences in {:.1} s ({:?})", sentences.len(), started.elapsed().as_secs_f64(), model.precision());
         println!("{:<8} {:>9} {:>9} {:>9} {:>7}", "type", "precision", "recall", "f1", "gold");
         for (k, s) in &scores.per_kind {
             println!("{:<8} {:>9.4} {:>9.4} {:>9.4} {:>7}", k.tag(), s.precision(), s.recall(), s.f1(), s.gold);

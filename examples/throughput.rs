@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use attribution::{attribute, Extractor};
+use attribution::attribute;
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -46,9 +46,9 @@ fn main() -> ExitCode {
 fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
     let rest = &args.rest;
     let t0 = Instant::now();
-    let x = Extractor::from_models_file(&args.models, args.model.as_deref())?;
+    let x = args.extractor()?;
     if !rest.iter().any(|a| a == "--dump-sentences") {
-        println!("model loaded in {:.2} s, peak RSS {:.0} MB", t0.elapsed().as_secs_f64(), peak_rss_mb());
+        println!("model loaded in {:.2} s ({:?}), peak RSS {:.0} MB", t0.elapsed().as_secs_f64(), x.ner().precision(), peak_rss_mb());
     }
 
     if let Some(i) = rest.iter().position(|a| a == "--dump-sentences") {

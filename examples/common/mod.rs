@@ -36,18 +36,45 @@ pub fn fail(prog: &str, e: &dyn std::error::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// `--models PATH` and `--model NAME` options, and the remaining arguments.
+/// `--models PATH`, `--model NAME` and `--precision auto|f32|bf16` options, and the
+/// remaining arguments.
 pub struct Args {
     pub models: PathBuf,
     pub model: Option<String>,
+    pub precision: Option<attribution::models::Precision>,
     pub rest: Vec<String>,
+}
+
+impl Args {
+    /// The `models.toml` with the command line's precision, if one was given.
+    pub fn config(&self) -> Result<attribution::models::ModelsConfig, Error> {
+        let mut c = attribution::models::ModelsConfig::from_file(&self.models)?;
+        if let Some(p) = self.precision {
+            c.precision = p;
+        }
+        Ok(c)
+    }
+
+    /// The NER model the options name.
+    pub fn ner(&self) -> Result<attribution::ner::NerModel, Error> {
+        attribution::ner::NerModel::from_config(&self.config()?, self.model.as_deref())
+    }
+
+    /// The extractor the options name.
+    pub fn extractor(&self) -> Result<attribution::Extractor, Error> {
+        Ok(attribution::Extractor::new(self.ner()?))
+    }
 }
 
 pub fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
-    let mut out = Args { models: default_models(), model: None, rest: Vec::new() };
+    let mut out = Args { models: default_models(), model: None, precision: None, rest: Vec::new() };
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--precision" => {
+                let p = args.next().ok_or("--precision needs auto, f32 or bf16")?;
+                out.precision = Some(serde_json::from_value(serde_json::Value::String(p.clone())).map_err(|_| format!("unknown precision {p}"))?);
+            }
             "--models" => out.models = args.next().ok_or("--models needs a path")?.into(),
             "--model" => out.model = Some(args.next().ok_or("--model needs a name")?),
             _ => out.rest.push(a),

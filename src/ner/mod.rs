@@ -18,7 +18,7 @@ use crate::conll::{score_tags, ConllSentence, EntityScores};
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, decode, Label};
-use crate::models::ModelsConfig;
+use crate::models::{ModelsConfig, Precision};
 use crate::text::sentence_spans;
 
 pub use train::{train, EpochReport, TrainEvent, TrainReport};
@@ -46,6 +46,7 @@ pub struct NerModel {
     cls: u32,
     sep: u32,
     dir: PathBuf,
+    precision: Precision,
 }
 
 /// The libtorch part. `tch::Tensor` is `Send` but not `Sync`: the mutex makes the
@@ -76,15 +77,26 @@ impl NerModel {
     /// Loads model `name` (or the default) of a parsed `models.toml`.
     pub fn from_config(config: &ModelsConfig, name: Option<&str>) -> Result<NerModel> {
         let dir = config.model_dir(name)?;
-        NerModel::load(&dir, &config.fix_command(name))
+        NerModel::load(&dir, &config.fix_command(name), config.precision)
     }
 
-    /// Loads a model directory (`config.json`, `tokenizer.json`, `model.safetensors`).
+    /// Loads a model directory (`config.json`, `tokenizer.json`, `model.safetensors`),
+    /// in the precision that suits this CPU ([`Precision::Auto`]).
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<NerModel> {
-        NerModel::load(dir.as_ref(), "cargo run --release --example build_model")
+        NerModel::from_dir_with(dir, Precision::Auto)
     }
 
-    fn load(dir: &Path, fix: &str) -> Result<NerModel> {
+    /// Loads a model directory in the given precision.
+    pub fn from_dir_with(dir: impl AsRef<Path>, precision: Precision) -> Result<NerModel> {
+        NerModel::load(dir.as_ref(), "cargo run --release --example build_model", precision)
+    }
+
+    /// The precision inference runs in.
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    fn load(dir: &Path, fix: &str, precision: Precision) -> Result<NerModel> {
         for file in [CONFIG, TOKENIZER, WEIGHTS] {
             let path = dir.join(file);
             if !path.is_file() {
@@ -108,7 +120,11 @@ impl NerModel {
         let mut vs = nn::VarStore::new(Device::Cpu);
         let model = BertForTokenClassification::new(vs.root(), &config)?;
         vs.load(dir.join(WEIGHTS)).map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
-        Ok(NerModel { net: Mutex::new(Net { vs, model }), tokenizer, labels, casing, cls, sep, dir: dir.to_owned() })
+        let precision = precision.resolve();
+        if precision == Precision::Bf16 {
+            vs.bfloat16();
+        }
+        Ok(NerModel { net: Mutex::new(Net { vs, model }), tokenizer, labels, casing, cls, sep, dir: dir.to_owned(), precision })
     }
 
     /// The directory the model was loaded from.

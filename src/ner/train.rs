@@ -139,6 +139,8 @@ pub fn train(
         cls,
         sep,
         dir: out_dir.to_owned(),
+        // training and its model selection run in fp32
+        precision: crate::models::Precision::F32,
     };
     std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let best_path = out_dir.join(WEIGHTS);
