@@ -10,7 +10,8 @@ import sys
 import time
 
 import torch
-from transformers import AutoModelForTokenClassification, PreTrainedTokenizerFast, pipeline
+from safetensors.torch import load_file
+from transformers import BertConfig, BertForTokenClassification, PreTrainedTokenizerFast, pipeline
 
 model_dir, sentences_file = sys.argv[1], sys.argv[2]
 torch.set_num_threads(os.cpu_count() or 1)
@@ -18,8 +19,12 @@ sentences = [l.strip() for l in open(sentences_file, encoding="utf-8") if l.stri
 tokenizer = PreTrainedTokenizerFast(
     tokenizer_file=os.path.join(model_dir, "tokenizer.json"),
     unk_token="[UNK]", sep_token="[SEP]", pad_token="[PAD]", cls_token="[CLS]", mask_token="[MASK]",
+    clean_up_tokenization_spaces=False,
 )
-model = AutoModelForTokenClassification.from_pretrained(model_dir).eval()
+# tch writes safetensors without the "format" metadata from_pretrained wants: load by hand
+model = BertForTokenClassification(BertConfig.from_pretrained(model_dir))
+model.load_state_dict(load_file(os.path.join(model_dir, "model.safetensors")), strict=True)
+model.eval()
 ner = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="simple", device=-1)
 pieces = sum(len(tokenizer(s)["input_ids"]) for s in sentences)
 print(f"sentences={len(sentences)} wordpieces={pieces} torch={torch.__version__} threads={torch.get_num_threads()}")
