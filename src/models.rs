@@ -21,7 +21,7 @@ pub enum Precision {
     Auto,
     /// 32-bit floats.
     F32,
-    /// bfloat16 weights and activations. Measured here (AVX-512 BF16): 2.8× the
+    /// bfloat16 weights and activations. Measured here (AVX-512 BF16): 2.3–2.8× the
     /// wordpieces/s of fp32, CoNLL-2003 test F1 0.8915 against 0.8918.
     Bf16,
 }
