@@ -54,8 +54,7 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
     if let Some(i) = rest.iter().position(|a| a == "--dump-sentences") {
         // the sentences of every .txt in DIR, one a line (input of --ner-sentences)
         let dir = PathBuf::from(rest.get(i + 1).ok_or("--dump-sentences needs a directory")?);
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-        files.sort();
+        let files = common::txt_files(&dir)?;
         for f in files {
             let text = common::read_input(&f.to_string_lossy())?;
             for r in attribution::text::sentence_spans(&text) {
@@ -86,8 +85,7 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
         // one document of about N MB (the articles of DIR over and over): time, claims, memory
         let dir = PathBuf::from(rest.get(i + 2).ok_or("--large MB DIR")?);
         let mb: usize = rest.get(i + 1).and_then(|s| s.parse().ok()).ok_or("--large needs a size in MB")?;
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-        files.sort();
+        let files = common::txt_files(&dir)?;
         let texts: Vec<String> = files.iter().map(|p| common::read_input(&p.to_string_lossy())).collect::<Result<_, _>>()?;
         let mut doc = String::new();
         let mut copies = 0;
@@ -104,8 +102,7 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
     }
     let dir = PathBuf::from(&rest[0]);
     let rounds: usize = rest.iter().position(|a| a == "--rounds").and_then(|i| rest.get(i + 1)?.parse().ok()).unwrap_or(5);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    files.sort();
+    let files = common::txt_files(&dir)?;
     let texts: Vec<String> = files.iter().map(|p| common::read_input(&p.to_string_lossy())).collect::<Result<_, _>>()?;
     if texts.is_empty() {
         return Err(format!("no .txt files in {}", dir.display()).into());

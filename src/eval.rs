@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{Anonymity, Claim, Stance};
+use crate::conll::{harmonic, ratio};
 use crate::error::{Error, Result};
 
 /// One gold claim.
@@ -134,14 +135,6 @@ impl Scores {
             self.speaker_accuracy(), self.anonymity_accuracy(), self.stance_accuracy(), self.full_f1()
         )
     }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
-fn harmonic(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
 }
 
 /// Char-offset view of an article (the reference scorer counts characters).

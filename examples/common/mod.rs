@@ -25,6 +25,14 @@ pub fn read_input(path: &str) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| Error::NotUtf8 { path: p, valid_up_to: e.utf8_error().valid_up_to() })
 }
 
+/// The `.txt` files of a directory, sorted.
+pub fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::Io { path: dir.to_owned(), source: e })?;
+    let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    Ok(files)
+}
+
 /// Prints an error and its causes; exit code 1 (2 for usage errors).
 pub fn fail(prog: &str, e: &dyn std::error::Error) -> ExitCode {
     eprintln!("{prog}: error: {e}");
