@@ -278,8 +278,33 @@ fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], sentences: &[std:
             None => seen.push((raw.speaker.clone(), a)),
         }
     }
+    resolve_forward(&mut out);
     out
 }
+
+/// "a Moody s official said ... Alastair Wilson, managing director at Moody s, said":
+/// an unnamed person whose affiliation the next claim's named speaker shares is that
+/// person.
+fn resolve_forward(claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (before, after) = claims.split_at_mut(i);
+        let (prev, next) = (&mut before[i - 1], &after[0]);
+        let unnamed = prev.anonymity == Anonymity::Anonymous && prev.speaker.resolved.is_none() && prev.speaker.kind == SpeakerKind::Person;
+        let named_next = next.anonymity == Anonymity::Named && next.speaker.resolved.is_none() && next.speaker.start > prev.cue.end;
+        if !unnamed || !named_next || next.speaker.start - prev.cue.end > FORWARD_BYTES {
+            continue;
+        }
+        let shared = prev.speaker.descriptor.affiliation.iter().any(|a| a.len() > 2 && next.speaker.text.contains(a.as_str()));
+        if shared {
+            prev.speaker.resolved = Some(Span { start: next.speaker.start, end: next.speaker.end, text: next.speaker.text.clone() });
+            prev.speaker.name = next.speaker.name.clone();
+            prev.anonymity = Anonymity::Named;
+        }
+    }
+}
+
+/// How far ahead (bytes) a forward reference may be named.
+const FORWARD_BYTES: usize = 600;
 
 /// The earlier mention a pronoun or back-reference stands for: the latest earlier
 /// speaker that fits (person, body or group; same role for `the official`), or

@@ -225,6 +225,20 @@ fn resolution_of_pronouns_and_back_references() {
 }
 
 #[test]
+fn forward_reference_to_a_name() {
+    let text = "A Moody s official said the outlook was stable. Alastair Wilson, managing director at Moody s, said the rating would hold.";
+    let claims = attribute(text, &ents(text, &[("Moody s", Organization), ("Alastair Wilson", Person)]));
+    assert_eq!(claims.len(), 2);
+    assert_eq!(claims[0].anonymity, Named);
+    assert_eq!(claims[0].speaker.resolved.as_ref().unwrap().text, "Alastair Wilson, managing director at Moody s");
+    assert_eq!(claims[0].speaker.name.as_deref(), Some("Alastair Wilson"));
+    // a different body: no forward reference
+    let text = "A Moody s official said the outlook was stable. Anna Berg of Fitch said the rating would hold.";
+    let claims = attribute(text, &ents(text, &[("Moody s", Organization), ("Anna Berg", Person), ("Fitch", Organization)]));
+    assert_eq!(claims[0].anonymity, Anonymous);
+}
+
+#[test]
 fn quotes_over_several_sentences() {
     let text = "“The ship is going in the right direction. I like the team,” he said.";
     let claims = attribute(text, &[]);
