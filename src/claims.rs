@@ -257,6 +257,17 @@ impl Ctx<'_> {
                     }
                 }
             }
+            if matches!(w, "in" | "at") && self.tok(i + 1).is_some_and(|t| t.cap) {
+                // a place closing the sentence: "told reporters in Berlin."
+                let mut j = i + 1;
+                while self.tok(j).is_some_and(|t| t.cap && t.word) {
+                    j += 1;
+                }
+                if self.at_end(j) || self.tok(j).is_some_and(is_comma) {
+                    i = j;
+                    continue;
+                }
+            }
             if w == "by" && (i + 1..(i + 6).min(self.hi + 1)).any(|j| self.at_end(j)) {
                 // "was quoted as saying by Iranian media."
                 let j = (i + 1..=self.hi).find(|&j| self.at_end(j)).unwrap_or(self.hi);
@@ -613,7 +624,8 @@ impl Ctx<'_> {
             }
             _ => {
                 if self.sequential(cue) {
-                    done.last().map(|c| c.speaker.clone()).or_else(|| self.speaker_left(self.lo, cue.first))
+                    // "X accused Y of Z and said ...": the subject of the clause
+                    done.last().map(|c| c.speaker.clone()).or_else(|| self.subject(cue.first))
                 } else {
                     self.speaker_left(self.lo, cue.first)
                 }

@@ -328,6 +328,18 @@ fn regression() {
             &[("Rene Ponce", Person)],
             &[("Rene Ponce", Named, Assert, "the crisis was over")],
         ),
+        // a place after the cue closes the sentence; it is not content
+        (
+            "“We are not in a recession,” Minister Robert Habeck told reporters in Berlin.",
+            &[("Robert Habeck", Person), ("Berlin", Location)],
+            &[("Minister Robert Habeck", Named, Assert, "We are not in a recession")],
+        ),
+        // a second verb of the subject that is a cue, after one that is not
+        (
+            "Opposition leader Friedrich Merz accused the government of failing and said it had wasted billions.",
+            &[("Friedrich Merz", Person)],
+            &[("Opposition leader Friedrich Merz", Named, Assert, "it had wasted billions")],
+        ),
         // "the said company" is not a cue; the dateline is not content
         ("LONDON (Reuters) - The said company grew, the firm said.", &[], &[("the firm", Institutional, Assert, "The said company grew")]),
     ]);
