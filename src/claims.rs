@@ -294,18 +294,21 @@ impl Ctx<'_> {
         let Some(t) = self.tok(i) else { return i };
         let w = t.lower.as_str();
         if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "members") {
-            // determiner + capitalised words or one noun: "the Supreme Court", "a conference"
+            // determiner + up to three words, up to what opens the reported clause:
+            // "the Supreme Court it would ...", "a daily briefing."
             let mut j = i + 1;
             if self.lower(j) == "of" {
                 j += 1;
             }
-            while self.tok(j).is_some_and(|t| t.cap && t.word) {
+            let opens_clause = |t: &Tok| {
+                matches!(t.lower.as_str(), "it" | "he" | "she" | "they" | "we" | "i" | "there" | "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their")
+                    || is_verbish(t)
+                    || !t.word
+            };
+            while j < (i + 4).min(self.hi) && self.tok(j).is_some_and(|t| !opens_clause(t)) {
                 j += 1;
             }
-            if j == i + 1 {
-                j += 1;
-            }
-            return j.min(self.hi);
+            return j.max(i + 1).min(self.hi);
         }
         if t.cap && self.lower(i + 1) == "s" || self.lower(i).ends_with("’s") || self.lower(i).ends_with("'s") {
             // "India s top court": possessive, then lower-case words
@@ -545,6 +548,10 @@ impl Ctx<'_> {
         let mut last = cue_first;
         while last > first && !self.toks[last - 1].word && self.lower(last - 1) != ")" {
             last -= 1;
+        }
+        // "The White House on Monday said": the time is not part of the mention
+        if last >= first + 3 && self.lower(last - 2) == "on" && WEEKDAYS.contains(&self.lower(last - 1)) {
+            last -= 2;
         }
         if last <= first || last - first > 40 {
             return None;

@@ -324,6 +324,8 @@ fn antecedent(
                 || c.anonymity == Anonymity::Institutional && c.kind != SpeakerKind::Person,
             Some(Pronoun::Plural) => c.plural,
             None if a.kind == SpeakerKind::Document => c.anonymity == Anonymity::Institutional,
+            // "one of them / one of the sources": one of a group
+            None if a.group_member => c.plural && c.kind != SpeakerKind::Organization,
             None => c.anonymity == Anonymity::Anonymous && c.plural == a.plural || c.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role,
         }
     };

@@ -105,6 +105,8 @@ pub(crate) struct Analysis {
     pub(crate) pronoun: Option<Pronoun>,
     /// `the official`, `the sources`, `one of the sources`, `the report`.
     pub(crate) back_reference: bool,
+    /// `one of them`, `one of the sources`: a member of an earlier group.
+    pub(crate) group_member: bool,
     pub(crate) plural: bool,
 }
 
@@ -161,7 +163,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w));
     let last = hw.last().copied().unwrap_or("");
     let last_cap = head.last().is_some_and(|t| t.cap);
-    let plural = (!last_cap && last.ends_with('s') && !last.ends_with("ss") && !matches!(last, "us" | "its" | "this" | "is" | "press"))
+    let plural = ((!last_cap || ROLE_NOUNS.contains(&last)) && last.ends_with('s') && !last.ends_with("ss") && !matches!(last, "us" | "its" | "this" | "is" | "press"))
         || matches!(last, "people" | "men" | "women" | "staff" | "police" | "media" | "both" | "they" | "others")
         || hw.contains(&"and");
     let back_reference = pronoun.is_none()
@@ -235,7 +237,8 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     } else {
         descriptor_of(text, &range, &toks, head, role.or(spokes), &head_ents)
     };
-    Analysis { anonymity, kind, name, descriptor, pronoun, back_reference, plural }
+    let group_member = words.starts_with(&["one", "of"]);
+    Analysis { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural }
 }
 
 fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], role: Option<&str>, ents: &[&Entity]) -> Descriptor {
