@@ -5,8 +5,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-# unit, integration and model tests, examples and benches built; then the doc tests;
-# then the pure part alone, built without libtorch (feature `model` off)
-cargo test --release --all-targets "$@"
-cargo test --release --doc
+# the pure part alone, built without libtorch (feature `model` off)
 cargo test --release --no-default-features --lib --tests
+# benches (one quick pass each, criterion's test mode) and examples build and run
+cargo test --release --benches --examples "$@"
+# doc tests
+cargo test --release --doc
+# unit, integration and model-backed tests
+cargo test --release --lib --tests "$@"
