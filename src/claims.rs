@@ -129,7 +129,11 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
             if consumed[k] {
                 continue;
             }
-            let next_seq = cues[k + 1..].iter().find(|d| ctx.sequential(d)).map(|d| d.first);
+            // the content ends where the next cue of the same subject starts (", adding"),
+            // or where a clause of another speaker does (", while Y said")
+            let next_seq = cues[k + 1..]
+                .iter()
+                .find_map(|d| if ctx.sequential(d) { Some(d.first) } else { ctx.coordinate_clause(cue, d) });
             if let Some(c) = ctx.leading(cue, next_seq, &claims) {
                 claims.push(c);
             }
@@ -328,6 +332,22 @@ impl Ctx<'_> {
     fn sequential(&self, d: &Cue) -> bool {
         let prev = d.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
         (d.form == Form::Participle && prev == ",") || (d.form == Form::Finite && matches!(prev, "and" | "but"))
+    }
+
+    /// For a later cue `d`: the token that opens a coordinate clause with a subject
+    /// of its own before `d` (`, while Nissan did not respond`, `; Honda said`).
+    fn coordinate_clause(&self, cue: &Cue, d: &Cue) -> Option<usize> {
+        let m = (cue.last..d.first).rev().find(|&m| {
+            (is_comma(&self.toks[m]) && matches!(self.lower(m + 1), "while" | "whereas" | "but" | "and" | "although" | "though"))
+                || self.lower(m) == ";"
+        })?;
+        let subject = m + if self.lower(m) == ";" { 1 } else { 2 };
+        let n = d.first.checked_sub(subject)?;
+        let first = self.tok(subject)?;
+        let np = (1..=8).contains(&n)
+            && (first.cap || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some"))
+            && !(subject..d.first).any(|j| is_verbish(&self.toks[j]) || is_comma(&self.toks[j]));
+        np.then_some(m)
     }
 
     /// The quotation whose inner text contains byte `b`.
@@ -648,6 +668,10 @@ impl Ctx<'_> {
             }
         }
         let mut end_tok = next_seq.map_or(self.hi, |n| n.saturating_sub(1).max(i));
+        // ", according to a statement": the source of the report, not its content
+        if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && self.lower(m + 1) == "according" && self.lower(m + 2) == "to") {
+            end_tok = m;
+        }
         if let Some(n) = next_seq {
             // drop the comma/"and" that joins the next cue
             end_tok = n;

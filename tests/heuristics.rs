@@ -150,6 +150,11 @@ fn two_cues_in_one_sentence() {
             &[("The rebels", Anonymous, Assert, "responsibility for the attack"), ("The rebels", Anonymous, Deny, "taking hostages")],
         ),
         (
+            "Honda said it had not been affected, while Nissan did not respond to a request for comment.",
+            &[("Honda", Organization), ("Nissan", Organization)],
+            &[("Honda", Institutional, Assert, "it had not been affected"), ("Nissan", Institutional, Decline, "")],
+        ),
+        (
             "The agency imposed new sanctions, saying the tests violate the resolution.",
             &[],
             &[("The agency", Institutional, Assert, "the tests violate the resolution")],
