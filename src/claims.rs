@@ -628,7 +628,10 @@ impl Ctx<'_> {
             return None;
         }
         if cue.form == Form::According {
-            return self.according(cue);
+            // "X said Y, according to a statement": X's claim already holds Y
+            let c = self.according(cue)?;
+            let covers_claim = |r: &Range<usize>| done.iter().any(|d| r.start <= d.cue.start && d.cue.end <= r.end);
+            return if c.content.as_ref().is_some_and(covers_claim) { None } else { Some(c) };
         }
         if cue.form == Form::Passive {
             return self.passive(cue);

@@ -113,6 +113,11 @@ fn according_to() {
             &[("the documents", Anonymous, Assert, "the company paid no tax in 2019")],
         ),
         (
+            "The ministry said it would secure supplies, according to a statement on its website.",
+            &[],
+            &[("The ministry", Institutional, Assert, "it would secure supplies")],
+        ),
+        (
             "The company paid no tax in 2019, according to two people familiar with the matter.",
             &[],
             &[("two people familiar with the matter", Anonymous, Assert, "The company paid no tax in 2019")],
