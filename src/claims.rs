@@ -670,17 +670,18 @@ impl Ctx<'_> {
                 i += 1;
             }
         }
-        let mut end_tok = next_seq.map_or(self.hi, |n| n.saturating_sub(1).max(i));
-        // ", according to a statement": the source of the report, not its content
-        if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && self.lower(m + 1) == "according" && self.lower(m + 2) == "to") {
-            end_tok = m;
-        }
+        // the content runs to the sentence end, or to the next cue of the same subject
+        // or clause of another speaker, without the comma/"and" that joins it
+        let mut end_tok = self.hi;
         if let Some(n) = next_seq {
-            // drop the comma/"and" that joins the next cue
-            end_tok = n;
+            end_tok = n.max(i);
             while end_tok > i && (is_comma(&self.toks[end_tok - 1]) || matches!(self.lower(end_tok - 1), "and" | "but")) {
                 end_tok -= 1;
             }
+        }
+        // ", according to a statement": the source of the report, not its content
+        if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && self.lower(m + 1) == "according" && self.lower(m + 2) == "to") {
+            end_tok = m;
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"
         if cue.stance == Stance::Decline {
