@@ -345,7 +345,9 @@ impl Ctx<'_> {
         let n = d.first.checked_sub(subject)?;
         let first = self.tok(subject)?;
         let np = (1..=8).contains(&n)
-            && (first.cap || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some"))
+            && (first.cap
+                || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some")
+                || crate::resolve::is_role_noun(&first.lower))
             && !(subject..d.first).any(|j| is_verbish(&self.toks[j]) || is_comma(&self.toks[j]));
         np.then_some(m)
     }
@@ -732,6 +734,10 @@ impl Ctx<'_> {
     /// The first token of the sentence after introductory phrases and leaders.
     fn subject_start(&self) -> usize {
         let mut i = self.lo;
+        // a dateline: "LONDON (Reuters) - "
+        if let Some(d) = (self.lo..(self.lo + 8).min(self.hi)).find(|&j| self.lower(j) == "-" && j > self.lo && self.lower(j - 1) == ")") {
+            i = d + 1;
+        }
         while INTRO.contains(&self.lower(i)) {
             let Some(c) = (i..self.hi).find(|&j| is_comma(&self.toks[j])) else { break };
             i = c + 1;

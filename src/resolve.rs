@@ -125,7 +125,11 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, t)| t.lower == "," || HEAD_STOPS.contains(&t.lower.as_str()))
+        .find(|(i, t)| {
+            // "of" inside a name ("Bank of England Governor X") does not end the head
+            let in_name = t.lower == "of" && toks[i - 1].cap && toks.get(i + 1).is_some_and(|n| n.cap);
+            t.lower == "," || (HEAD_STOPS.contains(&t.lower.as_str()) && !in_name)
+        })
         .map_or(toks.len(), |(i, _)| i);
     let head = &toks[..head_end];
     let head_bytes = head.first().map_or(range.start..range.start, |f| f.start..head.last().map_or(f.end, |l| l.end));
@@ -322,6 +326,8 @@ mod tests {
             ("it", &[], Anonymity::Institutional, None),
             ("Japan s Kyodo news agency", &[(Location, "Japan"), (Organization, "Kyodo")], Anonymity::Institutional, Some("Kyodo")),
             ("Others", &[], Anonymity::Anonymous, None),
+            ("Bank of England Governor Andrew Bailey", &[(Organization, "Bank of England"), (Person, "Andrew Bailey")], Anonymity::Named, Some("Andrew Bailey")),
+            ("An official of India s federal agency", &[(Location, "India")], Anonymity::Anonymous, None),
             ("The Trump administration", &[(Person, "Trump")], Anonymity::Institutional, Some("Trump administration")),
             ("Dutch paint maker Akzo Nobel", &[(Person, "Akzo Nobel")], Anonymity::Institutional, Some("Akzo Nobel")),
         ];

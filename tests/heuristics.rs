@@ -350,6 +350,18 @@ fn regression() {
             &[("Friedrich Merz", Person)],
             &[("Opposition leader Friedrich Merz", Named, Assert, "it had wasted billions")],
         ),
+        // the dateline is not part of a sentence subject
+        (
+            "LONDON (Reuters) - Prime Minister Keir Starmer ruled out tax rises, telling parliament that workers would not pay more.",
+            &[("Keir Starmer", Person)],
+            &[("Prime Minister Keir Starmer", Named, Assert, "workers would not pay more")],
+        ),
+        // "while others argued": a clause of another speaker
+        (
+            "Paul Johnson said the numbers left little room, while others argued growth would pick up.",
+            &[("Paul Johnson", Person)],
+            &[("Paul Johnson", Named, Assert, "the numbers left little room"), ("others", Anonymous, Assert, "growth would pick up")],
+        ),
         // "the said company" is not a cue; the dateline is not content
         ("LONDON (Reuters) - The said company grew, the firm said.", &[], &[("the firm", Institutional, Assert, "The said company grew")]),
     ]);
