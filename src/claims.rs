@@ -305,7 +305,11 @@ impl Ctx<'_> {
                 j += 1;
             }
             let opens_clause = |t: &Tok| {
-                matches!(t.lower.as_str(), "it" | "he" | "she" | "they" | "we" | "i" | "there" | "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their")
+                matches!(
+                    t.lower.as_str(),
+                    "it" | "he" | "she" | "they" | "we" | "i" | "there" | "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their"
+                        | "in" | "on" | "at" | "during" | "via" | "after" | "before" | "for" | "with" | "by" | "over"
+                )
                     || is_verbish(t)
                     || !t.word
             };
@@ -553,6 +557,10 @@ impl Ctx<'_> {
             if let Some(m) = cut {
                 first = m + 1;
             }
+            // "..., which analysts said ...": the relative pronoun is the object
+            if matches!(self.lower(first), "who" | "which" | "that") && first + 1 < cue_first {
+                first += 1;
+            }
             // "X, who quickly indicated ...": the speaker is X
             if matches!(self.lower(first), "who" | "which") && first > lo && is_comma(&self.toks[first - 1]) {
                 let e = first - 1;
@@ -668,7 +676,12 @@ impl Ctx<'_> {
         let cue_end_tok = i;
         if cue.stance == Stance::Decline {
             // "did not respond to a request for comment (on X)"
-            while matches!(self.lower(i), "to" | "a" | "requests" | "request" | "queries" | "inquiries" | "calls" | "messages" | "emails" | "seeking" | "for" | "comment" | "comments" | "on" | "about" | "regarding" | "reuters" | "reuters’" | "reuters'") {
+            while matches!(
+                self.lower(i),
+                "to" | "a" | "an" | "requests" | "request" | "queries" | "inquiries" | "calls" | "messages" | "emails" | "seeking"
+                    | "for" | "comment" | "comments" | "on" | "about" | "regarding" | "reuters" | "reuters’" | "reuters'" | "emailed"
+                    | "e-mailed" | "written" | "phone" | "telephone" | "email" | "repeated" | "multiple" | "several"
+            ) {
                 i += 1;
             }
         }

@@ -76,6 +76,17 @@ const ANONYMITY_MARKERS: &[&str] = &[
     "asked that her name not be used",
 ];
 
+/// Whether what is left of a mention is nothing or starts a further apposition.
+trait RestOfMention {
+    fn is_empty_or_comma(&self) -> bool;
+}
+
+impl RestOfMention for str {
+    fn is_empty_or_comma(&self) -> bool {
+        self.is_empty() || self.starts_with(',')
+    }
+}
+
 pub(crate) fn is_role_noun(w: &str) -> bool {
     ROLE_NOUNS.contains(&w)
 }
@@ -149,10 +160,23 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     let modifies_body = |e: &Entity| {
         head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()))
     };
+    // "Cook’s spokesman": a possessor is not the speaker
+    let possessor = |e: &Entity| {
+        let rest = &text[e.end.min(range.end)..range.end];
+        rest.starts_with("’s") || rest.starts_with("'s") || rest.starts_with(" s ")
+    };
+    // "Cook’s spokesman, Fred Sainz": a name standing in apposition is the speaker's
+    let appositive = entities.iter().find(|e| {
+        e.kind == EntityKind::Person && e.start > head_bytes.end && e.end <= range.end && {
+            let between = &text[head_bytes.end..e.start];
+            between.trim() == "," && text[e.end..range.end].trim_start().is_empty_or_comma()
+        }
+    });
     let person = head_ents
         .iter()
-        .find(|e| ((e.kind == EntityKind::Person && !after_company(e)) || person_name_part(e)) && !modifies_body(e))
-        .copied();
+        .find(|e| ((e.kind == EntityKind::Person && !after_company(e)) || person_name_part(e)) && !modifies_body(e) && !possessor(e))
+        .copied()
+        .or(appositive);
     // the body a mention names: an organisation before a place or nationality
     let body = head_ents
         .iter()
@@ -231,7 +255,10 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
                 .or(owner)
                 .or(company)
                 .or_else(|| all.iter().find(|e| e.kind != EntityKind::Person).map(|e| e.text.clone()))
-                .or_else(|| (!caps.is_empty()).then(|| caps.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>().join(" ")))
+                .or_else(|| {
+                    let words: Vec<&str> = caps.iter().map(|t| text[t.start..t.end].trim_end_matches("’s").trim_end_matches("'s")).collect();
+                    (!words.is_empty()).then(|| words.join(" "))
+                })
         }
         _ => None,
     };
@@ -326,6 +353,8 @@ mod tests {
             ("it", &[], Anonymity::Institutional, None),
             ("Japan s Kyodo news agency", &[(Location, "Japan"), (Organization, "Kyodo")], Anonymity::Institutional, Some("Kyodo")),
             ("Others", &[], Anonymity::Anonymous, None),
+            ("Cook’s spokesman, Fred Sainz", &[(Person, "Cook"), (Person, "Fred Sainz")], Anonymity::Named, Some("Fred Sainz")),
+            ("Cook’s spokesman", &[(Person, "Cook")], Anonymity::Institutional, Some("Cook")),
             ("Bank of England Governor Andrew Bailey", &[(Organization, "Bank of England"), (Person, "Andrew Bailey")], Anonymity::Named, Some("Andrew Bailey")),
             ("An official of India s federal agency", &[(Location, "India")], Anonymity::Anonymous, None),
             ("The Trump administration", &[(Person, "Trump")], Anonymity::Institutional, Some("Trump administration")),
