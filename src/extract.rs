@@ -81,10 +81,12 @@ pub fn attribute(text: &str, entities: &[Entity]) -> Vec<Claim> {
         let hi = ents.partition_point(|e| e.start < w.end);
         let local: Vec<Entity> = ents[lo..hi]
             .iter()
-            .filter(|e| e.end <= w.end)
+            // inverted or out-of-window spans are not trusted
+            .filter(|e| e.start < e.end && e.end <= w.end)
             .map(|e| Entity { start: e.start - w.start, end: e.end - w.start, ..(*e).clone() })
             .collect();
-        out.extend(attribute_window(&text[w.clone()], &local).into_iter().map(|c| shift(c, w.start)));
+        let part = &text[w.clone()];
+        out.extend(Plan::new(part).finish(part, &local).into_iter().map(|c| shift(c, w.start)));
     }
     out
 }
@@ -111,11 +113,6 @@ fn shift(mut c: Claim, by: usize) -> Claim {
     }
     c.anonymity_markers.iter_mut().for_each(mv);
     c
-}
-
-/// The heuristics over one window.
-fn attribute_window(text: &str, entities: &[Entity]) -> Vec<Claim> {
-    Plan::new(text).finish(text, entities)
 }
 
 /// The entity-free part of the heuristics over one window: sentences and raw
@@ -416,14 +413,14 @@ impl Extractor {
                 segs.push((p, r));
             }
         }
-        let owned: Vec<(&str, usize)> = segs
+        let segments: Vec<(&str, usize)> = segs
             .iter()
             .map(|(p, r)| {
                 let (t, w, _) = &parts[*p];
                 (&texts[*t].as_ref()[w.start + r.start..w.start + r.end], r.start)
             })
             .collect();
-        let found = self.ner.recognize_segments(&owned)?;
+        let found = self.ner.recognize_segments(&segments)?;
         let mut per_part: Vec<Vec<Entity>> = vec![Vec::new(); parts.len()];
         for ((p, _), ents) in segs.iter().zip(found) {
             per_part[*p].extend(ents);
