@@ -534,7 +534,9 @@ impl Ctx<'_> {
                 while s > lo && !is_comma(&self.toks[s - 1]) {
                     s -= 1;
                 }
-                let relative = matches!(self.lower(s), "who" | "which" | "whose");
+                // a relative clause, or a reduced one ("published by the U.N.")
+                let relative = matches!(self.lower(s), "who" | "which" | "whose")
+                    || (is_verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
                 if !relative && PREPOSITIONS.contains(&self.lower(s)) {
                     break;
                 }

@@ -65,6 +65,12 @@ fn cue_before_content() {
             &[("Two senior officials", Anonymous, Assert, "the plan had been shelved")],
         ),
         (
+            // a reduced relative clause in the mention; the weekday is not part of it
+            "The report, published by the U.N. on Monday, says the number of refugees doubled.",
+            &[("U.N.", Organization)],
+            &[("The report, published by the U.N.", Institutional, Assert, "the number of refugees doubled")],
+        ),
+        (
             "A spokeswoman for Acme Corp told reporters on Tuesday that the plant would close.",
             &[("Acme Corp", Organization)],
             &[("A spokeswoman for Acme Corp", Institutional, Assert, "the plant would close")],
@@ -187,6 +193,7 @@ fn declines() {
             &[("U.S. officials", Anonymous, Decline, "the matter was discussed")],
         ),
         ("He did not elaborate.", &[], &[("He", Anonymous, Decline, "")]),
+        ("Officials have not said how many people were killed.", &[], &[("Officials", Anonymous, Decline, "how many people were killed")]),
         ("The embassy referred questions to the ministry.", &[], &[("The embassy", Institutional, Decline, "the ministry")]),
     ]);
 }
