@@ -272,6 +272,21 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            if matches!(w, "during" | "at" | "in" | "on" | "after" | "before" | "ahead" | "following" | "amid" | "via" | "through" | "while") {
+                // a phrase closing the sentence ("during a visit to Paris.") or standing
+                // before "that" ("during a visit to Paris that ...")
+                let end = (i + 1..(i + 12).min(self.hi + 1)).find(|&j| self.at_end(j) || self.lower(j) == "that");
+                let clause_word = |m: usize| {
+                    matches!(self.lower(m), "whether" | "if" | "how" | "what" | "why" | "when" | "who" | "which" | "where" | "it" | "he" | "she" | "they" | "we" | "i" | "there")
+                };
+                if let Some(j) = end {
+                    let phrase = !(i + 1..j).any(|m| is_verbish(&self.toks[m]) || is_comma(&self.toks[m]) || clause_word(m) || !self.toks[m].word && !self.at_end(m));
+                    if j > i + 1 && phrase && (self.lower(j) == "that" || j - i <= 7) {
+                        i = j;
+                        continue;
+                    }
+                }
+            }
             if w == "by" && (i + 1..(i + 6).min(self.hi + 1)).any(|j| self.at_end(j)) {
                 // "was quoted as saying by Iranian media."
                 let j = (i + 1..=self.hi).find(|&j| self.at_end(j)).unwrap_or(self.hi);

@@ -351,6 +351,17 @@ fn regression() {
             &[("Robert Habeck", Person), ("Berlin", Location)],
             &[("Minister Robert Habeck", Named, Assert, "We are not in a recession")],
         ),
+        // a phrase between the cue and "that", or closing the sentence
+        (
+            "Angela Merkel said during a visit to Paris that the euro was safe.",
+            &[("Angela Merkel", Person), ("Paris", Location)],
+            &[("Angela Merkel", Named, Assert, "the euro was safe")],
+        ),
+        (
+            "The euro is safe, Angela Merkel said during a visit to Paris.",
+            &[("Angela Merkel", Person), ("Paris", Location)],
+            &[("Angela Merkel", Named, Assert, "The euro is safe")],
+        ),
         // a second verb of the subject that is a cue, after one that is not
         (
             "Opposition leader Friedrich Merz accused the government of failing and said it had wasted billions.",
