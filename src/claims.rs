@@ -378,7 +378,7 @@ impl Ctx<'_> {
 
     /// The quotation whose closing mark ends at or just before byte `b`.
     fn quote_closing_before(&self, b: usize) -> Option<&Quote> {
-        self.quotes.iter().filter(|q| q.outer.end <= b && b - q.outer.end <= 2).last()
+        self.quotes.iter().rev().find(|q| q.outer.end <= b && b - q.outer.end <= 2)
     }
 
     fn quote_kind(&self, r: &Range<usize>) -> QuoteKind {
@@ -463,7 +463,7 @@ impl Ctx<'_> {
         // the content ends at the boundary; it starts at the sentence start, or at
         // the opening mark of a quotation that closes at the boundary
         let mut end_tok = boundary;
-        while end_tok > self.lo && (is_comma(&self.toks[end_tok]) || is_closing_quote(&self.toks[end_tok])) && end_tok > self.lo {
+        while end_tok > self.lo && (is_comma(&self.toks[end_tok]) || is_closing_quote(&self.toks[end_tok])) {
             end_tok -= 1;
         }
         let end = self.toks[end_tok].end;
@@ -618,9 +618,11 @@ impl Ctx<'_> {
             let t = &self.toks[j];
             let ok = if is_verbish(t) {
                 false
-            } else if t.cap || t.lower == "s" || !t.word && matches!(t.lower.as_str(), "(" | ")" | "-") {
-                true
-            } else if matches!(t.lower.as_str(), "the" | "a" | "an" | "some" | "other" | "two" | "three" | "several" | "many" | "most" | "both" | "all" | "its" | "his" | "her" | "their" | "senior" | "former" | "top") {
+            } else if t.cap
+                || t.lower == "s"
+                || (!t.word && matches!(t.lower.as_str(), "(" | ")" | "-"))
+                || matches!(t.lower.as_str(), "the" | "a" | "an" | "some" | "other" | "two" | "three" | "several" | "many" | "most" | "both" | "all" | "its" | "his" | "her" | "their" | "senior" | "former" | "top")
+            {
                 true
             } else if matches!(t.lower.as_str(), "and" | "of" | "for") {
                 self.tok(j + 1).is_some_and(|n| n.cap)

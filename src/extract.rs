@@ -340,13 +340,13 @@ fn antecedent(
             let after = from_speakers.map_or(0, |(r, _)| r.end);
             sentences
                 .iter()
+                .rev()
                 .filter(|s| s.start >= after && s.start < at)
-                .filter_map(|s| {
+                .find_map(|s| {
                     let lead = &text[s.clone()];
                     let skip = lead.len() - lead.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
                     ents.iter().find(|e| e.start == s.start + skip && want(e.kind) && e.end <= at)
                 })
-                .last()
         }
         _ => None,
     };

@@ -144,7 +144,7 @@ impl ModelsConfig {
         }
         for (name, spec) in &raw.models {
             if let ModelSpec::Build { recipe, .. } = spec {
-                if recipe.epochs == 0 || recipe.batch_size == 0 || !(recipe.learning_rate > 0.0) {
+                if recipe.epochs == 0 || recipe.batch_size == 0 || !recipe.learning_rate.is_finite() || recipe.learning_rate <= 0.0 {
                     return Err(invalid(format!("model `{name}`: epochs, batch_size and learning_rate must be positive")));
                 }
                 if !(0.0..1.0).contains(&recipe.warmup) {
