@@ -438,8 +438,13 @@ impl Ctx<'_> {
         } else {
             // "Y, X said ." / "Y, X said, Z" — speaker between the last comma and the cue
             let after = self.skip_anonymity_clause(after);
+            // a split quotation ("“A,” he said, “B.”") continues like narration does
+            let split_quote = (self.lo..cue.first)
+                .rev()
+                .find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))
+                .is_some_and(|b| is_closing_quote(&self.toks[b]));
             let continues = (self.tok(after).is_some_and(is_comma)
-                && !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«")))
+                && (split_quote || !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«"))))
                 || next_cue == Some(after);
             if !self.at_end(after) && !continues {
                 return None;

@@ -263,6 +263,13 @@ fn quotes_over_several_sentences() {
     assert_eq!(claims[0].text.as_ref().unwrap().text, "The ship is going in the right direction. I like the team");
     assert_eq!(claims[0].quote, QuoteKind::Direct);
 
+    // a split quotation: the claim is the part before the cue
+    for text in ["“We are ready,” he said, “but we need time.”", "“We are ready,” the senior official said, “but we need time.”"] {
+        let claims = attribute(text, &[]);
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!(claims[0].text.as_ref().unwrap().text, "We are ready");
+    }
+
     let text = "A source said: “Trump likes him on TV. And that was the real challenge.” Then he left.";
     let claims = attribute(text, &[("Trump", Person)].iter().map(|(s, k)| {
         let i = text.find(s).unwrap();
