@@ -387,14 +387,8 @@ impl Extractor {
     /// with a speaker, and the few a pronoun may point back to), which gives the
     /// same claims as tagging every sentence at a fraction of the cost.
     pub fn extract(&self, text: &str) -> Result<Article> {
-        let mut claims = Vec::new();
-        for w in windows(text, WINDOW) {
-            let part = &text[w.clone()];
-            let plan = Plan::new(part);
-            let entities = self.ner.recognize_in(part, &plan.stretches_needed(part))?;
-            claims.extend(plan.finish(part, &entities).into_iter().map(|c| shift(c, w.start)));
-        }
-        Ok(Article::from_claims(claims))
+        let mut articles = self.extract_batch(&[text])?;
+        Ok(articles.pop().unwrap_or_else(|| Article::from_claims(Vec::new())))
     }
 
     /// Many articles at once: their sentences share NER batches.
