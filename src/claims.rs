@@ -256,7 +256,14 @@ impl Ctx<'_> {
                 if let Some(j) = (i + 1..(i + 7).min(self.hi)).find(|&j| TAIL_NOUNS.contains(&self.lower(j))) {
                     if (i + 1..j).all(|m| self.toks[m].word) {
                         i = j + 1;
-                        // "in a statement released by the ministry" — stop here
+                        // "in an interview with Reuters", "in a note to clients": the
+                        // tail's own complement, up to "that", a comma or the end
+                        if matches!(self.lower(i), "with" | "to" | "from" | "for" | "by" | "on" | "at") {
+                            let end = (i + 1..(i + 6).min(self.hi + 1)).find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_comma));
+                            if let Some(k) = end.filter(|&k| k > i + 1 && !(i + 1..k).any(|m| is_verbish(&self.toks[m]))) {
+                                i = k;
+                            }
+                        }
                         continue;
                     }
                 }
@@ -280,7 +287,10 @@ impl Ctx<'_> {
                     matches!(self.lower(m), "whether" | "if" | "how" | "what" | "why" | "when" | "who" | "which" | "where" | "it" | "he" | "she" | "they" | "we" | "i" | "there")
                 };
                 if let Some(j) = end {
-                    let phrase = !(i + 1..j).any(|m| is_verbish(&self.toks[m]) || is_comma(&self.toks[m]) || clause_word(m) || !self.toks[m].word && !self.at_end(m));
+                    // (a capitalised "May" is the month)
+                    let phrase = !(i + 1..j).any(|m| {
+                        (is_verbish(&self.toks[m]) && !self.toks[m].cap) || is_comma(&self.toks[m]) || clause_word(m) || !self.toks[m].word && !self.at_end(m)
+                    });
                     if j > i + 1 && phrase && (self.lower(j) == "that" || j - i <= 7) {
                         i = j;
                         continue;

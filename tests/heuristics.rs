@@ -369,6 +369,22 @@ fn regression() {
             &[("Angela Merkel", Person), ("Paris", Location)],
             &[("Angela Merkel", Named, Assert, "The euro is safe")],
         ),
+        (
+            "The company said in May that it expected growth.",
+            &[],
+            &[("The company", Institutional, Assert, "it expected growth")],
+        ),
+        (
+            "Analysts at Bernstein wrote in a note to clients that a deal would make sense.",
+            &[("Bernstein", Organization)],
+            &[("Analysts at Bernstein", Anonymous, Assert, "a deal would make sense")],
+        ),
+        (
+            "“We are always looking,” Dara Khosrowshahi said in an interview with Reuters last month, without naming a target.",
+            &[("Dara Khosrowshahi", Person), ("Reuters", Organization)],
+            // "without naming" is a decline of its own (optional in the guide)
+            &[("Dara Khosrowshahi", Named, Assert, "We are always looking"), ("Dara Khosrowshahi", Named, Decline, "target")],
+        ),
         // a second verb of the subject that is a cue, after one that is not
         (
             "Opposition leader Friedrich Merz accused the government of failing and said it had wasted billions.",
