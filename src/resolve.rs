@@ -178,11 +178,11 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         .copied()
         .or(appositive);
     // the body a mention names: an organisation before a place or nationality
-    let body = head_ents
+    let others: Vec<&Entity> = head_ents.iter().copied().filter(|e| !person.is_some_and(|p| std::ptr::eq(*e, p))).collect();
+    let body = others
         .iter()
-        .filter(|e| !person.is_some_and(|p| std::ptr::eq(**e, p)))
         .find(|e| e.kind == EntityKind::Organization)
-        .or_else(|| head_ents.iter().find(|e| e.kind != EntityKind::Person && !person.is_some_and(|p| std::ptr::eq(**e, p))))
+        .or_else(|| others.iter().find(|e| e.kind != EntityKind::Person))
         .copied();
     let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
     let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !matches!(**w, "one" | "some" | "several" | "many")).copied();
