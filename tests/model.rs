@@ -242,3 +242,12 @@ fn long_documents_lose_nothing() {
         assert_eq!(&doc[c.cue.start..c.cue.end], c.cue.text);
     }
 }
+
+/// Stripped apostrophes leave a possessive "s" word; it is not part of a name.
+#[test]
+fn stripped_possessive_is_not_part_of_a_name() {
+    let text = "The State Department s press office and Iran s foreign ministry did not reply.";
+    let ents = extractor().ner().recognize(text).unwrap();
+    assert!(ents.iter().all(|e| !e.text.ends_with(" s")), "{ents:?}");
+    assert!(ents.iter().any(|e| e.text == "State Department"), "{ents:?}");
+}

@@ -388,7 +388,11 @@ fn entities_of(
         while z < seg.words.len() && seg.words[z] == seg.words[last - 1] {
             z += 1;
         }
-        let (start, end) = (seg.offsets[a].0, seg.offsets[z - 1].1);
+        let (start, mut end) = (seg.offsets[a].0, seg.offsets[z - 1].1);
+        // a possessive left by stripped apostrophes ("State Department s") is not a name
+        if text.get(start..end).is_some_and(|t| t.ends_with(" s") && t.len() > 2) {
+            end -= 2;
+        }
         let score = (first..last).map(|t| log_probs[[t, path[t]]].exp()).sum::<f32>() / (last - first) as f32;
         if let Some(mut e) = Entity::new(kind, text, start, end) {
             e.start += base;
