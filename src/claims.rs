@@ -432,7 +432,8 @@ impl Ctx<'_> {
         if cue.form != Form::Finite || cue.stance == Stance::Decline {
             return None;
         }
-        let after = self.skip_tails(self.skip_told_object(cue));
+        let object_end = self.skip_told_object(cue);
+        let after = self.skip_tails(object_end);
         let before = cue.first.checked_sub(1)?;
         if before < self.lo {
             return None;
@@ -492,7 +493,7 @@ impl Ctx<'_> {
         let quote = self.quote_kind(&content);
         Some(RawClaim {
             speaker,
-            cue: self.bytes(cue.first, self.skip_told_object(cue).max(cue.last))?,
+            cue: self.bytes(cue.first, object_end.max(cue.last))?,
             content: Some(content),
             stance: cue.stance,
             quote,

@@ -14,8 +14,6 @@ use crate::entity::{Entity, EntityKind};
 #[cfg(feature = "model")]
 use crate::error::Result;
 #[cfg(feature = "model")]
-use crate::models::ModelsConfig;
-#[cfg(feature = "model")]
 use crate::ner::NerModel;
 use crate::quotes::find_quotes;
 use crate::resolve::{analyse, anonymity_markers, Analysis, Pronoun};
@@ -372,7 +370,7 @@ impl Extractor {
 
     /// Loads model `name` (or the default) of a `models.toml`.
     pub fn from_models_file(models_toml: impl AsRef<Path>, name: Option<&str>) -> Result<Extractor> {
-        Ok(Extractor::new(NerModel::from_config(&ModelsConfig::from_file(models_toml)?, name)?))
+        NerModel::from_models_file(models_toml, name).map(Extractor::new)
     }
 
     /// The NER model.
