@@ -91,6 +91,12 @@ fn slots(row: &str) -> Vec<(Vec<&str>, bool)> {
         .collect()
 }
 
+/// The lexicon rows split into slots, once.
+fn lexicon() -> &'static [(Vec<(Vec<&'static str>, bool)>, Stance)] {
+    static ROWS: std::sync::OnceLock<Vec<(Vec<(Vec<&'static str>, bool)>, Stance)>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| LEXICON.iter().map(|(r, s)| (slots(r), *s)).collect())
+}
+
 /// Length in tokens of the longest match of `row` at `toks[i..]`.
 fn match_row(row: &[(Vec<&str>, bool)], toks: &[Tok], i: usize) -> Option<usize> {
     fn go(row: &[(Vec<&str>, bool)], toks: &[Tok], i: usize) -> Option<usize> {
@@ -107,7 +113,7 @@ fn match_row(row: &[(Vec<&str>, bool)], toks: &[Tok], i: usize) -> Option<usize>
 /// All cues among `toks[range]`, left to right, not overlapping. Tokens for which
 /// `skip` is true (inside quotation marks) are never part of a cue.
 pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok) -> bool) -> Vec<Cue> {
-    let rows: Vec<(Vec<(Vec<&str>, bool)>, Stance)> = LEXICON.iter().map(|(r, s)| (slots(r), *s)).collect();
+    let rows = lexicon();
     let mut out = Vec::new();
     let mut i = from;
     while i < to {
