@@ -107,8 +107,9 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
         if lo >= hi {
             continue;
         }
-        let ctx = Ctx { text, toks, quotes, lo, hi, doc_quotes };
+        let ctx = Ctx::new(text, toks, quotes, lo, hi, doc_quotes);
         let cues = find_cues(toks, lo, hi, &in_quote);
+        let bounds = ctx.content_bounds(&cues);
         let mut claims: Vec<RawClaim> = Vec::new();
         let mut consumed = vec![false; cues.len()];
         // 1. Cues that close their content: "Y, X said." / "Y, said X." / "Y, X said, Z",
@@ -129,12 +130,7 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
             if consumed[k] {
                 continue;
             }
-            // the content ends where the next cue of the same subject starts (", adding"),
-            // or where a clause of another speaker does (", while Y said")
-            let next_seq = cues[k + 1..]
-                .iter()
-                .find_map(|d| if ctx.sequential(d) { Some(d.first) } else { ctx.coordinate_clause(cue, d) });
-            if let Some(c) = ctx.leading(cue, next_seq, &claims) {
+            if let Some(c) = ctx.leading(cue, bounds.bound(&cues, k), &claims) {
                 claims.push(c);
             }
         }
@@ -182,6 +178,11 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
     out
 }
 
+/// Most tokens any rule looks back or ahead from a cue for its speaker's or
+/// content's boundaries. Mentions are at most 40 tokens, so the limit never cuts a
+/// real one; it keeps the work per cue constant in sentences of thousands of cues.
+const REACH: usize = 64;
+
 /// One sentence being analysed.
 struct Ctx<'a> {
     text: &'a str,
@@ -190,9 +191,72 @@ struct Ctx<'a> {
     lo: usize,
     hi: usize,
     doc_quotes: bool,
+    /// The first token from which only final punctuation is left.
+    final_from: usize,
+    /// The first token of the sentence after introductory phrases and leaders.
+    subject_start: usize,
 }
 
-impl Ctx<'_> {
+/// Where the content of each leading cue ends because of a later cue, answered in
+/// logarithmic time (a linear scan per cue made sentences of many cues cubic).
+struct ContentBounds {
+    /// Indices of cues that continue the previous cue's subject.
+    sequential: Vec<usize>,
+    /// Tokens that may open a coordinate clause (`, while`, `;`), in order.
+    markers: Vec<usize>,
+    /// Cues preceded by a coordinate clause with its own subject: (cue index, the
+    /// clause's opening token), by cue index.
+    coordinate: Vec<(usize, usize)>,
+}
+
+impl ContentBounds {
+    /// The token where the content of cue `k` ends because of a later cue: the first
+    /// later cue of the same subject (`, adding`), or the opening of a later
+    /// coordinate clause of another speaker (`, while Y said`).
+    fn bound(&self, cues: &[Cue], k: usize) -> Option<usize> {
+        let seq = self.sequential.get(self.sequential.partition_point(|&j| j <= k)).copied();
+        // a clause counts only when it opens after this cue
+        let first_marker = self.markers.get(self.markers.partition_point(|&m| m < cues[k].last)).copied();
+        let coord = first_marker.and_then(|m| {
+            let from = cues.partition_point(|d| d.first <= m).max(k + 1);
+            self.coordinate.get(self.coordinate.partition_point(|&(j, _)| j < from)).copied()
+        });
+        match (seq, coord) {
+            (Some(s), Some((c, m))) => Some(if s <= c { cues[s].first } else { m }),
+            (Some(s), None) => Some(cues[s].first),
+            (None, Some((_, m))) => Some(m),
+            (None, None) => None,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quote], lo: usize, hi: usize, doc_quotes: bool) -> Ctx<'a> {
+        let final_from = (lo..hi).rev().find(|&j| !is_final(&toks[j])).map_or(lo, |j| j + 1);
+        let mut ctx = Ctx { text, toks, quotes, lo, hi, doc_quotes, final_from, subject_start: lo };
+        ctx.subject_start = ctx.find_subject_start();
+        ctx
+    }
+
+    /// The later-cue boundaries of the contents of `cues`.
+    fn content_bounds(&self, cues: &[Cue]) -> ContentBounds {
+        let sequential = (0..cues.len()).filter(|&j| self.sequential(&cues[j])).collect();
+        let markers: Vec<usize> = (self.lo..self.hi)
+            .filter(|&m| {
+                (is_comma(&self.toks[m]) && matches!(self.lower(m + 1), "while" | "whereas" | "but" | "and" | "although" | "though"))
+                    || self.lower(m) == ";"
+            })
+            .collect();
+        let coordinate = (0..cues.len())
+            .filter_map(|j| {
+                let d = &cues[j];
+                let m = *markers.get(markers.partition_point(|&m| m < d.first).checked_sub(1)?)?;
+                self.coordinate_clause(m, d).then_some((j, m))
+            })
+            .collect();
+        ContentBounds { sequential, markers, coordinate }
+    }
+
     fn tok(&self, i: usize) -> Option<&Tok> {
         (i < self.hi && i >= self.lo).then(|| &self.toks[i])
     }
@@ -208,7 +272,7 @@ impl Ctx<'_> {
 
     /// Whether only final punctuation is left from `i` on.
     fn at_end(&self, i: usize) -> bool {
-        (i..self.hi).all(|j| is_final(&self.toks[j]))
+        i >= self.final_from
     }
 
     /// Skips time and place phrases after a cue (`on Friday`, `in a statement`,
@@ -363,41 +427,48 @@ impl Ctx<'_> {
         (d.form == Form::Participle && prev == ",") || (d.form == Form::Finite && matches!(prev, "and" | "but"))
     }
 
-    /// For a later cue `d`: the token that opens a coordinate clause with a subject
-    /// of its own before `d` (`, while Nissan did not respond`, `; Honda said`).
-    fn coordinate_clause(&self, cue: &Cue, d: &Cue) -> Option<usize> {
-        let m = (cue.last..d.first).rev().find(|&m| {
-            (is_comma(&self.toks[m]) && matches!(self.lower(m + 1), "while" | "whereas" | "but" | "and" | "although" | "though"))
-                || self.lower(m) == ";"
-        })?;
+    /// Whether the marker token `m` (`, while`, `;`) opens a coordinate clause with a
+    /// subject of its own before cue `d` (`, while Nissan did not respond`, `; Honda
+    /// said`).
+    fn coordinate_clause(&self, m: usize, d: &Cue) -> bool {
         let subject = m + if self.lower(m) == ";" { 1 } else { 2 };
-        let n = d.first.checked_sub(subject)?;
-        let first = self.tok(subject)?;
+        let Some(n) = d.first.checked_sub(subject) else { return false };
+        let Some(first) = self.tok(subject) else { return false };
         let np = (1..=8).contains(&n)
             && (first.cap
                 || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some")
                 || crate::resolve::is_role_noun(&first.lower))
             && !(subject..d.first).any(|j| is_verbish(&self.toks[j]) || is_comma(&self.toks[j]));
-        np.then_some(m)
+        np
     }
 
     /// The quotation whose inner text contains byte `b`.
     fn quote_at(&self, b: usize) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.inner.start <= b && b < q.inner.end)
+        // quotations are sorted and disjoint
+        let i = self.quotes.partition_point(|q| q.inner.start <= b);
+        self.quotes[..i].last().filter(|q| b < q.inner.end)
+    }
+
+    /// The quotation that opens inside `r` and closes after it.
+    fn quote_open_in(&self, r: &Range<usize>) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.outer.start < r.end);
+        self.quotes[..i].last().filter(|q| q.outer.start >= r.start && q.inner.end > r.end)
     }
 
     /// The quotation whose closing mark ends at or just before byte `b`.
     fn quote_closing_before(&self, b: usize) -> Option<&Quote> {
-        self.quotes.iter().rev().find(|q| q.outer.end <= b && b - q.outer.end <= 2)
+        let i = self.quotes.partition_point(|q| q.outer.end <= b);
+        self.quotes[..i].last().filter(|q| b - q.outer.end <= 2)
     }
 
     fn quote_kind(&self, r: &Range<usize>) -> QuoteKind {
         if !self.doc_quotes {
             return QuoteKind::Unknown;
         }
-        let quoted: usize = self
-            .quotes
+        let from = self.quotes.partition_point(|q| q.inner.end <= r.start);
+        let quoted: usize = self.quotes[from..]
             .iter()
+            .take_while(|q| q.inner.start < r.end)
             .map(|q| q.inner.end.min(r.end).saturating_sub(q.inner.start.max(r.start)))
             .sum();
         if quoted * 2 > r.len() { QuoteKind::Direct } else { QuoteKind::Indirect }
@@ -410,7 +481,8 @@ impl Ctx<'_> {
         let lead_chars: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '-', '—', '–', '\n', '\t'];
         let mut a = r.start + (s.len() - s.trim_start_matches(lead_chars).len());
         // a dateline: "TOKYO (Reuters) - "
-        if let Some(d) = self.text[a..r.end].find(") - ").filter(|&d| d < 80) {
+        let head_end = (a..=(a + 84).min(r.end)).rev().find(|&e| self.text.is_char_boundary(e)).unwrap_or(a);
+        if let Some(d) = self.text[a..head_end].find(") - ").filter(|&d| d < 80) {
             let head = &self.text[a..a + d];
             if head.contains('(') && head.chars().next().is_some_and(char::is_uppercase) {
                 a += d + 4;
@@ -446,21 +518,25 @@ impl Ctx<'_> {
             }
             let sp = self.speaker_right(after)?;
             (sp, before)
+        } else if let Some(sp) = self.inverted_speaker(cue, after) {
+            // "Y said the official." with the comma missing: a named or described
+            // speaker closing the sentence is not what was said
+            (sp, before)
         } else {
             // "Y, X said ." / "Y, X said, Z" — speaker between the last comma and the cue
             let after = self.skip_anonymity_clause(after);
             // a split quotation ("“A,” he said, “B.”") continues like narration does
-            let split_quote = (self.lo..cue.first)
-                .rev()
-                .find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))
-                .is_some_and(|b| is_closing_quote(&self.toks[b]));
+            // (a speaker is at most 25 tokens: a boundary further back is no boundary)
+            let near = cue.first.saturating_sub(REACH).max(self.lo);
+            let boundary = (near..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]));
+            let split_quote = boundary.is_some_and(|b| is_closing_quote(&self.toks[b]));
             let continues = (self.tok(after).is_some_and(is_comma)
                 && (split_quote || !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«"))))
                 || next_cue == Some(after);
             if !self.at_end(after) && !continues {
                 return None;
             }
-            let b = (self.lo..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))?;
+            let b = boundary?;
             let mut first = b + 1;
             while first < cue.first && (is_closing_quote(&self.toks[first]) || is_comma(&self.toks[first])) {
                 first += 1;
@@ -469,9 +545,9 @@ impl Ctx<'_> {
                 return None;
             }
             // the part before the comma must be content, not an opening phrase
-            let words = (self.lo..b).filter(|&j| self.toks[j].word).count();
-            let clause = (self.lo..b).any(|j| is_verbish(&self.toks[j]) || self.quotes.iter().any(|q| q.inner.start <= self.toks[j].start && self.toks[j].end <= q.inner.end));
-            if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause) {
+            let words = (self.lo..b).filter(|&j| self.toks[j].word).take(2).count();
+            let clause = || (self.lo..b).any(|j| is_verbish(&self.toks[j]) || self.quote_at(self.toks[j].start).is_some_and(|q| self.toks[j].end <= q.inner.end));
+            if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause()) {
                 return None;
             }
             (self.bytes(first, cue.first)?, b)
@@ -500,10 +576,55 @@ impl Ctx<'_> {
         })
     }
 
+    /// After an inverting cue with no comma before it, a speaker that closes the
+    /// sentence: a mention with a name or a role (`... said the official.`, `... said
+    /// Smith.`), not any noun phrase (`They said the same.`).
+    fn inverted_speaker(&self, cue: &Cue, after: usize) -> Option<Range<usize>> {
+        // (`told` takes its object first: "told the official" is not inverted)
+        if !INVERTING.contains(&self.lower(cue.last - 1)) || self.skip_told_object(cue) != cue.last {
+            return None;
+        }
+        let sp = self.speaker_right(after)?;
+        let end = self.toks.partition_point(|t| t.start < sp.end);
+        // a noun phrase: it opens with a name, a determiner or a number, and names or
+        // describes someone before any preposition ("the same of Sanders" does not)
+        let opens = self.tok(after).is_some_and(|t| {
+            t.cap || matches!(t.lower.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "four" | "another" | "several" | "other")
+        });
+        let head_end = (after..end).find(|&j| PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "of" | "to" | ",")).unwrap_or(end);
+        let described = opens
+            && (after..head_end).any(|j| {
+                let t = &self.toks[j];
+                (t.cap && j > after)
+                    || t.cap && !matches!(t.lower.as_str(), "the" | "a" | "an")
+                    || crate::resolve::is_role_noun(&t.lower) && !matches!(t.lower.as_str(), "one" | "some" | "several" | "many" | "others")
+                    || crate::resolve::is_spokes_noun(&t.lower)
+                    || crate::resolve::is_institution_noun(&t.lower)
+            });
+        // short, and ending in its name or role ("the party truly cares" is a clause)
+        let last = &self.toks[end.max(after + 1) - 1];
+        let ends_in_head = last.cap || crate::resolve::is_role_noun(&last.lower) || crate::resolve::is_spokes_noun(&last.lower) || crate::resolve::is_institution_noun(&last.lower);
+        if !described || !ends_in_head || end - after > 6 || !self.at_end(end) || self.sequential(cue) || matches!(self.lower(after), "he" | "she" | ":") {
+            return None;
+        }
+        // only when what stands before the cue names no one ("One official said the
+        // deputy minister." keeps its speaker)
+        let left = self.speaker_left(self.lo, cue.first);
+        let names_someone = left.is_some_and(|r| {
+            let (a, b) = (self.toks.partition_point(|t| t.start < r.start), self.toks.partition_point(|t| t.start < r.end));
+            (a..b).any(|j| {
+                let t = &self.toks[j];
+                t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+                    || crate::resolve::is_role_noun(&t.lower) || crate::resolve::is_spokes_noun(&t.lower) || crate::resolve::is_institution_noun(&t.lower)
+            })
+        });
+        (!names_someone).then_some(sp)
+    }
+
     /// Skips `, speaking on condition of anonymity` / `, who asked not to be named`.
     fn skip_anonymity_clause(&self, i: usize) -> usize {
         if self.lower(i) == "," && matches!(self.lower(i + 1), "speaking" | "who" | "asking" | "declining" | "requesting" | "citing") {
-            return (i..=self.hi).find(|&j| self.at_end(j)).unwrap_or(i);
+            return if self.final_from <= i + REACH { self.final_from.max(i) } else { i };
         }
         i
     }
@@ -518,8 +639,10 @@ impl Ctx<'_> {
             return None;
         }
         let mut end = from;
-        while end < self.hi && !is_final(&self.toks[end]) {
-            if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according") {
+        // (a mention longer than 30 tokens is refused below: no need to look further)
+        while end < self.hi && end <= from + 31 && !is_final(&self.toks[end]) {
+            // a relative clause or participle, or the rest of a split quotation
+            if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according" | "“" | "\"" | "«") {
                 break;
             }
             if self.lower(end) == "on" && (WEEKDAYS.contains(&self.lower(end + 1)) || self.lower(end + 1) == "condition") {
@@ -547,6 +670,8 @@ impl Ctx<'_> {
         }
         // segments between commas, right to left
         let seg_end = cue_first;
+        // a mention is at most 40 tokens: the walk back stops soon after
+        let lo = lo.max(cue_first.saturating_sub(REACH));
         let mut j = cue_first;
         while j > lo && !is_comma(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" | "-") {
             j -= 1;
@@ -625,12 +750,16 @@ impl Ctx<'_> {
     /// The subject of the sentence (for participle cues): the noun phrase after any
     /// introductory phrase, up to the first verb.
     fn subject(&self, cue_first: usize) -> Option<Range<usize>> {
-        let start = self.subject_start();
+        let start = self.subject_start;
         if start >= cue_first {
             return None;
         }
         let mut j = start;
         while j < cue_first {
+            if j >= start + REACH {
+                // no noun phrase is this long
+                return None;
+            }
             let t = &self.toks[j];
             let ok = if is_verbish(t) {
                 false
@@ -749,8 +878,7 @@ impl Ctx<'_> {
         let mut content = if i < end_tok { self.bytes(i, end_tok) } else { None };
         // a quotation opened in the content runs to its closing mark, even across sentences
         if let Some(r) = content.clone() {
-            let open = self.quotes.iter().find(|q| q.outer.start >= r.start && q.outer.start < r.end && q.inner.end > r.end);
-            if let Some(q) = open {
+            if let Some(q) = self.quote_open_in(&r) {
                 content = Some(r.start..q.inner.end);
             } else if let Some(q) = self.quote_at(r.start) {
                 if q.inner.end > r.end {
@@ -774,13 +902,13 @@ impl Ctx<'_> {
         while e > self.lo && (is_aux(&self.toks[e - 1]) || matches!(self.lower(e - 1), "," | "however" | "also" | "since" | "already")) {
             e -= 1;
         }
-        let content = self.trim_content(self.bytes(self.subject_start(), e)?)?;
+        let content = self.trim_content(self.bytes(self.subject_start, e)?)?;
         let quote = self.quote_kind(&content);
         Some(RawClaim { speaker, cue: self.bytes(cue.first, cue.last)?, content: Some(content), stance: cue.stance, quote })
     }
 
     /// The first token of the sentence after introductory phrases and leaders.
-    fn subject_start(&self) -> usize {
+    fn find_subject_start(&self) -> usize {
         let mut i = self.lo;
         // a dateline: "LONDON (Reuters) - "
         if let Some(d) = (self.lo..(self.lo + 8).min(self.hi)).find(|&j| self.lower(j) == "-" && j > self.lo && self.lower(j - 1) == ")") {
@@ -803,7 +931,7 @@ impl Ctx<'_> {
         // at the clause start: speaker up to the next comma, content after it
         let clause_start = (self.lo..cue.first).all(|j| !self.toks[j].word || LEADERS.contains(&self.lower(j)));
         if clause_start {
-            let comma = (cue.last..self.hi).find(|&j| is_comma(&self.toks[j]))?;
+            let comma = (cue.last..self.hi.min(cue.last + REACH)).find(|&j| is_comma(&self.toks[j]))?;
             let speaker = self.bytes(cue.last, comma)?;
             let content = self.trim_content(self.bytes(comma + 1, self.hi)?)?;
             let quote = self.quote_kind(&content);
@@ -813,11 +941,14 @@ impl Ctx<'_> {
         let mut e = cue.last;
         while e < self.hi && !is_final(&self.toks[e]) && !is_comma(&self.toks[e]) {
             e += 1;
+            if e > cue.last + REACH {
+                return None;
+            }
         }
         let speaker = self.bytes(cue.last, e)?;
         let mut s = self.lo;
         while s < cue.first && INTRO.contains(&self.lower(s)) && self.lower(s) != "according" {
-            match (s..cue.first).find(|&j| is_comma(&self.toks[j])) {
+            match (s..cue.first.min(s + REACH)).find(|&j| is_comma(&self.toks[j])) {
                 Some(c) if c + 1 < cue.first => s = c + 1,
                 _ => break,
             }

@@ -90,8 +90,9 @@ pub fn attribute(text: &str, entities: &[Entity]) -> Vec<Claim> {
 }
 
 /// Bytes of text the heuristics see at once: longer documents are cut into windows
-/// (at line breaks) so that time and memory grow linearly with their length.
-/// References do not cross windows; news articles fit in one.
+/// (between sentences, never inside a quotation: see [`windows`]) so that memory
+/// grows with the longest sentence, not with the document. Pronouns do not point
+/// across windows; news articles fit in one.
 const WINDOW: usize = 64 * 1024;
 
 /// Moves a claim's spans by `by` bytes.
@@ -231,6 +232,8 @@ fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], sentences: &[std:
     // antecedents so far: (mention range, analysis)
     let mut seen: Vec<(std::ops::Range<usize>, Analysis)> = Vec::new();
     let mut out = Vec::with_capacity(raws.len());
+    // anonymity markers of each sentence, found once however many claims it holds
+    let mut markers_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
     for raw in raws {
         let a = analyse(text, raw.speaker.clone(), ents);
         let target = if a.pronoun.is_some() || a.back_reference {
@@ -243,13 +246,16 @@ fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], sentences: &[std:
             None => (a.anonymity, a.name.clone(), a.kind),
         };
         let resolved = target.as_ref().and_then(|(r, _)| Span::of(text, r.start, r.end));
-        // the sentence of the cue holds the anonymity markers
-        let sent = sentences
+        // the sentence of the cue holds the anonymity markers (those near the cue)
+        let i = sentences.partition_point(|s| s.end <= raw.cue.start);
+        let sent = sentences.get(i).filter(|s| s.start <= raw.cue.start).cloned().unwrap_or(raw.cue.clone());
+        let markers = markers_of
+            .entry(sent.start)
+            .or_insert_with(|| anonymity_markers(text, sent))
             .iter()
-            .find(|s| s.start <= raw.cue.start && raw.cue.start < s.end)
-            .cloned()
-            .unwrap_or(raw.cue.clone());
-        let markers = anonymity_markers(text, sent).into_iter().filter_map(|r| Span::of(text, r.start, r.end)).collect();
+            .filter(|m| m.end + MARKER_REACH >= raw.cue.start && m.start <= raw.cue.end + MARKER_REACH)
+            .filter_map(|r| Span::of(text, r.start, r.end))
+            .collect();
         let (Some(cue), Some(mention)) = (Span::of(text, raw.cue.start, raw.cue.end), Span::of(text, raw.speaker.start, raw.speaker.end)) else {
             continue;
         };
@@ -298,6 +304,15 @@ fn resolve_forward(claims: &mut [Claim]) {
     }
 }
 
+/// How far (bytes) from its cue an anonymity marker may stand in the cue's sentence.
+const MARKER_REACH: usize = 400;
+
+/// How many earlier speakers a pronoun or back-reference may point back over.
+const ANTECEDENT_REACH: usize = 64;
+
+/// How many sentences back a pronoun's antecedent may open a sentence.
+const SUBJECT_REACH: usize = 20;
+
 /// How far ahead (bytes) a forward reference may be named.
 const FORWARD_BYTES: usize = 600;
 
@@ -325,26 +340,25 @@ fn antecedent(
         }
     };
     let same_role = |c: &Analysis| a.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role;
-    let earlier = seen.iter().filter(|(r, _)| r.end <= at);
+    let earlier = seen.iter().rev().filter(|(r, _)| r.end <= at).take(ANTECEDENT_REACH);
     let from_speakers = if a.back_reference {
-        earlier.clone().rev().find(|(_, c)| same_role(c)).or_else(|| earlier.clone().rev().find(|(_, c)| fits(c)))
+        earlier.clone().find(|(_, c)| same_role(c)).or_else(|| earlier.clone().find(|(_, c)| fits(c)))
     } else {
-        earlier.clone().rev().find(|(_, c)| fits(c))
+        earlier.clone().find(|(_, c)| fits(c))
     };
     // a person or body that opens a sentence after that speaker ("Trump has ... He said")
     let subject = match a.pronoun {
         Some(Pronoun::Person) | Some(Pronoun::Thing) => {
             let want = |k: EntityKind| if a.pronoun == Some(Pronoun::Person) { k == EntityKind::Person } else { k != EntityKind::Person };
             let after = from_speakers.map_or(0, |(r, _)| r.end);
-            sentences
-                .iter()
-                .rev()
-                .filter(|s| s.start >= after && s.start < at)
-                .find_map(|s| {
-                    let lead = &text[s.clone()];
-                    let skip = lead.len() - lead.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                    ents.iter().find(|e| e.start == s.start + skip && want(e.kind) && e.end <= at)
-                })
+            let (lo, hi) = (sentences.partition_point(|s| s.start < after), sentences.partition_point(|s| s.start < at));
+            sentences[lo..hi.max(lo)].iter().rev().take(SUBJECT_REACH).find_map(|s| {
+                let lead = &text[s.clone()];
+                let skip = lead.len() - lead.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                // entities are sorted by start
+                let first = ents.partition_point(|e| e.start < s.start + skip);
+                ents[first..].iter().take_while(|e| e.start == s.start + skip).find(|e| want(e.kind) && e.end <= at)
+            })
         }
         _ => None,
     };

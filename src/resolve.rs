@@ -91,6 +91,10 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
     ROLE_NOUNS.contains(&w)
 }
 
+pub(crate) fn is_spokes_noun(w: &str) -> bool {
+    SPOKES_NOUNS.contains(&w)
+}
+
 pub(crate) fn is_institution_noun(w: &str) -> bool {
     INSTITUTION_NOUNS.contains(&w)
 }

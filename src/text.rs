@@ -77,7 +77,11 @@ fn starts_sentence(c: char) -> bool {
 /// Whether the period at byte `dot` of `p` closes an abbreviation or an initial.
 fn is_abbreviation(p: &str, dot: usize) -> bool {
     let before = &p[..dot];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"').map_or(0, |i| i + 1);
+    // the word starts after the last separator, whatever its width in bytes
+    let word_start = before
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = before[word_start..].trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
         return false;
@@ -88,36 +92,43 @@ fn is_abbreviation(p: &str, dot: usize) -> bool {
     single_initial || ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
 }
 
-/// Cuts `text` into consecutive byte ranges of at most `max` bytes (unless a single
-/// character is longer), at line breaks where possible, else at sentence ends, else
-/// at whitespace, else at a character boundary. The ranges cover the whole text in
-/// order, so nothing is lost; long documents are processed window by window in
-/// bounded memory.
+/// Cuts `text` into consecutive byte ranges where no claim can straddle a cut: at
+/// the ends of sentences that are not inside a quotation (a claim's content runs to
+/// its sentence end, or to the closing mark of a quotation opened in it). Each range
+/// holds at most `max` bytes unless one sentence or quotation is longer; then it is
+/// that sentence or quotation whole. The ranges cover the whole text in order, so
+/// nothing is lost, and long documents are processed window by window in memory that
+/// grows with the longest sentence, not with the document.
 pub fn windows(text: &str, max: usize) -> Vec<Range<usize>> {
-    let max = max.max(4);
+    let quotes = crate::quotes::find_quotes(text);
+    let mut cuts = Vec::new();
+    let mut q = 0;
+    for s in sentence_spans(text) {
+        // quotations are sorted and disjoint: skip those closed before this sentence end
+        while quotes.get(q).is_some_and(|x| x.outer.end <= s.end) {
+            q += 1;
+        }
+        if !quotes.get(q).is_some_and(|x| x.outer.start < s.end) {
+            cuts.push(s.end);
+        }
+    }
     let mut out = Vec::new();
     let mut start = 0;
+    let mut i = 0;
     while start < text.len() {
-        if text.len() - start <= max {
-            out.push(start..text.len());
-            break;
+        // the furthest cut within `max`, else the nearest one beyond it, else the end
+        while cuts.get(i).is_some_and(|&c| c <= start) {
+            i += 1;
         }
-        let mut limit = start + max;
-        while !text.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        let slice = &text[start..limit];
-        let cut = slice
-            .rfind('\n')
-            .map(|i| i + 1)
-            .or_else(|| {
-                sentence_spans(slice).iter().rev().map(|r| r.end).find(|&e| e > 0 && e < slice.len())
-            })
-            .or_else(|| slice.char_indices().rev().find(|c| c.1.is_whitespace()).map(|(i, c)| i + c.len_utf8()))
-            .filter(|&c| c > 0)
-            .unwrap_or_else(|| if slice.is_empty() { text[start..].chars().next().map_or(1, char::len_utf8) } else { slice.len() });
-        out.push(start..start + cut);
-        start += cut;
+        let fit = cuts[i..].partition_point(|&c| c - start <= max);
+        let end = match fit {
+            0 => cuts.get(i).copied().unwrap_or(text.len()),
+            n => cuts[i + n - 1],
+        };
+        // the whitespace after the last sentence belongs to the last window
+        let end = if cuts.get(i + fit.max(1)).is_none() && text[end..].trim().is_empty() { text.len() } else { end };
+        out.push(start..end);
+        start = end;
     }
     out
 }
@@ -161,27 +172,28 @@ mod tests {
     }
 
     #[test]
-    fn windows_cover_everything() {
-        let table: &[(&str, usize)] = &[
-            ("", 10),
-            ("short", 100),
-            ("line one\nline two\nline three\n", 12),
-            ("One sentence here. Another one there. And a third.", 24),
-            ("nowhitespaceatallinthisverylongword", 8),
-            ("€€€€€€€€", 5),
-            ("a b c d e f g h i j", 4),
+    fn windows_cover_everything_and_cut_between_claims() {
+        // (text, max, the windows)
+        let table: &[(&str, usize, &[&str])] = &[
+            ("", 10, &[]),
+            ("short", 100, &["short"]),
+            ("line one\nline two\nline three\n", 12, &["line one", "\nline two", "\nline three\n"]),
+            ("One sentence here. Another one there. And a third.", 24, &["One sentence here.", " Another one there.", " And a third."]),
+            // no cut inside a sentence, however long
+            ("nowhitespaceatallinthisverylongword", 8, &["nowhitespaceatallinthisverylongword"]),
+            ("€€€€€€€€", 5, &["€€€€€€€€"]),
+            ("a b c d e f g h i j", 4, &["a b c d e f g h i j"]),
+            // none inside a quotation that spans sentences
+            ("“We are ready. We are ready.” he said. Then he left.", 20, &["“We are ready. We are ready.” he said.", " Then he left."]),
+            ("A b. “C d.\nE f.” G h.", 6, &["A b.", " “C d.", "\nE f.”", " G h."]),
+            ("Ab. Cd. Ef.", 8, &["Ab. Cd.", " Ef."]),
         ];
-        for (text, max) in table {
+        for (text, max, want) in table {
             let w = windows(text, *max);
-            let joined: String = w.iter().map(|r| &text[r.clone()]).collect();
-            assert_eq!(&joined, text);
-            for r in &w {
-                assert!(r.len() <= (*max).max(4) || text[r.clone()].chars().count() == 1, "{r:?} of {text:?}");
-                assert!(!r.is_empty());
-            }
+            let got: Vec<&str> = w.iter().map(|r| &text[r.clone()]).collect();
+            assert_eq!(&got, want, "{text:?} at {max}");
+            assert_eq!(got.concat(), *text);
         }
-        let w = windows("line one\nline two\n", 12);
-        assert_eq!(w[0], 0..9);
     }
 
     #[test]
