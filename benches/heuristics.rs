@@ -42,5 +42,19 @@ fn heuristics(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, heuristics);
+/// One sentence made of `said` repeated: the pairing of cues must grow about
+/// linearly (it was cubic: 211 s at 20,000 repetitions). Time per byte should stay
+/// flat across the sizes.
+fn cue_flood(c: &mut Criterion) {
+    let mut g = c.benchmark_group("cue_flood");
+    g.sample_size(10);
+    for n in [1_250usize, 5_000, 20_000] {
+        let text = "said ".repeat(n);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(criterion::BenchmarkId::from_parameter(n), &text, |b, t| b.iter(|| std::hint::black_box(attribute(t, &[]))));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, heuristics, cue_flood);
 criterion_main!(benches);

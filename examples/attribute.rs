@@ -25,11 +25,13 @@ fn main() -> ExitCode {
         Ok(x) => x,
         Err(e) => return common::fail("attribute", &e),
     };
+    // a document that cannot be read or processed is reported and skipped: the rest
+    // of the corpus is not lost, and the exit status says that something failed
+    let mut failed = 0usize;
     for path in &args.rest {
-        let result = common::read_input(path).and_then(|text| extractor.extract(&text));
-        match result {
+        let name = std::path::Path::new(path).file_stem().map_or("-".into(), |s| s.to_string_lossy().into_owned());
+        match common::read_input(path).and_then(|text| extractor.extract(&text)) {
             Ok(article) => {
-                let name = std::path::Path::new(path).file_stem().map_or("-".into(), |s| s.to_string_lossy().into_owned());
                 let doc = serde_json::json!({
                     "document": name,
                     "claims": article.claims,
@@ -38,8 +40,15 @@ fn main() -> ExitCode {
                 });
                 println!("{doc}");
             }
-            Err(e) => return common::fail("attribute", &e),
+            Err(e) => {
+                failed += 1;
+                common::report("attribute", path, &e);
+            }
         }
+    }
+    if failed > 0 {
+        eprintln!("attribute: {failed} of {} documents failed", args.rest.len());
+        return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }

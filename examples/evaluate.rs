@@ -1,9 +1,11 @@
 //! Extracts the claims of every article in a corpus directory (`NAME.txt` with
 //! `NAME.gold.json`) and scores them: per article, then overall, with the misses
-//! and spurious claims. The last line has the reference scorer's format.
+//! and spurious claims. The last line has the reference scorer's format (with
+//! `--spans`, its `--spans` format: for gold without anonymity or stance, such as
+//! PolNeAR converted by `shared/tools/polnear.py`).
 //!
 //! ```text
-//! cargo run --release --example evaluate -- [DIR] [--verbose]
+//! cargo run --release --example evaluate -- [DIR] [--verbose] [--spans]
 //! ```
 mod common;
 
@@ -21,10 +23,11 @@ fn main() -> ExitCode {
         }
     };
     let verbose = args.rest.iter().any(|a| a == "--verbose");
+    let spans = args.rest.iter().any(|a| a == "--spans");
     let dir = args.rest.iter().find(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or_else(|| {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
     });
-    let run = || -> Result<Scores, attribution::Error> {
+    let run = || -> Result<(Scores, usize), attribution::Error> {
         let extractor = args.extractor()?;
         let mut names: Vec<String> = std::fs::read_dir(&dir)
             .map_err(|e| attribution::Error::Io { path: dir.clone(), source: e })?
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
             .collect();
         names.sort();
         let mut total = Scores::default();
+        let articles = names.len();
         for name in names {
             let text = common::read_input(&dir.join(format!("{name}.txt")).to_string_lossy())?;
             let gold = GoldFile::from_file(&dir.join(format!("{name}.gold.json")))?;
@@ -44,11 +48,11 @@ fn main() -> ExitCode {
             }
             total.add(&s);
         }
-        Ok(total)
+        Ok((total, articles))
     };
     match run() {
-        Ok(total) => {
-            println!("{}", total.summary());
+        Ok((total, articles)) => {
+            println!("{}", if spans { total.summary_spans(articles) } else { total.summary() });
             ExitCode::SUCCESS
         }
         Err(e) => common::fail("evaluate", &e),

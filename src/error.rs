@@ -97,6 +97,14 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A bug: the extractor failed on this input where it should not have. The
+    /// input is not lost (the call returns instead of aborting); please report it
+    /// with the text.
+    #[error("internal error while processing the text: {message}; please report it with the input")]
+    Internal {
+        /// What failed.
+        message: String,
+    },
     /// An internal lock was poisoned by a panic in another thread.
     #[error("the model was poisoned by a panic in another thread")]
     Poisoned,

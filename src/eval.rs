@@ -26,10 +26,12 @@ pub struct GoldClaim {
     /// The proper name of the source.
     #[serde(default)]
     pub speaker_name: Option<String>,
-    /// Gold anonymity.
-    pub anonymity: Anonymity,
-    /// Gold stance.
-    pub stance: Stance,
+    /// Gold anonymity (`None` where the corpus has none, as PolNeAR).
+    #[serde(default)]
+    pub anonymity: Option<Anonymity>,
+    /// Gold stance (`None` where the corpus has none).
+    #[serde(default)]
+    pub stance: Option<Stance>,
     /// The cue as written.
     #[serde(default)]
     pub cue: Option<String>,
@@ -42,6 +44,16 @@ pub struct GoldClaim {
     /// Which occurrence of `text` is meant (1-based).
     #[serde(default)]
     pub occurrence: Option<usize>,
+    /// The content as `[start, end)` char offsets (corpora converted from span
+    /// annotations, e.g. PolNeAR); when any span is given, spans replace the strings.
+    #[serde(default)]
+    pub text_span: Option<[usize; 2]>,
+    /// The cue as char offsets.
+    #[serde(default)]
+    pub cue_span: Option<[usize; 2]>,
+    /// The speaker mention as char offsets.
+    #[serde(default)]
+    pub speaker_span: Option<[usize; 2]>,
 }
 
 fn yes() -> bool {
@@ -127,6 +139,15 @@ impl Scores {
         self.missed.extend(other.missed.iter().cloned());
         self.spurious.extend(other.spurious.iter().cloned());
     }
+    /// One line in the reference scorer's `--spans` format (corpora without
+    /// anonymity or stance).
+    pub fn summary_spans(&self, articles: usize) -> String {
+        format!(
+            "articles={articles} gold={} pred={} matched={} precision={:.3} recall={:.3} f1={:.3} speaker_acc={:.3}",
+            self.gold, self.predicted, self.matched, self.precision(), self.recall(), self.f1(), self.speaker_accuracy()
+        )
+    }
+
     /// One line in the reference scorer's format.
     pub fn summary(&self) -> String {
         format!(
@@ -239,6 +260,10 @@ pub fn score_article(text: &str, gold: &[GoldClaim], predicted: &[Claim]) -> Sco
     let gs: Vec<G> = gold
         .iter()
         .map(|c| {
+            if c.text_span.is_some() || c.cue_span.is_some() || c.speaker_span.is_some() {
+                let span = |s: Option<[usize; 2]>| s.map(|[a, b]| (a, b));
+                return G { c, text: span(c.text_span), cue: span(c.cue_span), speaker: span(c.speaker_span) };
+            }
             let (lo, hi) = match c.paragraph.and_then(|p| p.checked_sub(1)).and_then(|p| lines.get(p)) {
                 Some(&(s, n)) => (s, s + n),
                 None => (0, ch.len()),
@@ -305,7 +330,9 @@ pub fn score_article(text: &str, gold: &[GoldClaim], predicted: &[Claim]) -> Sco
         }
         s.gold += 1;
         let Some(pi) = gm[gi] else {
-            s.missed.push(g.c.text.clone().filter(|t| !t.is_empty()).or_else(|| g.c.cue.clone()).unwrap_or_default());
+            let from_span = |sp: CharSpan| sp.map(|(a, b)| ch.text[ch.byte_of(a)..ch.byte_of(b)].to_owned());
+            let what = g.c.text.clone().filter(|t| !t.is_empty()).or_else(|| g.c.cue.clone()).or_else(|| from_span(g.text)).or_else(|| from_span(g.cue));
+            s.missed.push(what.unwrap_or_default());
             continue;
         };
         s.matched += 1;
@@ -317,8 +344,8 @@ pub fn score_article(text: &str, gold: &[GoldClaim], predicted: &[Claim]) -> Sco
             .collect();
         let gold_names: Vec<&str> = [&g.c.speaker, &g.c.speaker_resolved, &g.c.speaker_name].into_iter().filter_map(|x| x.as_deref()).filter(|x| !x.is_empty()).collect();
         let sp_ok = overlap(g.speaker, ps[pi].2) > 0 || name_match(&names, &gold_names);
-        let an_ok = p.anonymity == g.c.anonymity;
-        let st_ok = p.stance == g.c.stance;
+        let an_ok = Some(p.anonymity) == g.c.anonymity;
+        let st_ok = Some(p.stance) == g.c.stance;
         s.speaker_ok += usize::from(sp_ok);
         s.anonymity_ok += usize::from(an_ok);
         s.stance_ok += usize::from(st_ok);
@@ -360,12 +387,15 @@ mod tests {
             speaker: Some(speaker.into()),
             speaker_resolved: None,
             speaker_name: None,
-            anonymity,
-            stance,
+            anonymity: Some(anonymity),
+            stance: Some(stance),
             cue: Some("said".into()),
             text: Some(content.into()),
             required,
             occurrence: None,
+            text_span: None,
+            cue_span: None,
+            speaker_span: None,
         }
     }
 

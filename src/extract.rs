@@ -12,7 +12,7 @@ use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
 use crate::claims::{raw_claims, RawClaim};
 use crate::entity::{Entity, EntityKind};
 #[cfg(feature = "model")]
-use crate::error::Result;
+use crate::error::{Error, Result};
 #[cfg(feature = "model")]
 use crate::ner::NerModel;
 use crate::quotes::find_quotes;
@@ -180,10 +180,14 @@ impl Plan {
     }
 
     fn finish(&self, text: &str, entities: &[Entity]) -> Vec<Claim> {
+        // only spans of this text, and with its words: a caller's `text` field is not
+        // trusted (an empty one once gave empty names)
         let mut ents: Vec<Entity> = entities
             .iter()
-            .filter(|e| e.start < e.end && text.get(e.start..e.end).is_some())
-            .cloned()
+            .filter_map(|e| {
+                let slice = text.get(e.start..e.end).filter(|s| !s.trim().is_empty())?;
+                Some(Entity { text: slice.to_owned(), ..e.clone() })
+            })
             .collect();
         ents.sort_by_key(|e| (e.start, e.end));
         resolve_all(text, &self.raws, &ents, &self.sentences)
@@ -409,13 +413,13 @@ impl Extractor {
         let mut parts: Vec<(usize, Range<usize>, Plan)> = Vec::new();
         for (t, text) in texts.iter().enumerate() {
             for w in windows(text.as_ref(), WINDOW) {
-                let plan = Plan::new(&text.as_ref()[w.clone()]);
+                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()]))?;
                 parts.push((t, w, plan));
             }
         }
         let mut segs: Vec<(usize, Range<usize>)> = Vec::new();
         for (p, (t, w, plan)) in parts.iter().enumerate() {
-            for r in plan.stretches_needed(&texts[*t].as_ref()[w.clone()]) {
+            for r in guarded(|| plan.stretches_needed(&texts[*t].as_ref()[w.clone()]))? {
                 segs.push((p, r));
             }
         }
@@ -434,8 +438,87 @@ impl Extractor {
         let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); texts.len()];
         for ((t, w, plan), ents) in parts.iter().zip(per_part) {
             let part = &texts[*t].as_ref()[w.clone()];
-            claims[*t].extend(plan.finish(part, &ents).into_iter().map(|c| shift(c, w.start)));
+            claims[*t].extend(guarded(|| plan.finish(part, &ents))?.into_iter().map(|c| shift(c, w.start)));
         }
         Ok(claims.into_iter().map(Article::from_claims).collect())
+    }
+}
+
+/// Runs a step of the heuristics so that a bug in it becomes [`Error::Internal`]
+/// for this call instead of unwinding through the caller (a service or a corpus
+/// run goes on with the next document). The heuristics hold no shared state, so
+/// nothing is left half-updated.
+#[cfg(feature = "model")]
+fn guarded<T>(step: impl FnOnce() -> T) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).map_err(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic without a message".to_owned());
+        Error::Internal { message }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::{Descriptor, QuoteKind, Stance};
+
+    fn claim(mention: &str, resolved: Option<&str>, name: Option<&str>, anonymity: Anonymity) -> Claim {
+        let span = |t: &str| Span { start: 0, end: t.len(), text: t.to_owned() };
+        Claim {
+            speaker: Speaker {
+                start: 0,
+                end: mention.len(),
+                text: mention.to_owned(),
+                resolved: resolved.map(span),
+                name: name.map(str::to_owned),
+                kind: SpeakerKind::Person,
+                descriptor: Descriptor::default(),
+            },
+            anonymity,
+            anonymity_markers: Vec::new(),
+            stance: Stance::Assert,
+            cue: span("said"),
+            text: None,
+            quote: QuoteKind::Unknown,
+        }
+    }
+
+    /// Sources group claims by name, else by the (resolved) mention, case-blind;
+    /// the anonymous share counts claims, not sources.
+    #[test]
+    fn sources_and_anonymous_share() {
+        use Anonymity::*;
+        let claims = vec![
+            claim("Ana Silva", None, Some("Ana Silva"), Named),
+            claim("a senior official", None, None, Anonymous),
+            claim("Silva", None, Some("Ana Silva"), Named),
+            claim("the official", Some("a senior official"), None, Anonymous),
+            claim("A senior official", None, None, Anonymous),
+            claim("The ministry", None, Some("ministry"), Institutional),
+        ];
+        let a = Article::from_claims(claims);
+        let got: Vec<(&str, Option<&str>, Anonymity, &[usize])> =
+            a.sources.iter().map(|s| (s.mention.as_str(), s.name.as_deref(), s.anonymity, s.claims.as_slice())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ana Silva", Some("Ana Silva"), Named, &[0, 2][..]),
+                ("a senior official", None, Anonymous, &[1, 3, 4][..]),
+                ("The ministry", Some("ministry"), Institutional, &[5][..]),
+            ]
+        );
+        assert_eq!(a.anonymous_share, 0.5);
+        assert_eq!(Article::from_claims(Vec::new()).anonymous_share, 0.0);
+    }
+
+    #[cfg(feature = "model")]
+    #[test]
+    fn a_panic_in_a_step_is_a_typed_error() {
+        let e = guarded(|| -> usize { panic!("boom at byte 7") }).unwrap_err();
+        assert!(matches!(&e, Error::Internal { message } if message == "boom at byte 7"), "{e:?}");
+        assert_eq!(guarded(|| 3).unwrap(), 3);
     }
 }

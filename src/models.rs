@@ -138,7 +138,7 @@ impl ModelsConfig {
     /// are resolved against its directory).
     pub fn parse(text: &str, path: &Path) -> Result<ModelsConfig> {
         let invalid = |reason: String| Error::InvalidModelsFile { path: path.to_owned(), reason };
-        let raw: RawFile = toml::from_str(text).map_err(|e| invalid(e.message().to_owned()))?;
+        let raw: RawFile = toml::from_str(text).map_err(|e| invalid(e.to_string().trim_end().to_owned()))?;
         if !raw.models.contains_key(&raw.default) {
             return Err(invalid(format!("the default model `{}` is not defined", raw.default)));
         }
@@ -258,18 +258,18 @@ path = "mine"
     #[test]
     fn errors_are_typed() {
         let table = [
-            ("default = ", "invalid"),
+            ("default = ", "line 1, column 11"),
             (&GOOD.replace("default = \"a\"", "default = \"zz\""), "not defined"),
             (&GOOD.replace("epochs = 1", "epochs = 0"), "positive"),
             (&GOOD.replace("warmup = 0.1", "warmup = 1.5"), "warmup"),
-            (&GOOD.replace("seed = 1", "seed = 1\ncolour = 3"), ""),
+            (&GOOD.replace("seed = 1", "seed = 1\ncolour = 3"), "did not match any variant of untagged enum ModelSpec"),
         ];
         for (text, needle) in table {
             match ModelsConfig::parse(text, Path::new("bad.toml")) {
                 Err(e @ Error::InvalidModelsFile { .. }) => {
                     let msg = e.to_string();
                     assert!(msg.contains("bad.toml"), "{msg}");
-                    assert!(needle.is_empty() || needle == "invalid" || msg.contains(needle), "{msg}");
+                    assert!(msg.contains(needle), "{msg}");
                 }
                 other => panic!("{text:?} gave {other:?}"),
             }

@@ -76,3 +76,23 @@ fn usage_errors_exit_2() {
     assert_eq!(code, 2);
     assert!(stderr.contains("usage"));
 }
+
+#[test]
+fn a_bad_document_in_the_middle_loses_nothing_else() {
+    let d = scratch("middle");
+    let good = "The ministry said exports had fallen.";
+    let (a, b, c) = (d.join("a.txt"), d.join("b.txt"), d.join("c.txt"));
+    std::fs::write(&a, good).unwrap();
+    std::fs::write(&b, b"Caf\xe9 said so.").unwrap();
+    std::fs::write(&c, good).unwrap();
+    let missing = d.join("missing.txt");
+    let (code, stdout, stderr) = run("attribute", &[a.as_os_str(), b.as_os_str(), missing.as_os_str(), c.as_os_str()]);
+    assert_eq!(code, 1, "{stderr}");
+    let docs: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(docs.iter().map(|v| v["document"].as_str().unwrap()).collect::<Vec<_>>(), ["a", "c"]);
+    assert!(docs.iter().all(|v| v["claims"].as_array().map(Vec::len) == Some(1)));
+    assert!(stderr.contains("b.txt") && stderr.contains("not UTF-8"), "{stderr}");
+    assert!(stderr.contains("missing.txt") && stderr.contains("cannot access"), "{stderr}");
+    assert!(stderr.contains("2 of 4 documents failed"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -1,5 +1,6 @@
 //! Every error case gives a typed error that names the path (and the fix), and
-//! no panic. No model needed.
+//! no panic. No built model needed: these are the model loader's own errors, so the
+//! `model` feature (libtorch) is.
 #![cfg(feature = "model")]
 
 use std::path::PathBuf;

@@ -102,9 +102,9 @@ fn cue_after_content() {
             &[("the central bank", Institutional, Assert, "Prices will rise next year")],
         ),
         (
-            "Iran has put feelers out saying it is willing to talk, the former official said.",
-            &[("Iran", Location)],
-            &[("the former official", Anonymous, Assert, "Iran has put feelers out saying it is willing to talk")],
+            "Ghana has sent signals suggesting it is ready to settle, the former official said.",
+            &[("Ghana", Location)],
+            &[("the former official", Anonymous, Assert, "Ghana has sent signals suggesting it is ready to settle")],
         ),
     ]);
 }
@@ -135,9 +135,9 @@ fn according_to() {
 fn quoted_as_saying_and_told() {
     check(&[
         (
-            "Tehran will never negotiate, Qasemi was quoted as saying by state media.",
-            &[("Qasemi", Person), ("Tehran", Location)],
-            &[("Qasemi", Named, Assert, "Tehran will never negotiate")],
+            "Oslo will never sign, Lindqvist was quoted as saying by state media.",
+            &[("Lindqvist", Person), ("Oslo", Location)],
+            &[("Lindqvist", Named, Assert, "Oslo will never sign")],
         ),
         (
             "Minister Luis Vega told the Supreme Court it would release the files.",
@@ -151,9 +151,9 @@ fn quoted_as_saying_and_told() {
 fn two_cues_in_one_sentence() {
     check(&[
         (
-            "Iran says it has no such plans and denies breaching the resolution.",
-            &[("Iran", Location)],
-            &[("Iran", Institutional, Assert, "it has no such plans"), ("Iran", Institutional, Deny, "breaching the resolution")],
+            "Norway says it has no plans to drill and denies breaking the treaty.",
+            &[("Norway", Location)],
+            &[("Norway", Institutional, Assert, "it has no plans to drill"), ("Norway", Institutional, Deny, "breaking the treaty")],
         ),
         (
             "The rebels have claimed responsibility for the attack but deny taking hostages.",
@@ -161,9 +161,9 @@ fn two_cues_in_one_sentence() {
             &[("The rebels", Anonymous, Assert, "responsibility for the attack"), ("The rebels", Anonymous, Deny, "taking hostages")],
         ),
         (
-            "Honda said it had not been affected, while Nissan did not respond to a request for comment.",
-            &[("Honda", Organization), ("Nissan", Organization)],
-            &[("Honda", Institutional, Assert, "it had not been affected"), ("Nissan", Institutional, Decline, "")],
+            "Airbus said its deliveries were on schedule, while Boeing did not respond to an emailed request for comment.",
+            &[("Airbus", Organization), ("Boeing", Organization)],
+            &[("Airbus", Institutional, Assert, "its deliveries were on schedule"), ("Boeing", Institutional, Decline, "")],
         ),
         (
             "The agency imposed new sanctions, saying the tests violate the resolution.",
@@ -176,11 +176,11 @@ fn two_cues_in_one_sentence() {
 #[test]
 fn declines() {
     check(&[
-        ("The State Department declined to comment.", &[("State Department", Organization)], &[("The State Department", Institutional, Decline, "")]),
+        ("The Foreign Office declined to comment.", &[("Foreign Office", Organization)], &[("The Foreign Office", Institutional, Decline, "")]),
         (
-            "The State Department declined to comment on whether the talks took place.",
-            &[("State Department", Organization)],
-            &[("The State Department", Institutional, Decline, "whether the talks took place")],
+            "The Foreign Office declined to comment on whether the talks took place.",
+            &[("Foreign Office", Organization)],
+            &[("The Foreign Office", Institutional, Decline, "whether the talks took place")],
         ),
         (
             "A spokesman for Acme did not respond to requests for comment.",
@@ -209,30 +209,30 @@ fn other_stances() {
             &[("President Obama", Named, Hedge, "the law needed changes")],
         ),
         (
-            "That proposal has, however, been rejected by senior officials.",
+            "The draft budget has, however, been rejected by several lawmakers.",
             &[],
-            &[("senior officials", Anonymous, Deny, "That proposal")],
+            &[("several lawmakers", Anonymous, Deny, "The draft budget")],
         ),
     ]);
 }
 
 #[test]
 fn resolution_of_pronouns_and_back_references() {
-    let text = "A senior Iranian official said the talks could go ahead. \
+    let text = "A senior Kenyan official said the talks could go ahead. \
                 The dispute can be resolved through talks, the official said. \
                 Any deal would take time, he said.";
-    let claims = attribute(text, &ents(text, &[("Iranian", Misc)]));
+    let claims = attribute(text, &ents(text, &[("Kenyan", Misc)]));
     assert_eq!(claims.len(), 3);
     for c in &claims[1..] {
         let r = c.speaker.resolved.as_ref().expect("resolved");
-        assert_eq!(r.text, "A senior Iranian official");
+        assert_eq!(r.text, "A senior Kenyan official");
         assert_eq!(c.anonymity, Anonymous);
     }
-    let text = "Zarif said the programme could be discussed. Tillerson met him later. “We will see,” he said.";
-    let claims = attribute(text, &ents(text, &[("Zarif", Person), ("Tillerson", Person)]));
+    let text = "Lopez said the plan could be discussed. Hart met him later. “We will see,” he said.";
+    let claims = attribute(text, &ents(text, &[("Lopez", Person), ("Hart", Person)]));
     let last = claims.last().unwrap();
     assert_eq!(last.speaker.text, "he");
-    assert_eq!(last.speaker.resolved.as_ref().unwrap().text, "Tillerson");
+    assert_eq!(last.speaker.resolved.as_ref().unwrap().text, "Hart");
     assert_eq!(last.anonymity, Named);
 
     let text = "The State Department declined to comment. But it said Washington remained committed.";
@@ -281,11 +281,11 @@ fn quotes_over_several_sentences() {
 #[test]
 fn stripped_quotes_and_apostrophes() {
     check(&[(
-        "Iran s Foreign Ministry spokesman Bahram Qasemi said on Friday Tehran s missile programme was for defence only.",
-        &[("Iran", Location), ("Foreign Ministry", Organization), ("Bahram Qasemi", Person), ("Tehran", Location)],
-        &[("Iran s Foreign Ministry spokesman Bahram Qasemi", Named, Assert, "Tehran s missile programme was for defence only")],
+        "Chile s Interior Ministry spokeswoman Marta Ruiz said on Friday Santiago s police reform was on schedule.",
+        &[("Chile", Location), ("Interior Ministry", Organization), ("Marta Ruiz", Person), ("Santiago", Location)],
+        &[("Chile s Interior Ministry spokeswoman Marta Ruiz", Named, Assert, "Santiago s police reform was on schedule")],
     )]);
-    let text = "Zarif knows it, the official said.";
+    let text = "Lopez knows it, the official said.";
     let c = &attribute(text, &[])[0];
     assert_eq!(c.quote, QuoteKind::Unknown);
 }
@@ -305,8 +305,8 @@ fn multi_byte_offsets() {
 
 #[test]
 fn anonymity_markers_are_reported() {
-    let text = "An Iranian source told Reuters on condition of anonymity that talks were possible.";
-    let c = &attribute(text, &ents(text, &[("Iranian", Misc), ("Reuters", Organization)]))[0];
+    let text = "A Brazilian source told AFP on condition of anonymity that talks were possible.";
+    let c = &attribute(text, &ents(text, &[("Brazilian", Misc), ("AFP", Organization)]))[0];
     assert_eq!(c.anonymity, Anonymous);
     assert_eq!(c.anonymity_markers.len(), 1);
     assert_eq!(c.anonymity_markers[0].text, "on condition of anonymity");
@@ -319,7 +319,7 @@ fn not_claims() {
         ("Spicer was told of the hiring.", &[("Spicer", Person)], &[]),
         ("He is expected to announce the decision soon.", &[], &[]),
         ("The company wants to expand and expects growth.", &[], &[]),
-        ("It may move its base, as stated in its statutes.", &[], &[]),
+        ("It may move its base, as stated in the charter.", &[], &[]),
         ("", &[], &[]),
     ]);
 }
@@ -330,9 +330,9 @@ fn regression() {
     check(&[
         // an appositive with a number: the speaker is the whole "Spicer, 45"
         (
-            "But Spicer, 45, said he did not want to stay on.",
-            &[("Spicer", Person)],
-            &[("Spicer, 45", Named, Assert, "he did not want to stay on")],
+            "But Okafor, 52, said she would run again next spring.",
+            &[("Okafor", Person)],
+            &[("Okafor, 52", Named, Assert, "she would run again next spring")],
         ),
         // "with X saying": X is the speaker, not the sentence subject
         (
@@ -406,4 +406,20 @@ fn regression() {
         // "the said company" is not a cue; the dateline is not content
         ("LONDON (Reuters) - The said company grew, the firm said.", &[], &[("the firm", Institutional, Assert, "The said company grew")]),
     ]);
+}
+
+/// Names come from the text under an entity's span, not from the caller's `text`
+/// field (an empty one once gave `name: Some("")`); blank spans are ignored.
+#[test]
+fn entity_text_field_is_not_trusted() {
+    let text = "Minister Ana Silva said the port would reopen.";
+    let at = text.find("Ana Silva").unwrap();
+    let given = [
+        Entity { kind: Person, start: at, end: at + "Ana Silva".len(), text: String::new(), score: 0.9 },
+        Entity { kind: Organization, start: 8, end: 9, text: "Blank".into(), score: 0.9 },
+    ];
+    let claims = attribute(text, &given);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].speaker.name.as_deref(), Some("Ana Silva"));
+    assert_eq!(claims[0].anonymity, Named);
 }

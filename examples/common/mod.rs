@@ -33,6 +33,16 @@ pub fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     Ok(files)
 }
 
+/// Prints the error of one input document and its causes, naming the document.
+pub fn report(prog: &str, document: &str, e: &dyn std::error::Error) {
+    eprintln!("{prog}: {document}: error: {e}");
+    let mut src = e.source();
+    while let Some(s) = src {
+        eprintln!("  caused by: {s}");
+        src = s.source();
+    }
+}
+
 /// Prints an error and its causes; exit code 1 (2 for usage errors).
 pub fn fail(prog: &str, e: &dyn std::error::Error) -> ExitCode {
     eprintln!("{prog}: error: {e}");

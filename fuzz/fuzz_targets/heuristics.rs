@@ -16,19 +16,27 @@ fuzz_target!(|data: &[u8]| {
             let n = text.len().max(1);
             let (s, e) = ((a as usize * n) / 256, (b as usize * n) / 256);
             let kind = EntityKind::ALL[k as usize % 4];
-            // also raw, possibly invalid ranges: they must be ignored, not trusted
-            ents.push(Entity { kind, start: s.min(e), end: s.max(e), text: String::new(), score: 1.0 });
+            // raw, possibly invalid ranges (inverted when k is odd, off char boundaries
+            // at times): they must be ignored, not trusted; the text they cover, or
+            // some other text, as a caller might send
+            let (start, end) = if k % 2 == 1 { (s.max(e), s.min(e)) } else { (s.min(e), s.max(e)) };
+            let covered = text.get(start..end).unwrap_or("Name").to_owned();
+            ents.push(Entity { kind, start, end, text: covered, score: 1.0 });
         }
     }
+    let ok = |s: usize, e: usize, t: &str| assert_eq!(text.get(s..e), Some(t), "{s}..{e}");
     for c in attribute(text, &ents) {
-        for (s, e, t) in [(c.speaker.start, c.speaker.end, &c.speaker.text), (c.cue.start, c.cue.end, &c.cue.text)] {
-            assert_eq!(text.get(s..e), Some(t.as_str()));
-        }
+        ok(c.speaker.start, c.speaker.end, &c.speaker.text);
+        ok(c.cue.start, c.cue.end, &c.cue.text);
         if let Some(t) = &c.text {
-            assert_eq!(text.get(t.start..t.end), Some(t.text.as_str()));
+            ok(t.start, t.end, &t.text);
         }
         if let Some(r) = &c.speaker.resolved {
-            assert_eq!(text.get(r.start..r.end), Some(r.text.as_str()));
+            ok(r.start, r.end, &r.text);
         }
+        for m in &c.anonymity_markers {
+            ok(m.start, m.end, &m.text);
+        }
+        assert!(c.speaker.name.as_deref().is_none_or(|n| !n.trim().is_empty()), "empty name");
     }
 });
