@@ -1,4 +1,7 @@
-//! The output types: claims, speakers, anonymity, stance.
+//! The output types: claims, speakers, anonymity, stance, and the article that
+//! assembles them into sources.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -118,4 +121,104 @@ pub struct Claim {
     pub text: Option<Span>,
     /// Direct quote, indirect speech, or unknown (quotation marks stripped).
     pub quote: QuoteKind,
+}
+
+/// The claims of one article, and its sources.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Every claim, in text order.
+    pub claims: Vec<Claim>,
+    /// The claims grouped by the source they resolve to.
+    pub sources: Vec<Source>,
+    /// Share of claims (0..=1) made by anonymous sources; 0 when there is none.
+    pub anonymous_share: f64,
+}
+
+/// One source of an article and its claims.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The mention that introduces the source (the resolved mention for pronouns).
+    pub mention: String,
+    /// The proper name, for named persons and bodies.
+    pub name: Option<String>,
+    /// Named, institutional or anonymous.
+    pub anonymity: Anonymity,
+    /// Indices into [`Article::claims`].
+    pub claims: Vec<usize>,
+}
+
+impl Article {
+    /// Builds the article result from claims.
+    pub fn from_claims(claims: Vec<Claim>) -> Article {
+        let mut groups: BTreeMap<String, usize> = BTreeMap::new();
+        let mut sources: Vec<Source> = Vec::new();
+        for (i, c) in claims.iter().enumerate() {
+            let mention = c.speaker.resolved.as_ref().map_or(c.speaker.text.clone(), |r| r.text.clone());
+            let key = c.speaker.name.clone().unwrap_or_else(|| mention.to_lowercase());
+            match groups.get(&key) {
+                Some(&g) => sources[g].claims.push(i),
+                None => {
+                    groups.insert(key, sources.len());
+                    sources.push(Source { mention, name: c.speaker.name.clone(), anonymity: c.anonymity, claims: vec![i] });
+                }
+            }
+        }
+        let anonymous = claims.iter().filter(|c| c.anonymity == Anonymity::Anonymous).count();
+        let anonymous_share = if claims.is_empty() { 0.0 } else { anonymous as f64 / claims.len() as f64 };
+        Article { claims, sources, anonymous_share }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(mention: &str, resolved: Option<&str>, name: Option<&str>, anonymity: Anonymity) -> Claim {
+        let span = |t: &str| Span { start: 0, end: t.len(), text: t.to_owned() };
+        Claim {
+            speaker: Speaker {
+                start: 0,
+                end: mention.len(),
+                text: mention.to_owned(),
+                resolved: resolved.map(span),
+                name: name.map(str::to_owned),
+                kind: SpeakerKind::Person,
+                descriptor: Descriptor::default(),
+            },
+            anonymity,
+            anonymity_markers: Vec::new(),
+            stance: Stance::Assert,
+            cue: span("said"),
+            text: None,
+            quote: QuoteKind::Unknown,
+        }
+    }
+
+    /// Sources group claims by name, else by the (resolved) mention, case-blind;
+    /// the anonymous share counts claims, not sources.
+    #[test]
+    fn sources_and_anonymous_share() {
+        use Anonymity::*;
+        let claims = vec![
+            claim("Ana Silva", None, Some("Ana Silva"), Named),
+            claim("a senior official", None, None, Anonymous),
+            claim("Silva", None, Some("Ana Silva"), Named),
+            claim("the official", Some("a senior official"), None, Anonymous),
+            claim("A senior official", None, None, Anonymous),
+            claim("The ministry", None, Some("ministry"), Institutional),
+        ];
+        let a = Article::from_claims(claims);
+        let got: Vec<(&str, Option<&str>, Anonymity, &[usize])> =
+            a.sources.iter().map(|s| (s.mention.as_str(), s.name.as_deref(), s.anonymity, s.claims.as_slice())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ana Silva", Some("Ana Silva"), Named, &[0, 2][..]),
+                ("a senior official", None, Anonymous, &[1, 3, 4][..]),
+                ("The ministry", Some("ministry"), Institutional, &[5][..]),
+            ]
+        );
+        assert_eq!(a.anonymous_share, 0.5);
+        assert_eq!(Article::from_claims(Vec::new()).anonymous_share, 0.0);
+    }
 }

@@ -1,7 +1,8 @@
 //! The cue lexicon: reporting expressions, their stance and their form. Pure.
 
 use crate::claim::Stance;
-use crate::tokens::Tok;
+use crate::lexicon::{BLOCKERS, LEXICON, PRE_CUE};
+use crate::text::tokens::Tok;
 
 /// How a cue relates to its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,61 +27,8 @@ pub(crate) struct Cue {
     pub(crate) form: Form,
 }
 
-/// Lexicon rows: space-separated slots; `a|b` alternatives, a trailing `?` marks an
-/// optional slot. The longest match at a position wins.
-const LEXICON: &[(&str, Stance)] = &[
-    // assert
-    ("said|says|say|saying|tell|tells|told|telling", Stance::Assert),
-    ("added|adds|adding|noted|notes|noting|argued|argues|arguing|argue", Stance::Assert),
-    ("warned|warns|warning|cautioned|cautions|cautioning", Stance::Assert),
-    ("warned|warns|cautioned|cautions against", Stance::Assert),
-    ("stated|explained|explains|explaining|insisted|insists|insisting", Stance::Assert),
-    ("emphasised|emphasized|emphasises|emphasizes|stressed|stresses|stressing|reiterated|reiterates|reiterating", Stance::Assert),
-    ("wrote|writes|writing|tweeted|tweets|posted", Stance::Assert),
-    ("reported|announced|announces|announcing|asserted|asserts|maintained|maintains", Stance::Assert),
-    ("defends|defended|defending", Stance::Assert),
-    ("claimed|claims|claiming|contended|contends|testified|testifies|complained|complains|complaining", Stance::Assert),
-    ("replied|replies|responded|recalled|recalls|predicted|predicts|observed|remarked", Stance::Assert),
-    ("urged|urges|urging", Stance::Assert),
-    ("called|calls|calling for|on", Stance::Assert),
-    ("according to", Stance::Assert),
-    ("was|were|is|are quoted as saying", Stance::Assert),
-    ("quoted as saying", Stance::Assert),
-    ("indicated|indicates", Stance::Assert),
-    // deny
-    ("denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|dismissing", Stance::Deny),
-    ("refuted|refutes|disputed|disputes|disputing", Stance::Deny),
-    ("rejected|denied|dismissed|disputed|refuted by", Stance::Deny),
-    // confirm
-    ("confirmed|confirms|confirming|acknowledged|acknowledges|acknowledging", Stance::Confirm),
-    ("conceded|concedes|conceding|admitted|admits|admitting", Stance::Confirm),
-    ("confirmed|acknowledged by", Stance::Confirm),
-    // hedge
-    ("suggested|suggests|suggesting|hinted|hints|hinting|speculated|speculates|speculating", Stance::Hedge),
-    ("signaled|signalled|signals|signaling|signalling", Stance::Hedge),
-    // decline
-    ("declined|declines|declining|refused|refuses|refusing to comment|say|name|elaborate|discuss|confirm|provide|give|identify|specify|disclose|answer|respond|detail", Stance::Decline),
-    ("did|does|do|would|could|has|have|had not|n't|never immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide", Stance::Decline),
-    ("didn't|didn’t|doesn't|doesn’t|wouldn't|wouldn’t|couldn't|couldn’t|hasn't|hasn’t|haven't|haven’t immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide", Stance::Decline),
-    ("has|have|had not|n't yet? responded|replied|commented|said|confirmed|disclosed|specified|identified|elaborated|explained|returned", Stance::Decline),
-    ("hasn't|hasn’t|haven't|haven’t|hadn't|hadn’t yet? responded|replied|commented|said|confirmed|disclosed|specified|identified|elaborated|explained|returned", Stance::Decline),
-    ("was|were not available|immediately? available for comment", Stance::Decline),
-    ("could|can not|n't be reached|contacted", Stance::Decline),
-    ("couldn't|couldn’t|cannot be reached|contacted", Stance::Decline),
-    ("without giving|providing|disclosing|elaborating|offering details|detail", Stance::Decline),
-    ("without disclosing|naming|identifying", Stance::Decline),
-    ("referred questions|reuters|requests|inquiries to", Stance::Decline),
-];
 
-/// Words that may stand between a subject and its cue and belong to the cue.
-const PRE_CUE: &[&str] = &[
-    "has", "have", "had", "also", "repeatedly", "previously", "earlier", "later", "quickly", "further", "again",
-    "publicly", "privately", "separately", "then", "once", "already", "recently", "reportedly", "flatly",
-    "strongly", "firmly", "immediately", "initially", "subsequently", "however", "in", "turn", "swiftly",
-];
 
-/// Words after which a verb is passive or not reported speech.
-const BLOCKERS: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "to", "will", "would", "may", "might", "can", "could", "should", "must", "shall", "as"];
 
 fn slots(row: &str) -> Vec<(Vec<&str>, bool)> {
     row.split(' ')
@@ -173,7 +121,7 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn cues(t: &str) -> Vec<(String, Stance, Form)> {
         let toks = tokenize(t, 0..t.len());

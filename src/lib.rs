@@ -9,12 +9,14 @@
 //!
 //! | step | module | what |
 //! |---|---|---|
-//! | text → sentences | [`text`] | paragraphs, sentences, windows (byte ranges) |
+//! | text → sentences | [`text`] | paragraphs, sentences, windows, quotations, word tokens (byte ranges) |
 //! | sentences → entities | [`ner`] | the only module that touches `rust-bert`/`tch` |
-//! | entities → cues | `cues` | the reporting-verb lexicon and its stances |
-//! | cues → claims | `claims` | content and speaker mention of each cue |
-//! | claims → speakers | `resolve` | anonymity, names, descriptors, `he` / `the official` |
-//! | speakers → output | [`Article`] | claims grouped into [`Source`]s |
+//! | entities → cues | `cues` | reporting expressions and their stance and form |
+//! | cues → claims | `claims` | content and speaker mention of each cue, one file per rule family |
+//! | claims → speakers | `resolution` | anonymity, names, descriptors; what `he` / `the official` stands for |
+//! | speakers → output | `extract` | orchestration: plan, batch the model, assemble [`Article`]s |
+//!
+//! Every word list the rules use is in one module, `lexicon`.
 //!
 //! The heuristics alone are the pure function [`attribute`] over a text and its
 //! entities (no model needed); [`Extractor`] runs the model and then them.
@@ -63,6 +65,7 @@
 
 mod claim;
 mod claims;
+mod lexicon;
 pub mod conll;
 mod cues;
 mod entity;
@@ -73,16 +76,14 @@ mod labels;
 pub mod models;
 #[cfg(feature = "model")]
 pub mod ner;
-mod quotes;
-mod resolve;
+mod resolution;
 mod span;
 pub mod text;
-mod tokens;
 
-pub use claim::{Anonymity, Claim, Descriptor, QuoteKind, Speaker, SpeakerKind, Stance};
+pub use claim::{Anonymity, Article, Claim, Descriptor, QuoteKind, Source, Speaker, SpeakerKind, Stance};
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
 #[cfg(feature = "model")]
 pub use extract::Extractor;
-pub use extract::{attribute, Article, Source};
+pub use extract::attribute;
 pub use span::Span;

@@ -1,14 +1,13 @@
-//! Text → paragraphs and sentences, as byte ranges. Pure functions.
+//! Text → paragraphs, sentences, windows, quotations and word tokens, all as byte
+//! ranges into the input. Pure functions; the first step of the pipeline.
 
 use std::ops::Range;
 
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
-    "rev", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft",
-    "mt", "gov", "pres", "maj", "brig", "supt", "det", "insp", "messrs", "approx", "est", "dept", "univ",
-];
+use crate::lexicon::ABBREVIATIONS;
+
+pub(crate) mod quotes;
+pub(crate) mod tokens;
+
 
 /// Non-empty lines (paragraphs) as byte ranges, trimmed of surrounding whitespace.
 pub fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
@@ -100,7 +99,7 @@ fn is_abbreviation(p: &str, dot: usize) -> bool {
 /// nothing is lost, and long documents are processed window by window in memory that
 /// grows with the longest sentence, not with the document.
 pub fn windows(text: &str, max: usize) -> Vec<Range<usize>> {
-    let quotes = crate::quotes::find_quotes(text);
+    let quotes = quotes::find_quotes(text);
     let mut cuts = Vec::new();
     let mut q = 0;
     for s in sentence_spans(text) {

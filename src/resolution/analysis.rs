@@ -1,80 +1,14 @@
 //! Speaker analysis: what a mention is (named, institutional, anonymous), its name,
-//! its descriptor, and what a pronoun or back-reference points to. Pure functions
+//! its descriptor, and whether it is a pronoun or a back-reference. Pure functions
 //! over the text and entity spans.
 
 use std::ops::Range;
 
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
-use crate::tokens::{tokenize, Tok};
+use crate::lexicon::{is_role_noun, ANONYMITY_MARKERS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ROLE_NOUNS, SPOKES_NOUNS};
+use crate::text::tokens::{tokenize, Tok};
 
-/// Nouns for people or groups that are only described.
-const ROLE_NOUNS: &[&str] = &[
-    "official", "officials", "source", "sources", "diplomat", "diplomats", "aide", "aides", "people", "person",
-    "analyst", "analysts", "witness", "witnesses", "officer", "officers", "acquaintance", "relative", "relatives",
-    "supporter", "supporters", "man", "men", "woman", "women", "resident", "residents", "expert", "experts",
-    "others", "lawmaker", "lawmakers", "republican", "republicans", "democrat", "democrats", "insider",
-    "insiders", "member", "members", "adviser", "advisers", "advisor", "advisors", "executive", "executives",
-    "banker", "bankers", "trader", "traders", "investor", "investors", "observer", "observers", "critic",
-    "critics", "employee", "employees", "worker", "workers", "staff", "activist", "activists", "advocate",
-    "advocates", "economist", "economists", "lawyer", "lawyers", "negotiator", "negotiators", "envoy", "envoys",
-    "leader", "leaders", "commander", "commanders", "minister", "ministers", "legislator", "legislators",
-    "senator", "senators", "diplomat", "insider", "veteran", "veterans", "friend", "friends", "colleague",
-    "colleagues", "associate", "associates", "someone", "somebody", "one", "some", "several", "many",
-    "participant", "participants", "delegate", "delegates", "manager", "managers", "director", "directors",
-    "researcher", "researchers", "scientist", "scientists", "doctor", "doctors", "student", "students",
-    "protester", "protesters", "mediator", "mediators", "strategist", "strategists", "operative", "operatives",
-];
-/// Nouns for someone who speaks for a body.
-const SPOKES_NOUNS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative",
-    "representatives", "press",
-];
-/// Nouns for bodies that speak as such.
-const INSTITUTION_NOUNS: &[&str] = &[
-    "government", "governments", "ministry", "department", "authorities", "authority", "police", "agency",
-    "court", "mission", "committee", "company", "companies", "administration", "media", "tribunal", "army",
-    "military", "lobby", "council", "bank", "commission", "office", "parliament", "congress", "senate",
-    "embassy", "board", "group", "union", "organization", "organisation", "party", "campaign", "firm",
-    "regulator", "regulators", "newspaper", "outlet", "broadcaster", "cabinet", "prosecutors", "prosecutor",
-    "junta", "navy", "forces", "coalition", "alliance", "federation", "association", "network", "service",
-    "bureau", "secretariat", "kremlin", "presidency", "palace", "monitors", "court", "judiciary", "statement",
-    "report", "document", "letter", "filing", "memo", "study", "survey", "maker", "manufacturer", "producer",
-    "operator", "carrier", "insurer", "lender", "retailer", "exchange", "fund", "institute", "university",
-    "airline", "club", "team", "league", "federation", "state", "states", "country", "nation", "city",
-];
-/// Nouns that introduce a company's name (`paint maker Akzo Nobel`).
-const COMPANY_NOUNS: &[&str] = &[
-    "maker", "company", "firm", "group", "lender", "retailer", "manufacturer", "producer", "operator", "carrier",
-    "insurer", "bank", "giant", "conglomerate", "startup", "airline", "automaker", "carmaker", "miner", "brand",
-];
-/// Nouns for documents.
-const DOCUMENT_NOUNS: &[&str] = &["report", "statement", "document", "letter", "filing", "memo", "study", "survey", "resolution"];
-const COUNT_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
-    ("nine", 9), ("ten", 10), ("a", 1), ("an", 1), ("another", 1), ("both", 2),
-];
-/// Words that end the head of a mention (`officials familiar with ...`).
-const HEAD_STOPS: &[&str] = &[
-    "with", "of", "for", "from", "familiar", "close", "who", "which", "whose", "involved", "briefed", "at", "in",
-    "on", "including", "that", "to", "knowledgeable", "speaking", "protesting", "based", "working", "tracking",
-];
-const ANONYMITY_MARKERS: &[&str] = &[
-    "on condition of anonymity",
-    "asked not to be named",
-    "asked not to be identified",
-    "asked for anonymity",
-    "requested anonymity",
-    "declined to be named",
-    "declined to be identified",
-    "speaking anonymously",
-    "not authorized to speak",
-    "not authorised to speak",
-    "did not want to be named",
-    "did not want to be identified",
-    "asked that his name not be used",
-    "asked that her name not be used",
-];
 
 /// Whether what is left of a mention is nothing or starts a further apposition.
 trait RestOfMention {
@@ -85,18 +19,6 @@ impl RestOfMention for str {
     fn is_empty_or_comma(&self) -> bool {
         self.is_empty() || self.starts_with(',')
     }
-}
-
-pub(crate) fn is_role_noun(w: &str) -> bool {
-    ROLE_NOUNS.contains(&w)
-}
-
-pub(crate) fn is_spokes_noun(w: &str) -> bool {
-    SPOKES_NOUNS.contains(&w)
-}
-
-pub(crate) fn is_institution_noun(w: &str) -> bool {
-    INSTITUTION_NOUNS.contains(&w)
 }
 
 /// A pronoun standing for a source.

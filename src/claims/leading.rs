@@ -1,0 +1,110 @@
+//! Content after the cue: `X said (that) Y`, `X did Z, saying Y`, `with X saying
+//! Y`, and declines with their topic (`declined to comment on Y`).
+
+use std::ops::Range;
+
+use super::sentence::{is_comma, is_verbish, Ctx};
+use super::RawClaim;
+use crate::claim::{QuoteKind, Stance};
+use crate::cues::{Cue, Form};
+
+impl Ctx<'_> {
+    /// A cue with its content after it.
+    pub(super) fn leading(&self, cue: &Cue, next_seq: Option<usize>, done: &[RawClaim]) -> Option<RawClaim> {
+        let cue_bytes = self.bytes(cue.first, cue.last)?;
+        if done.iter().any(|c| c.content.as_ref().is_some_and(|r| r.start <= cue_bytes.start && cue_bytes.end <= r.end)) {
+            return None;
+        }
+        if cue.form == Form::According {
+            // "X said Y, according to a statement": X's claim already holds Y
+            let c = self.according(cue)?;
+            let covers_claim = |r: &Range<usize>| done.iter().any(|d| r.start <= d.cue.start && d.cue.end <= r.end);
+            return if c.content.as_ref().is_some_and(covers_claim) { None } else { Some(c) };
+        }
+        if cue.form == Form::Passive {
+            return self.passive(cue);
+        }
+        // ", suggesting ..." after a clause is the writer's inference, not a claim
+        if cue.form == Form::Participle && cue.stance == Stance::Hedge && cue.first > self.lo && is_comma(&self.toks[cue.first - 1]) {
+            return None;
+        }
+        let speaker = match cue.form {
+            Form::Participle => {
+                let prev = cue.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
+                // "with Washington saying ..."
+                let with = (cue.first.saturating_sub(8).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "with");
+                match with {
+                    Some(w) if prev != "," && w + 1 < cue.first => self.bytes(w + 1, cue.first),
+                    // "..., X said, adding ..." — the speaker of the cue just before
+                    _ if prev == "," && !done.is_empty() => done.last().map(|c| c.speaker.clone()),
+                    _ => self.subject(cue.first).or_else(|| done.last().map(|c| c.speaker.clone())),
+                }
+            }
+            _ => {
+                if self.sequential(cue) {
+                    // "X accused Y of Z and said ...": the subject of the clause
+                    done.last().map(|c| c.speaker.clone()).or_else(|| self.subject(cue.first))
+                } else {
+                    self.speaker_left(self.lo, cue.first)
+                }
+            }
+        }?;
+        // content: after the cue, its object and tails
+        let mut i = self.skip_tails(self.skip_told_object(cue));
+        let cue_end_tok = i;
+        if cue.stance == Stance::Decline {
+            // "did not respond to a request for comment (on X)"
+            while matches!(
+                self.lower(i),
+                "to" | "a" | "an" | "requests" | "request" | "queries" | "inquiries" | "calls" | "messages" | "emails" | "seeking"
+                    | "for" | "comment" | "comments" | "on" | "about" | "regarding" | "reuters" | "reuters’" | "reuters'" | "emailed"
+                    | "e-mailed" | "written" | "phone" | "telephone" | "email" | "repeated" | "multiple" | "several"
+            ) {
+                i += 1;
+            }
+        }
+        // the content runs to the sentence end, or to the next cue of the same subject
+        // or clause of another speaker, without the comma/"and" that joins it
+        let mut end_tok = self.hi;
+        if let Some(n) = next_seq {
+            end_tok = n.max(i);
+            while end_tok > i && (is_comma(&self.toks[end_tok - 1]) || matches!(self.lower(end_tok - 1), "and" | "but")) {
+                end_tok -= 1;
+            }
+        }
+        // ", according to a statement": the source of the report, not its content
+        if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && self.lower(m + 1) == "according" && self.lower(m + 2) == "to") {
+            end_tok = m;
+        }
+        // "declined to comment on X and referred ...": stop at "and <verb>"
+        if cue.stance == Stance::Decline {
+            // the topic declined on is short: it ends at the next clause
+            let whether = self.lower(i) == "whether";
+            let stop = (i..end_tok).find(|&m| {
+                (self.lower(m) == "and" && self.tok(m + 1).is_some_and(is_verbish))
+                    || (!whether && matches!(self.lower(m), "since" | "because" | "after" | "when" | "but" | "while" | "as" | "and" | ","))
+            });
+            if let Some(m) = stop {
+                end_tok = m;
+            }
+        }
+        let cue_range = self.bytes(cue.first, cue_end_tok.max(cue.last))?;
+        let mut content = if i < end_tok { self.bytes(i, end_tok) } else { None };
+        // a quotation opened in the content runs to its closing mark, even across sentences
+        if let Some(r) = content.clone() {
+            if let Some(q) = self.quote_open_in(&r) {
+                content = Some(r.start..q.inner.end);
+            } else if let Some(q) = self.quote_at(r.start) {
+                if q.inner.end > r.end {
+                    content = Some(r.start..q.inner.end);
+                }
+            }
+        }
+        let content = content.and_then(|r| self.trim_content(r));
+        if content.is_none() && cue.stance != Stance::Decline {
+            return None;
+        }
+        let quote = content.as_ref().map_or(QuoteKind::Unknown, |r| self.quote_kind(r));
+        Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote })
+    }
+}

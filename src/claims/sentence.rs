@@ -1,0 +1,227 @@
+//! The sentence being read: its tokens and quotations, token predicates, and where
+//! a cue's content may end because of a later cue.
+
+use std::ops::Range;
+
+use crate::claim::QuoteKind;
+use crate::cues::{Cue, Form};
+use crate::lexicon::{AUX, INTRO, LEADERS};
+use crate::text::quotes::Quote;
+use crate::text::tokens::Tok;
+
+/// Most tokens any rule looks back or ahead from a cue for its speaker's or
+/// content's boundaries. Mentions are at most 40 tokens, so the limit never cuts a
+/// real one; it keeps the work per cue constant in sentences of thousands of cues.
+pub(super) const REACH: usize = 64;
+
+/// One sentence being analysed.
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) toks: &'a [Tok],
+    pub(super) quotes: &'a [Quote],
+    pub(super) lo: usize,
+    pub(super) hi: usize,
+    pub(super) doc_quotes: bool,
+    /// The first token from which only final punctuation is left.
+    pub(super) final_from: usize,
+    /// The first token of the sentence after introductory phrases and leaders.
+    pub(super) subject_start: usize,
+}
+
+/// Where the content of each leading cue ends because of a later cue, answered in
+/// logarithmic time (a linear scan per cue made sentences of many cues cubic).
+pub(super) struct ContentBounds {
+    /// Indices of cues that continue the previous cue's subject.
+    pub(super) sequential: Vec<usize>,
+    /// Tokens that may open a coordinate clause (`, while`, `;`), in order.
+    pub(super) markers: Vec<usize>,
+    /// Cues preceded by a coordinate clause with its own subject: (cue index, the
+    /// clause's opening token), by cue index.
+    pub(super) coordinate: Vec<(usize, usize)>,
+}
+
+impl ContentBounds {
+    /// The token where the content of cue `k` ends because of a later cue: the first
+    /// later cue of the same subject (`, adding`), or the opening of a later
+    /// coordinate clause of another speaker (`, while Y said`).
+    pub(super) fn bound(&self, cues: &[Cue], k: usize) -> Option<usize> {
+        let seq = self.sequential.get(self.sequential.partition_point(|&j| j <= k)).copied();
+        // a clause counts only when it opens after this cue
+        let first_marker = self.markers.get(self.markers.partition_point(|&m| m < cues[k].last)).copied();
+        let coord = first_marker.and_then(|m| {
+            let from = cues.partition_point(|d| d.first <= m).max(k + 1);
+            self.coordinate.get(self.coordinate.partition_point(|&(j, _)| j < from)).copied()
+        });
+        match (seq, coord) {
+            (Some(s), Some((c, m))) => Some(if s <= c { cues[s].first } else { m }),
+            (Some(s), None) => Some(cues[s].first),
+            (None, Some((_, m))) => Some(m),
+            (None, None) => None,
+        }
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quote], lo: usize, hi: usize, doc_quotes: bool) -> Ctx<'a> {
+        let final_from = (lo..hi).rev().find(|&j| !is_final(&toks[j])).map_or(lo, |j| j + 1);
+        let mut ctx = Ctx { text, toks, quotes, lo, hi, doc_quotes, final_from, subject_start: lo };
+        ctx.subject_start = ctx.find_subject_start();
+        ctx
+    }
+
+    /// The later-cue boundaries of the contents of `cues`.
+    pub(super) fn content_bounds(&self, cues: &[Cue]) -> ContentBounds {
+        let sequential = (0..cues.len()).filter(|&j| self.sequential(&cues[j])).collect();
+        let markers: Vec<usize> = (self.lo..self.hi)
+            .filter(|&m| {
+                (is_comma(&self.toks[m]) && matches!(self.lower(m + 1), "while" | "whereas" | "but" | "and" | "although" | "though"))
+                    || self.lower(m) == ";"
+            })
+            .collect();
+        let coordinate = (0..cues.len())
+            .filter_map(|j| {
+                let d = &cues[j];
+                let m = *markers.get(markers.partition_point(|&m| m < d.first).checked_sub(1)?)?;
+                self.coordinate_clause(m, d).then_some((j, m))
+            })
+            .collect();
+        ContentBounds { sequential, markers, coordinate }
+    }
+
+    pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
+        (i < self.hi && i >= self.lo).then(|| &self.toks[i])
+    }
+
+    pub(super) fn lower(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| t.lower.as_str())
+    }
+
+    /// Byte range covering tokens `[a, b)`.
+    pub(super) fn bytes(&self, a: usize, b: usize) -> Option<Range<usize>> {
+        (a < b && b <= self.toks.len()).then(|| self.toks[a].start..self.toks[b - 1].end)
+    }
+
+    /// Whether only final punctuation is left from `i` on.
+    pub(super) fn at_end(&self, i: usize) -> bool {
+        i >= self.final_from
+    }
+
+    /// The first token of the sentence after introductory phrases and leaders.
+    pub(super) fn find_subject_start(&self) -> usize {
+        let mut i = self.lo;
+        // a dateline: "LONDON (Reuters) - "
+        if let Some(d) = (self.lo..(self.lo + 8).min(self.hi)).find(|&j| self.lower(j) == "-" && j > self.lo && self.lower(j - 1) == ")") {
+            i = d + 1;
+        }
+        while INTRO.contains(&self.lower(i)) {
+            let Some(c) = (i..self.hi).find(|&j| is_comma(&self.toks[j])) else { break };
+            i = c + 1;
+        }
+        // a leader, but not a sentence-initial demonstrative ("That proposal was ...")
+        while i < self.hi && ((LEADERS.contains(&self.lower(i)) && !(self.toks[i].cap && self.lower(i) == "that")) || !self.toks[i].word) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Whether cue `d` continues the previous cue's subject (`, adding`, `and denies`).
+    pub(super) fn sequential(&self, d: &Cue) -> bool {
+        let prev = d.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
+        (d.form == Form::Participle && prev == ",") || (d.form == Form::Finite && matches!(prev, "and" | "but"))
+    }
+
+    /// Whether the marker token `m` (`, while`, `;`) opens a coordinate clause with a
+    /// subject of its own before cue `d` (`, while Nissan did not respond`, `; Honda
+    /// said`).
+    pub(super) fn coordinate_clause(&self, m: usize, d: &Cue) -> bool {
+        let subject = m + if self.lower(m) == ";" { 1 } else { 2 };
+        let Some(n) = d.first.checked_sub(subject) else { return false };
+        let Some(first) = self.tok(subject) else { return false };
+        let np = (1..=8).contains(&n)
+            && (first.cap
+                || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some")
+                || crate::lexicon::is_role_noun(&first.lower))
+            && !(subject..d.first).any(|j| is_verbish(&self.toks[j]) || is_comma(&self.toks[j]));
+        np
+    }
+
+    /// The quotation whose inner text contains byte `b`.
+    pub(super) fn quote_at(&self, b: usize) -> Option<&Quote> {
+        // quotations are sorted and disjoint
+        let i = self.quotes.partition_point(|q| q.inner.start <= b);
+        self.quotes[..i].last().filter(|q| b < q.inner.end)
+    }
+
+    /// The quotation that opens inside `r` and closes after it.
+    pub(super) fn quote_open_in(&self, r: &Range<usize>) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.outer.start < r.end);
+        self.quotes[..i].last().filter(|q| q.outer.start >= r.start && q.inner.end > r.end)
+    }
+
+    /// The quotation whose closing mark ends at or just before byte `b`.
+    pub(super) fn quote_closing_before(&self, b: usize) -> Option<&Quote> {
+        let i = self.quotes.partition_point(|q| q.outer.end <= b);
+        self.quotes[..i].last().filter(|q| b - q.outer.end <= 2)
+    }
+
+    pub(super) fn quote_kind(&self, r: &Range<usize>) -> QuoteKind {
+        if !self.doc_quotes {
+            return QuoteKind::Unknown;
+        }
+        let from = self.quotes.partition_point(|q| q.inner.end <= r.start);
+        let quoted: usize = self.quotes[from..]
+            .iter()
+            .take_while(|q| q.inner.start < r.end)
+            .map(|q| q.inner.end.min(r.end).saturating_sub(q.inner.start.max(r.start)))
+            .sum();
+        if quoted * 2 > r.len() { QuoteKind::Direct } else { QuoteKind::Indirect }
+    }
+
+    /// Trims a content range: leading `that`, marks and punctuation; trailing
+    /// punctuation and marks.
+    pub(super) fn trim_content(&self, r: Range<usize>) -> Option<Range<usize>> {
+        let s = self.text.get(r.clone())?;
+        let lead_chars: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '-', '—', '–', '\n', '\t'];
+        let mut a = r.start + (s.len() - s.trim_start_matches(lead_chars).len());
+        // a dateline: "TOKYO (Reuters) - "
+        let head_end = (a..=(a + 84).min(r.end)).rev().find(|&e| self.text.is_char_boundary(e)).unwrap_or(a);
+        if let Some(d) = self.text[a..head_end].find(") - ").filter(|&d| d < 80) {
+            let head = &self.text[a..a + d];
+            if head.contains('(') && head.chars().next().is_some_and(char::is_uppercase) {
+                a += d + 4;
+            }
+        }
+        let rest = &self.text[a..r.end];
+        // a complementiser (lower-case; a sentence-initial "That" is a demonstrative)
+        if rest.starts_with("that ") {
+            a += "that ".len();
+        }
+        let s = &self.text[a..r.end];
+        let trail_chars: &[char] = &[' ', ',', '.', ':', ';', '”', '"', '»', '\n', '\t', '-', '—', '–'];
+        let b = a + s.trim_end_matches(trail_chars).len();
+        (a < b).then_some(a..b)
+    }
+}
+
+pub(super) fn is_aux(t: &Tok) -> bool {
+    AUX.contains(&t.lower.as_str())
+}
+
+/// A clause word: an auxiliary or a lower-case past-tense form.
+pub(super) fn is_verbish(t: &Tok) -> bool {
+    is_aux(t) || (t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed") && !t.lower.ends_with("eed"))
+}
+
+pub(super) fn is_comma(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "," | ";")
+}
+
+pub(super) fn is_closing_quote(t: &Tok) -> bool {
+    matches!(t.lower.as_str(), "”" | "\"" | "»")
+}
+
+
+/// Sentence-final punctuation and closing marks.
+pub(super) fn is_final(t: &Tok) -> bool {
+    !t.word && matches!(t.lower.as_str(), "." | "!" | "?" | "”" | "\"" | "’" | "»" | ")" | "…")
+}

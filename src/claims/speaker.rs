@@ -1,0 +1,175 @@
+//! Speaker mentions: the noun phrase left of a cue with its appositions, the one
+//! right of an inverted cue, and the clause subject of a participle.
+
+use std::ops::Range;
+
+use super::sentence::{is_aux, is_comma, is_final, is_verbish, Ctx, REACH};
+use crate::lexicon::{LEADERS, PREPOSITIONS, WEEKDAYS};
+
+impl Ctx<'_> {
+    /// The speaker before a finite cue: the noun phrase ending at the cue, with
+    /// appositives (`Juan Roig, chairman of X, said`) and relative clauses.
+    pub(super) fn speaker_left(&self, lo: usize, cue_first: usize) -> Option<Range<usize>> {
+        if cue_first <= lo {
+            return None;
+        }
+        // segments between commas, right to left
+        let seg_end = cue_first;
+        // a mention is at most 40 tokens: the walk back stops soon after
+        let lo = lo.max(cue_first.saturating_sub(REACH));
+        let mut j = cue_first;
+        while j > lo && !is_comma(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" | "-") {
+            j -= 1;
+        }
+        let mut first = j;
+        if first == seg_end {
+            // "X, appositive, said": walk back over noun-phrase segments
+            let mut k = j;
+            loop {
+                if k <= lo {
+                    break;
+                }
+                // k-1 is a comma; segment before it
+                let e = k - 1;
+                let mut s = e;
+                while s > lo && !is_comma(&self.toks[s - 1]) {
+                    s -= 1;
+                }
+                // a relative clause, or a reduced one ("published by the U.N.")
+                let relative = matches!(self.lower(s), "who" | "which" | "whose")
+                    || (is_verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
+                if !relative && PREPOSITIONS.contains(&self.lower(s)) {
+                    break;
+                }
+                let np = e > s && e - s <= 30 && (relative || !(s..e).any(|m| is_verbish(&self.toks[m])));
+                if !np {
+                    break;
+                }
+                first = s;
+                k = s;
+            }
+            if first == cue_first {
+                return None;
+            }
+        } else {
+            // a clause before "and"/"but"/"that"... inside the segment: keep what follows
+            let cut = (first..cue_first).rev().find(|&m| {
+                matches!(self.lower(m), "and" | "but" | "that" | "while" | "because" | "as" | "after" | "when" | "if" | "although" | "though" | "since")
+                    && (first..m).any(|x| is_verbish(&self.toks[x]))
+            });
+            if let Some(m) = cut {
+                first = m + 1;
+            }
+            // "..., which analysts said ...": the relative pronoun is the object
+            if matches!(self.lower(first), "who" | "which" | "that") && first + 1 < cue_first {
+                first += 1;
+            }
+            // "X, who quickly indicated ...": the speaker is X
+            if matches!(self.lower(first), "who" | "which") && first > lo && is_comma(&self.toks[first - 1]) {
+                let e = first - 1;
+                let mut s = e;
+                while s > lo && !is_comma(&self.toks[s - 1]) && !is_verbish(&self.toks[s - 1]) {
+                    s -= 1;
+                }
+                return if e > s && e - s <= 12 { self.bytes(s, e) } else { None };
+            }
+        }
+        // leading conjunctions and quotes are not part of the mention
+        while first < cue_first && (LEADERS.contains(&self.lower(first)) || !self.toks[first].word) {
+            first += 1;
+        }
+        let mut last = cue_first;
+        while last > first && !self.toks[last - 1].word && self.lower(last - 1) != ")" {
+            last -= 1;
+        }
+        // "The White House on Monday said": the time is not part of the mention
+        if last >= first + 3 && self.lower(last - 2) == "on" && WEEKDAYS.contains(&self.lower(last - 1)) {
+            last -= 2;
+        }
+        if last <= first || last - first > 40 {
+            return None;
+        }
+        self.bytes(first, last)
+    }
+
+    /// The speaker after a cue: "said former CIA officer David Priess, who ...".
+    pub(super) fn speaker_right(&self, from: usize) -> Option<Range<usize>> {
+        let first = self.tok(from)?;
+        let speakerish = first.cap
+            || matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "four" | "another" | "he" | "she" | "some" | "several" | "other" | "others")
+            || (from..(from + 6).min(self.hi)).any(|j| self.toks[j].cap || crate::lexicon::is_role_noun(&self.toks[j].lower));
+        if !speakerish || matches!(first.lower.as_str(), "that" | "it" | "they" | "whether" | "to") {
+            return None;
+        }
+        let mut end = from;
+        // (a mention longer than 30 tokens is refused below: no need to look further)
+        while end < self.hi && end <= from + 31 && !is_final(&self.toks[end]) {
+            // a relative clause or participle, or the rest of a split quotation
+            if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according" | "“" | "\"" | "«") {
+                break;
+            }
+            if self.lower(end) == "on" && (WEEKDAYS.contains(&self.lower(end + 1)) || self.lower(end + 1) == "condition") {
+                break;
+            }
+            end += 1;
+        }
+        while end > from && is_comma(&self.toks[end - 1]) {
+            end -= 1;
+        }
+        // a clause is not a speaker; "-ed" participles are fine in an appositive
+        let first_comma = (from..end).find(|&j| is_comma(&self.toks[j])).unwrap_or(end);
+        let clause = (from..end).any(|j| is_aux(&self.toks[j]) || (j < first_comma && is_verbish(&self.toks[j])));
+        if end <= from || end - from > 30 || clause {
+            return None;
+        }
+        self.bytes(from, end)
+    }
+
+    /// The subject of the sentence (for participle cues): the noun phrase after any
+    /// introductory phrase, up to the first verb.
+    pub(super) fn subject(&self, cue_first: usize) -> Option<Range<usize>> {
+        let start = self.subject_start;
+        if start >= cue_first {
+            return None;
+        }
+        let mut j = start;
+        while j < cue_first {
+            if j >= start + REACH {
+                // no noun phrase is this long
+                return None;
+            }
+            let t = &self.toks[j];
+            let ok = if is_verbish(t) {
+                false
+            } else if t.cap
+                || t.lower == "s"
+                || (!t.word && matches!(t.lower.as_str(), "(" | ")" | "-"))
+                || matches!(t.lower.as_str(), "the" | "a" | "an" | "some" | "other" | "two" | "three" | "several" | "many" | "most" | "both" | "all" | "its" | "his" | "her" | "their" | "senior" | "former" | "top")
+            {
+                true
+            } else if matches!(t.lower.as_str(), "and" | "of" | "for") {
+                self.tok(j + 1).is_some_and(|n| n.cap)
+                    || (t.lower == "and" && (j + 1..(j + 4).min(cue_first)).any(|m| crate::lexicon::is_role_noun(&self.toks[m].lower)))
+            } else if crate::lexicon::is_role_noun(&t.lower) || crate::lexicon::is_institution_noun(&t.lower) {
+                true
+            } else {
+                // lower-case modifiers of a role noun a few words on ("civil liberties advocates")
+                let noun = (j + 1..(j + 4).min(cue_first)).find(|&m| {
+                    crate::lexicon::is_role_noun(&self.toks[m].lower) || crate::lexicon::is_institution_noun(&self.toks[m].lower)
+                });
+                match noun {
+                    Some(m) if (j..m).all(|x| self.toks[x].word && !self.toks[x].cap && !is_verbish(&self.toks[x])) => {
+                        j = m;
+                        true
+                    }
+                    _ => false,
+                }
+            };
+            if !ok {
+                break;
+            }
+            j += 1;
+        }
+        if j > start { self.bytes(start, j) } else { None }
+    }
+}

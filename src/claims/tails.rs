@@ -1,0 +1,164 @@
+//! What stands between a cue and its content: the object of `told`, time and
+//! place phrases (`on Friday`, `in a statement`, `during a visit to Paris`), and
+//! `, speaking on condition of anonymity`.
+
+use super::sentence::{is_comma, is_final, is_verbish, Ctx, REACH};
+use crate::cues::Cue;
+use crate::lexicon::{TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
+use crate::text::tokens::Tok;
+
+impl Ctx<'_> {
+    /// Skips time and place phrases after a cue (`on Friday`, `in a statement`,
+    /// `on condition of anonymity`, `earlier this month`).
+    pub(super) fn skip_tails(&self, mut i: usize) -> usize {
+        loop {
+            let w = self.lower(i);
+            if w == "on" && self.lower(i + 1) == "condition" {
+                // "on condition of anonymity" / "on condition that he not be named"
+                let mut j = i + 2;
+                while j < self.hi && !is_comma(&self.toks[j]) && !is_final(&self.toks[j]) && self.lower(j) != "that" {
+                    j += 1;
+                    if self.lower(j - 1) == "anonymity" {
+                        break;
+                    }
+                }
+                i = j;
+                continue;
+            }
+            if matches!(w, "on" | "late" | "early" | "last" | "this" | "next") && WEEKDAYS.contains(&self.lower(i + 1)) {
+                i += 2;
+                while matches!(self.lower(i), "night" | "morning" | "evening" | "afternoon") {
+                    i += 1;
+                }
+                continue;
+            }
+            if WEEKDAYS.contains(&w) {
+                i += 1;
+                continue;
+            }
+            if w == "that" && matches!(self.lower(i + 1), "day" | "week" | "month" | "morning" | "evening" | "night" | "year" | "afternoon") {
+                i += 2;
+                continue;
+            }
+            if matches!(w, "last" | "this" | "earlier" | "later") && matches!(self.lower(i + 1), "week" | "month" | "year" | "weekend" | "this" | "last" | "on" | "in") {
+                i += 2;
+                continue;
+            }
+            if TIME_WORDS.contains(&w) && !matches!(w, "on" | "this" | "last") {
+                i += 1;
+                continue;
+            }
+            if matches!(w, "in" | "on" | "at" | "during" | "via" | "through" | "over" | "to") {
+                // a tail ends in a tail noun within a few words
+                if let Some(j) = (i + 1..(i + 7).min(self.hi)).find(|&j| TAIL_NOUNS.contains(&self.lower(j))) {
+                    if (i + 1..j).all(|m| self.toks[m].word) {
+                        i = j + 1;
+                        // "in an interview with Reuters", "in a note to clients": the
+                        // tail's own complement, up to "that", a comma or the end
+                        if matches!(self.lower(i), "with" | "to" | "from" | "for" | "by" | "on" | "at") {
+                            let end = (i + 1..(i + 6).min(self.hi + 1)).find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_comma));
+                            if let Some(k) = end.filter(|&k| k > i + 1 && !(i + 1..k).any(|m| is_verbish(&self.toks[m]))) {
+                                i = k;
+                            }
+                        }
+                        continue;
+                    }
+                }
+            }
+            if matches!(w, "in" | "at") && self.tok(i + 1).is_some_and(|t| t.cap) {
+                // a place closing the sentence: "told reporters in Berlin."
+                let mut j = i + 1;
+                while self.tok(j).is_some_and(|t| t.cap && t.word) {
+                    j += 1;
+                }
+                if self.at_end(j) || self.tok(j).is_some_and(is_comma) {
+                    i = j;
+                    continue;
+                }
+            }
+            if matches!(w, "during" | "at" | "in" | "on" | "after" | "before" | "ahead" | "following" | "amid" | "via" | "through" | "while") {
+                // a phrase closing the sentence ("during a visit to Paris.") or standing
+                // before "that" ("during a visit to Paris that ...")
+                let end = (i + 1..(i + 12).min(self.hi + 1)).find(|&j| self.at_end(j) || self.lower(j) == "that");
+                let clause_word = |m: usize| {
+                    matches!(self.lower(m), "whether" | "if" | "how" | "what" | "why" | "when" | "who" | "which" | "where" | "it" | "he" | "she" | "they" | "we" | "i" | "there")
+                };
+                if let Some(j) = end {
+                    // (a capitalised "May" is the month)
+                    let phrase = !(i + 1..j).any(|m| {
+                        (is_verbish(&self.toks[m]) && !self.toks[m].cap) || is_comma(&self.toks[m]) || clause_word(m) || !self.toks[m].word && !self.at_end(m)
+                    });
+                    if j > i + 1 && phrase && (self.lower(j) == "that" || j - i <= 7) {
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            if w == "by" && (i + 1..(i + 6).min(self.hi + 1)).any(|j| self.at_end(j)) {
+                // "was quoted as saying by Iranian media."
+                let j = (i + 1..=self.hi).find(|&j| self.at_end(j)).unwrap_or(self.hi);
+                i = j;
+                continue;
+            }
+            return i;
+        }
+    }
+
+    /// Skips the object of `told` (`told Reuters`, `told the Supreme Court`).
+    pub(super) fn skip_told_object(&self, cue: &Cue) -> usize {
+        let i = cue.last;
+        let head = self.lower(cue.last - 1);
+        if !matches!(head, "told" | "tell" | "tells" | "telling") {
+            return i;
+        }
+        // "told X that ..." — the object ends at "that"
+        if let Some(j) = (i..(i + 9).min(self.hi)).find(|&j| self.lower(j) == "that") {
+            if (i..j).all(|m| self.toks[m].word || self.lower(m) == "(" || self.lower(m) == ")") {
+                return j;
+            }
+        }
+        let Some(t) = self.tok(i) else { return i };
+        let w = t.lower.as_str();
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "members") {
+            // determiner + up to three words, up to what opens the reported clause:
+            // "the Supreme Court it would ...", "a daily briefing."
+            let mut j = i + 1;
+            if self.lower(j) == "of" {
+                j += 1;
+            }
+            let opens_clause = |t: &Tok| {
+                matches!(
+                    t.lower.as_str(),
+                    "it" | "he" | "she" | "they" | "we" | "i" | "there" | "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their"
+                        | "in" | "on" | "at" | "during" | "via" | "after" | "before" | "for" | "with" | "by" | "over"
+                )
+                    || is_verbish(t)
+                    || !t.word
+            };
+            while j < (i + 4).min(self.hi) && self.tok(j).is_some_and(|t| !opens_clause(t)) {
+                j += 1;
+            }
+            return j.max(i + 1).min(self.hi);
+        }
+        if t.cap && self.lower(i + 1) == "s" || self.lower(i).ends_with("’s") || self.lower(i).ends_with("'s") {
+            // "India s top court": possessive, then lower-case words
+            let mut j = i + if self.lower(i + 1) == "s" { 2 } else { 1 };
+            while self.tok(j).is_some_and(|t| t.word && !t.cap) && j < i + 5 {
+                j += 1;
+            }
+            return j;
+        }
+        if TOLD_OBJECTS.contains(&w) || t.cap {
+            return i + 1;
+        }
+        i
+    }
+
+    /// Skips `, speaking on condition of anonymity` / `, who asked not to be named`.
+    pub(super) fn skip_anonymity_clause(&self, i: usize) -> usize {
+        if self.lower(i) == "," && matches!(self.lower(i + 1), "speaking" | "who" | "asking" | "declining" | "requesting" | "citing") {
+            return if self.final_from <= i + REACH { self.final_from.max(i) } else { i };
+        }
+        i
+    }
+}

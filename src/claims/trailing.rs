@@ -1,0 +1,133 @@
+//! Content before the cue: `Y, X said.`, `“Y,” said X.`, `Y said the official.`
+
+use std::ops::Range;
+
+use super::sentence::{is_closing_quote, is_comma, is_verbish, Ctx, REACH};
+use super::RawClaim;
+use crate::claim::Stance;
+use crate::cues::{Cue, Form};
+use crate::lexicon::{INVERTING, PREPOSITIONS};
+
+impl Ctx<'_> {
+    /// "Y, X said." / "“Y,” said X." — the cue closes the sentence.
+    pub(super) fn trailing(&self, cue: &Cue, next_cue: Option<usize>) -> Option<RawClaim> {
+        if cue.form != Form::Finite || cue.stance == Stance::Decline {
+            return None;
+        }
+        let object_end = self.skip_told_object(cue);
+        let after = self.skip_tails(object_end);
+        let before = cue.first.checked_sub(1)?;
+        if before < self.lo {
+            return None;
+        }
+        let prev = &self.toks[before];
+        let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) {
+            // "Y, said X ." — speaker after the cue, with verbs that invert
+            if self.at_end(after) || !INVERTING.contains(&self.lower(cue.last - 1)) {
+                return None;
+            }
+            let sp = self.speaker_right(after)?;
+            (sp, before)
+        } else if let Some(sp) = self.inverted_speaker(cue, after) {
+            // "Y said the official." with the comma missing: a named or described
+            // speaker closing the sentence is not what was said
+            (sp, before)
+        } else {
+            // "Y, X said ." / "Y, X said, Z" — speaker between the last comma and the cue
+            let after = self.skip_anonymity_clause(after);
+            // a split quotation ("“A,” he said, “B.”") continues like narration does
+            // (a speaker is at most 25 tokens: a boundary further back is no boundary)
+            let near = cue.first.saturating_sub(REACH).max(self.lo);
+            let boundary = (near..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]));
+            let split_quote = boundary.is_some_and(|b| is_closing_quote(&self.toks[b]));
+            let continues = (self.tok(after).is_some_and(is_comma)
+                && (split_quote || !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«"))))
+                || next_cue == Some(after);
+            if !self.at_end(after) && !continues {
+                return None;
+            }
+            let b = boundary?;
+            let mut first = b + 1;
+            while first < cue.first && (is_closing_quote(&self.toks[first]) || is_comma(&self.toks[first])) {
+                first += 1;
+            }
+            if first >= cue.first || cue.first - first > 25 {
+                return None;
+            }
+            // the part before the comma must be content, not an opening phrase
+            let words = (self.lo..b).filter(|&j| self.toks[j].word).take(2).count();
+            let clause = || (self.lo..b).any(|j| is_verbish(&self.toks[j]) || self.quote_at(self.toks[j].start).is_some_and(|q| self.toks[j].end <= q.inner.end));
+            if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause()) {
+                return None;
+            }
+            (self.bytes(first, cue.first)?, b)
+        };
+        // the content ends at the boundary; it starts at the sentence start, or at
+        // the opening mark of a quotation that closes at the boundary
+        let mut end_tok = boundary;
+        while end_tok > self.lo && (is_comma(&self.toks[end_tok]) || is_closing_quote(&self.toks[end_tok])) {
+            end_tok -= 1;
+        }
+        let end = self.toks[end_tok].end;
+        let mut start = self.toks[self.lo].start;
+        if let Some(q) = self.quote_closing_before(self.toks[boundary].end.max(end)) {
+            if q.inner.start < start || q.outer.start <= start + 1 {
+                start = q.inner.start;
+            }
+        }
+        let content = self.trim_content(start..end)?;
+        let quote = self.quote_kind(&content);
+        Some(RawClaim {
+            speaker,
+            cue: self.bytes(cue.first, object_end.max(cue.last))?,
+            content: Some(content),
+            stance: cue.stance,
+            quote,
+        })
+    }
+
+    /// After an inverting cue with no comma before it, a speaker that closes the
+    /// sentence: a mention with a name or a role (`... said the official.`, `... said
+    /// Smith.`), not any noun phrase (`They said the same.`).
+    pub(super) fn inverted_speaker(&self, cue: &Cue, after: usize) -> Option<Range<usize>> {
+        // (`told` takes its object first: "told the official" is not inverted)
+        if !INVERTING.contains(&self.lower(cue.last - 1)) || self.skip_told_object(cue) != cue.last {
+            return None;
+        }
+        let sp = self.speaker_right(after)?;
+        let end = self.toks.partition_point(|t| t.start < sp.end);
+        // a noun phrase: it opens with a name, a determiner or a number, and names or
+        // describes someone before any preposition ("the same of Sanders" does not)
+        let opens = self.tok(after).is_some_and(|t| {
+            t.cap || matches!(t.lower.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "four" | "another" | "several" | "other")
+        });
+        let head_end = (after..end).find(|&j| PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "of" | "to" | ",")).unwrap_or(end);
+        let described = opens
+            && (after..head_end).any(|j| {
+                let t = &self.toks[j];
+                (t.cap && j > after)
+                    || t.cap && !matches!(t.lower.as_str(), "the" | "a" | "an")
+                    || crate::lexicon::is_role_noun(&t.lower) && !matches!(t.lower.as_str(), "one" | "some" | "several" | "many" | "others")
+                    || crate::lexicon::is_spokes_noun(&t.lower)
+                    || crate::lexicon::is_institution_noun(&t.lower)
+            });
+        // short, and ending in its name or role ("the party truly cares" is a clause)
+        let last = &self.toks[end.max(after + 1) - 1];
+        let ends_in_head = last.cap || crate::lexicon::is_role_noun(&last.lower) || crate::lexicon::is_spokes_noun(&last.lower) || crate::lexicon::is_institution_noun(&last.lower);
+        if !described || !ends_in_head || end - after > 6 || !self.at_end(end) || self.sequential(cue) || matches!(self.lower(after), "he" | "she" | ":") {
+            return None;
+        }
+        // only when what stands before the cue names no one ("One official said the
+        // deputy minister." keeps its speaker)
+        let left = self.speaker_left(self.lo, cue.first);
+        let names_someone = left.is_some_and(|r| {
+            let (a, b) = (self.toks.partition_point(|t| t.start < r.start), self.toks.partition_point(|t| t.start < r.end));
+            (a..b).any(|j| {
+                let t = &self.toks[j];
+                t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+                    || crate::lexicon::is_role_noun(&t.lower) || crate::lexicon::is_spokes_noun(&t.lower) || crate::lexicon::is_institution_noun(&t.lower)
+            })
+        });
+        (!names_someone).then_some(sp)
+    }
+}

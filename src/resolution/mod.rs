@@ -1,0 +1,158 @@
+//! Claims → speakers: what each speaker mention says about its source (anonymity,
+//! name, descriptor: [`analysis`]) and what `he`, `the official` or `one of them`
+//! stands for (coreference, here). Pure functions over the text, the raw claims and
+//! entity spans.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
+use crate::claims::RawClaim;
+use crate::entity::{Entity, EntityKind};
+use crate::span::Span;
+
+mod analysis;
+
+pub(crate) use analysis::anonymity_markers;
+use analysis::{analyse, Analysis, Pronoun};
+
+/// Speaker analysis and resolution for every raw claim, in order.
+pub(crate) fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], sentences: &[std::ops::Range<usize>]) -> Vec<Claim> {
+    // antecedents so far: (mention range, analysis)
+    let mut seen: Vec<(std::ops::Range<usize>, Analysis)> = Vec::new();
+    let mut out = Vec::with_capacity(raws.len());
+    // anonymity markers of each sentence, found once however many claims it holds
+    let mut markers_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
+    for raw in raws {
+        let a = analyse(text, raw.speaker.clone(), ents);
+        let target = if a.pronoun.is_some() || a.back_reference {
+            antecedent(text, raw.speaker.start, &a, &seen, ents, sentences)
+        } else {
+            None
+        };
+        let (anonymity, name, kind) = match &target {
+            Some((_, t)) => (t.anonymity, t.name.clone(), if a.pronoun.is_some() { t.kind } else { a.kind }),
+            None => (a.anonymity, a.name.clone(), a.kind),
+        };
+        let resolved = target.as_ref().and_then(|(r, _)| Span::of(text, r.start, r.end));
+        // the sentence of the cue holds the anonymity markers (those near the cue)
+        let i = sentences.partition_point(|s| s.end <= raw.cue.start);
+        let sent = sentences.get(i).filter(|s| s.start <= raw.cue.start).cloned().unwrap_or(raw.cue.clone());
+        let markers = markers_of
+            .entry(sent.start)
+            .or_insert_with(|| anonymity_markers(text, sent))
+            .iter()
+            .filter(|m| m.end + MARKER_REACH >= raw.cue.start && m.start <= raw.cue.end + MARKER_REACH)
+            .filter_map(|r| Span::of(text, r.start, r.end))
+            .collect();
+        let (Some(cue), Some(mention)) = (Span::of(text, raw.cue.start, raw.cue.end), Span::of(text, raw.speaker.start, raw.speaker.end)) else {
+            continue;
+        };
+        let content = raw.content.as_ref().and_then(|r| Span::of(text, r.start, r.end));
+        let descriptor = match &target {
+            Some((_, t)) if a.pronoun.is_some() || a.back_reference => t.descriptor.clone(),
+            _ => a.descriptor.clone(),
+        };
+        out.push(Claim {
+            speaker: Speaker { start: mention.start, end: mention.end, text: mention.text, resolved, name, kind, descriptor },
+            anonymity,
+            anonymity_markers: markers,
+            stance: raw.stance,
+            cue,
+            text: content,
+            quote: raw.quote,
+        });
+        // later references resolve to the antecedent, not to the pronoun
+        match target {
+            Some((r, t)) => seen.push((r, t)),
+            None => seen.push((raw.speaker.clone(), a)),
+        }
+    }
+    resolve_forward(&mut out);
+    out
+}
+
+/// "a Moody s official said ... Alastair Wilson, managing director at Moody s, said":
+/// an unnamed person whose affiliation the next claim's named speaker shares is that
+/// person.
+fn resolve_forward(claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        let (before, after) = claims.split_at_mut(i);
+        let (prev, next) = (&mut before[i - 1], &after[0]);
+        let unnamed = prev.anonymity == Anonymity::Anonymous && prev.speaker.resolved.is_none() && prev.speaker.kind == SpeakerKind::Person;
+        let named_next = next.anonymity == Anonymity::Named && next.speaker.resolved.is_none() && next.speaker.start > prev.cue.end;
+        if !unnamed || !named_next || next.speaker.start - prev.cue.end > FORWARD_BYTES {
+            continue;
+        }
+        let shared = prev.speaker.descriptor.affiliation.iter().any(|a| a.len() > 2 && next.speaker.text.contains(a.as_str()));
+        if shared {
+            prev.speaker.resolved = Some(Span { start: next.speaker.start, end: next.speaker.end, text: next.speaker.text.clone() });
+            prev.speaker.name = next.speaker.name.clone();
+            prev.anonymity = Anonymity::Named;
+        }
+    }
+}
+
+/// How far (bytes) from its cue an anonymity marker may stand in the cue's sentence.
+const MARKER_REACH: usize = 400;
+
+/// How many earlier speakers a pronoun or back-reference may point back over.
+const ANTECEDENT_REACH: usize = 64;
+
+/// How many sentences back a pronoun's antecedent may open a sentence.
+const SUBJECT_REACH: usize = 20;
+
+/// How far ahead (bytes) a forward reference may be named.
+const FORWARD_BYTES: usize = 600;
+
+/// The earlier mention a pronoun or back-reference stands for: the latest earlier
+/// speaker that fits (person, body or group; same role for `the official`), or
+/// for `he`/`she`/`it` a person or body that opens a more recent sentence.
+fn antecedent(
+    text: &str,
+    at: usize,
+    a: &Analysis,
+    seen: &[(std::ops::Range<usize>, Analysis)],
+    ents: &[Entity],
+    sentences: &[std::ops::Range<usize>],
+) -> Option<(std::ops::Range<usize>, Analysis)> {
+    let fits = |c: &Analysis| -> bool {
+        match a.pronoun {
+            Some(Pronoun::Person) => c.kind == SpeakerKind::Person && !c.plural,
+            Some(Pronoun::Thing) => matches!(c.kind, SpeakerKind::Organization | SpeakerKind::Document) && !c.plural
+                || c.anonymity == Anonymity::Institutional && c.kind != SpeakerKind::Person,
+            Some(Pronoun::Plural) => c.plural,
+            None if a.kind == SpeakerKind::Document => c.anonymity == Anonymity::Institutional,
+            // "one of them / one of the sources": one of a group
+            None if a.group_member => c.plural && c.kind != SpeakerKind::Organization,
+            None => c.anonymity == Anonymity::Anonymous && c.plural == a.plural || c.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role,
+        }
+    };
+    let same_role = |c: &Analysis| a.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role;
+    let earlier = seen.iter().rev().filter(|(r, _)| r.end <= at).take(ANTECEDENT_REACH);
+    let from_speakers = if a.back_reference {
+        earlier.clone().find(|(_, c)| same_role(c)).or_else(|| earlier.clone().find(|(_, c)| fits(c)))
+    } else {
+        earlier.clone().find(|(_, c)| fits(c))
+    };
+    // a person or body that opens a sentence after that speaker ("Trump has ... He said")
+    let subject = match a.pronoun {
+        Some(Pronoun::Person) | Some(Pronoun::Thing) => {
+            let want = |k: EntityKind| if a.pronoun == Some(Pronoun::Person) { k == EntityKind::Person } else { k != EntityKind::Person };
+            let after = from_speakers.map_or(0, |(r, _)| r.end);
+            let (lo, hi) = (sentences.partition_point(|s| s.start < after), sentences.partition_point(|s| s.start < at));
+            sentences[lo..hi.max(lo)].iter().rev().take(SUBJECT_REACH).find_map(|s| {
+                let lead = &text[s.clone()];
+                let skip = lead.len() - lead.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                // entities are sorted by start
+                let first = ents.partition_point(|e| e.start < s.start + skip);
+                ents[first..].iter().take_while(|e| e.start == s.start + skip).find(|e| want(e.kind) && e.end <= at)
+            })
+        }
+        _ => None,
+    };
+    if let Some(e) = subject {
+        return Some((e.start..e.end, analyse(text, e.start..e.end, ents)));
+    }
+    from_speakers.cloned()
+}
