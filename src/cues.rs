@@ -1,7 +1,7 @@
 //! The cue lexicon: reporting expressions, their stance and their form. Pure.
 
 use crate::claim::Stance;
-use crate::lexicon::{BLOCKERS, LEXICON, PRE_CUE};
+use crate::lexicon::{ASKED_OPENERS, BLOCKERS, LEXICON, MANNER_CUES, MANNER_NEXT, PRE_CUE};
 use crate::text::tokens::Tok;
 
 /// How a cue relates to its speaker.
@@ -91,7 +91,10 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         let bare_called = matches!(head, "called" | "calls" | "calling") && n == 1;
         // "said" as an adjective ("the said company") or in "so-called".
         let adjective = head == "said" && prev.is_some_and(|p| p == "the");
-        if blocked || nounish || bare_called || adjective || skip(&toks[i + n - 1]) {
+        // "continued to rise", "the comments": a manner verb reports speech only
+        // next to what was said (or, for "asked", its object and question)
+        let manner = n == 1 && MANNER_CUES.contains(&head) && !manner_context(toks, i, to);
+        if blocked || nounish || bare_called || adjective || manner || skip(&toks[i + n - 1]) {
             i += 1;
             continue;
         }
@@ -116,6 +119,36 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         i += n;
     }
     out
+}
+
+/// Whether the manner cue at `i` stands where it reports speech: before `,` `:` a
+/// quotation mark or a clause opener; after a comma or a closing quotation mark and
+/// before the sentence end or its speaker (`“...,” she joked.`, `“...?” asked
+/// Smith`); for `asked`, before an object and its question (`asked him whether`),
+/// but never `asked not to be named`.
+fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
+    let next = |k: usize| toks.get(k).filter(|_| k < to).map(|t| t.lower.as_str());
+    let head = toks[i].lower.as_str();
+    if matches!(next(i + 1), Some("not" | "for")) || (next(i + 1) == Some("that") && matches!(next(i + 2), Some("his" | "her" | "their"))) {
+        return false;
+    }
+    if next(i + 1).is_some_and(|w| MANNER_NEXT.contains(&w)) {
+        return true;
+    }
+    let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+    if prev.is_some_and(|p| matches!(p, "," | "”" | "\"" | "’")) {
+        return true;
+    }
+    // "“...,” he joked." — closing the sentence, with a quotation just before its speaker
+    let closes = next(i + 1).is_none_or(|w| matches!(w, "." | "!" | "?"));
+    if closes && (i.saturating_sub(8)..i).any(|k| matches!(toks[k].lower.as_str(), "”" | "\"" | "’")) {
+        return true;
+    }
+    if matches!(head, "asked" | "asks" | "asking") {
+        return (i + 2..(i + 6).min(to)).any(|k| ASKED_OPENERS.contains(&toks[k].lower.as_str()))
+            && (i + 1..(i + 6).min(to)).take_while(|&k| !ASKED_OPENERS.contains(&toks[k].lower.as_str())).all(|k| toks[k].word);
+    }
+    false
 }
 
 #[cfg(test)]
@@ -156,6 +189,14 @@ mod tests {
             ("the said company", &[]),
             ("It was rejected by officials.", &[("rejected by", Deny, Passive)]),
             ("as stated in the charter", &[]),
+            ("She continued, “We are not done.”", &[("continued", Assert, Finite)]),
+            ("Prices continued to rise.", &[]),
+            ("“Not today,” he joked.", &[("joked", Assert, Finite)]),
+            ("Lee asked the judges to reconsider.", &[("asked", Assert, Finite)]),
+            ("A source who asked not to be named said so.", &[("said", Assert, Finite)]),
+            ("The comments drew criticism.", &[]),
+            ("She pointed out that the law had changed.", &[("pointed out", Assert, Finite)]),
+            ("Questions remain about the deal.", &[]),
         ];
         for (t, want) in table {
             let got = cues(t);

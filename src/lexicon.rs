@@ -37,6 +37,13 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("replied|replies|responded|recalled|recalls|predicted|predicts|observed|remarked", Stance::Assert),
     ("urged|urges|urging", Stance::Assert),
     ("called|calls|calling for|on", Stance::Assert),
+    // verbs of manner and sequence, cues only next to a quotation or a clause (see
+    // MANNER_CUES): "she continued, “...”", "“...,” he joked", "asked whether ..."
+    ("continued|continues|concluded|concludes|quipped|quips|joked|jokes|boasted|boasts|bragged|brags", Stance::Assert),
+    ("mused|muses|lamented|laments|shouted|yelled|exclaimed|countered|counters|retorted|retorts", Stance::Assert),
+    ("declared|declares|revealed|reveals|disclosed|discloses|commented|comments|alleged|alleges|alleging", Stance::Assert),
+    ("asked|asks|asking|wondered|wonders|questioned|questions", Stance::Assert),
+    ("pointed|points out|to", Stance::Assert),
     ("according to", Stance::Assert),
     ("was|were|is|are quoted as saying", Stance::Assert),
     ("quoted as saying", Stance::Assert),
@@ -65,6 +72,28 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("without disclosing|naming|identifying", Stance::Decline),
     ("referred questions|reuters|requests|inquiries to", Stance::Decline),
 ];
+
+/// Cues that report speech only next to what was said: followed by `,` `:` a
+/// quotation mark, `that` or a question word, or closing a sentence after a
+/// quotation (`“...,” she continued.`). Elsewhere they are other verbs (`continued
+/// to rise`, `questions remain`, `the comments`).
+pub(crate) const MANNER_CUES: &[&str] = &[
+    "continued", "continues", "concluded", "concludes", "quipped", "quips", "joked", "jokes", "boasted", "boasts",
+    "bragged", "brags", "mused", "muses", "lamented", "laments", "shouted", "yelled", "exclaimed", "countered",
+    "counters", "retorted", "retorts", "declared", "declares", "revealed", "reveals", "disclosed", "discloses",
+    "commented", "comments", "alleged", "alleges", "alleging", "asked", "asks", "asking", "wondered", "wonders",
+    "questioned", "questions",
+];
+
+/// What may follow a manner cue for it to report speech: punctuation, quotation
+/// marks, a complementiser or a question word.
+pub(crate) const MANNER_NEXT: &[&str] = &[
+    ",", ":", "“", "\"", "‘", "«", "that", "whether", "if", "how", "why", "what", "when", "where", "who",
+];
+
+/// Objects of `asked` end at what opens the question or request (`asked the
+/// candidates to discuss`, `asked him whether`).
+pub(crate) const ASKED_OPENERS: &[&str] = &["to", "whether", "if", "how", "why", "what", "when", "where", "who", "about"];
 
 /// Words that may stand between a subject and its cue and belong to the cue.
 pub(crate) const PRE_CUE: &[&str] = &[
@@ -135,6 +164,14 @@ pub(crate) const TOLD_OBJECTS: &[&str] = &[
     "parliament", "congress", "senators", "delegates", "supporters", "students", "investors", "analysts",
     "cnn", "afp", "bloomberg", "television", "viewers", "listeners", "members", "the", "a", "an", "his",
     "their", "its", "our", "my",
+];
+
+/// Words that open a circumstance after `..., X said,` (not the rest of what was
+/// said): `, as it would ...`, `, in a move that ...`, `, citing ...`.
+pub(crate) const CIRCUMSTANCE_OPENERS: &[&str] = &[
+    "as", "in", "on", "at", "without", "while", "whereas", "according", "because", "after", "before", "since",
+    "with", "citing", "though", "although", "despite", "amid", "following", "during", "for", "when", "if",
+    "and", "but", "or", "so", "than", "adding", "saying",
 ];
 
 // ---- Speakers: what a mention says about its source

@@ -12,6 +12,7 @@
 //! | [`according`] | speaker after a preposition: `according to X`, `rejected by X` |
 //! | [`speaker`] | speaker mentions: left of the cue, right of it, the clause subject |
 //! | [`tails`] | what stands between a cue and its content: `told Reuters`, `on Friday`, `in a statement` |
+//! | [`continued`] | quotations that continue a claim past its cue: `“A,” X said. “B.”` |
 //!
 //! Word lists live in [`crate::lexicon`].
 
@@ -23,6 +24,7 @@ use crate::text::quotes::Quote;
 use crate::text::tokens::Tok;
 
 mod according;
+mod continued;
 mod leading;
 mod sentence;
 mod speaker;
@@ -127,5 +129,11 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
     });
     out.sort_by_key(|c| (c.cue.start, c.cue.end));
     out.dedup_by(|a, b| a.cue == b.cue);
+    // "“A,” X said. “B.”": B continues X's claim
+    let more = continued::continued_quotes(text, quotes, &out);
+    if !more.is_empty() {
+        out.extend(more);
+        out.sort_by_key(|c| (c.cue.start, c.cue.end, c.content.as_ref().map_or(0, |r| r.start)));
+    }
     out
 }

@@ -4,7 +4,7 @@
 
 use super::sentence::{is_comma, is_final, is_verbish, Ctx, REACH};
 use crate::cues::Cue;
-use crate::lexicon::{TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
+use crate::lexicon::{ASKED_OPENERS, TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
 use crate::text::tokens::Tok;
 
 impl Ctx<'_> {
@@ -108,6 +108,15 @@ impl Ctx<'_> {
     pub(super) fn skip_told_object(&self, cue: &Cue) -> usize {
         let i = cue.last;
         let head = self.lower(cue.last - 1);
+        if matches!(head, "asked" | "asks" | "asking") {
+            // "asked the candidates to discuss ...": the object ends where the question
+            // or request opens
+            let end = (i..(i + 6).min(self.hi)).find(|&j| ASKED_OPENERS.contains(&self.lower(j)));
+            return match end {
+                Some(j) if (i..j).all(|m| self.toks[m].word) => j,
+                _ => i,
+            };
+        }
         if !matches!(head, "told" | "tell" | "tells" | "telling") {
             return i;
         }

@@ -2,11 +2,11 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_closing_quote, is_comma, is_verbish, Ctx, REACH};
+use super::sentence::{is_aux, is_closing_quote, is_comma, is_verbish, Ctx, REACH};
 use super::RawClaim;
 use crate::claim::Stance;
 use crate::cues::{Cue, Form};
-use crate::lexicon::{INVERTING, PREPOSITIONS};
+use crate::lexicon::{CIRCUMSTANCE_OPENERS, INVERTING, PREPOSITIONS};
 
 impl Ctx<'_> {
     /// "Y, X said." / "“Y,” said X." — the cue closes the sentence.
@@ -60,6 +60,12 @@ impl Ctx<'_> {
             if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause()) {
                 return None;
             }
+            // a parenthetical cue ("The museum, he said, would open in May."): what
+            // stands before it is no clause, the clause goes on after it; the content
+            // is after the cue, which the leading rules read
+            if !split_quote && self.tok(after).is_some_and(is_comma) && next_cue != Some(after) && !clause() && self.clause_follows(after + 1) {
+                return None;
+            }
             (self.bytes(first, cue.first)?, b)
         };
         // the content ends at the boundary; it starts at the sentence start, or at
@@ -84,6 +90,16 @@ impl Ctx<'_> {
             stance: cue.stance,
             quote,
         })
+    }
+
+    /// Whether a clause with its verb starts at token `i` (not a circumstance:
+    /// `, reiterating ...`, `, as ...`, `, in a move ...`).
+    fn clause_follows(&self, i: usize) -> bool {
+        let Some(first) = self.tok(i) else { return false };
+        if first.lower.ends_with("ing") || !first.word || CIRCUMSTANCE_OPENERS.contains(&first.lower.as_str()) {
+            return false;
+        }
+        (i..(i + 12).min(self.hi)).any(|j| is_aux(&self.toks[j]) || is_verbish(&self.toks[j]))
     }
 
     /// After an inverting cue with no comma before it, a speaker that closes the

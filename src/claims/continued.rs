@@ -1,0 +1,98 @@
+//! Quotations that continue a claim past its cue: `“A,” X said. “B.”`, `“A,” X
+//! said, “B.”`, `“A,” he said, but “B.”` — B, a quotation with no cue of its own
+//! right after the cue, is a further claim of the same speaker and cue.
+
+use std::ops::Range;
+
+use super::RawClaim;
+use crate::claim::QuoteKind;
+use crate::text::quotes::Quote;
+
+/// Most bytes between a cue (or an inverted speaker) and the quotation that
+/// continues its claim: room for `said in an interview on Monday.`, no more.
+const GAP: usize = 64;
+
+/// The continuations of `claims` (sorted by cue), as new claims.
+pub(super) fn continued_quotes(text: &str, quotes: &[Quote], claims: &[RawClaim]) -> Vec<RawClaim> {
+    let mut out = Vec::new();
+    for (k, c) in claims.iter().enumerate() {
+        let Some(content) = &c.content else { continue };
+        // a quotation closed before its cue
+        let holding = quotes.get(quotes.partition_point(|q| q.inner.end < content.end));
+        let closed_before = holding.is_some_and(|q| q.inner.start <= content.start && content.end <= q.inner.end && q.outer.end <= c.cue.start);
+        if c.quote != QuoteKind::Direct || !closed_before {
+            continue;
+        }
+        let after = c.cue.end.max(c.speaker.end);
+        let Some(q) = quotes.get(quotes.partition_point(|q| q.outer.start < after)) else { continue };
+        let gap = &text[after..q.outer.start];
+        if gap.len() > GAP || !continues(gap) {
+            continue;
+        }
+        // the next claim's cue, if any, comes after the quotation, and no claim
+        // already holds it ("“B,” Y added." is Y's)
+        let next = claims.get(k + 1);
+        let taken = |r: &Range<usize>| r.start < q.inner.end && q.inner.start < r.end;
+        let near = &claims[k.saturating_sub(8)..(k + 8).min(claims.len())];
+        if next.is_some_and(|n| n.cue.start < q.outer.start) || near.iter().any(|d| d.content.as_ref().is_some_and(taken) || taken(&d.cue)) {
+            continue;
+        }
+        let inner = &text[q.inner.clone()];
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.trim_end_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '.' | ';' | ':')).len();
+        if trail <= lead {
+            continue;
+        }
+        out.push(RawClaim {
+            speaker: c.speaker.clone(),
+            cue: c.cue.clone(),
+            content: Some(q.inner.start + lead..q.inner.start + trail),
+            stance: c.stance,
+            quote: QuoteKind::Direct,
+        });
+    }
+    out
+}
+
+/// Whether the text between a cue and a quotation joins them: punctuation and a
+/// conjunction (`, `, `. `, `, but `, `: `), or a short tail closing the cue's
+/// sentence (` in an interview. `, ` Monday. `), within one paragraph break.
+fn continues(gap: &str) -> bool {
+    if gap.matches('\n').count() > 2 || gap.contains(['"', '“', '”', '«', '»']) {
+        return false;
+    }
+    let g = gap.trim();
+    let g = g.strip_suffix(" but").or_else(|| g.strip_suffix(" and")).unwrap_or(g).trim_end();
+    if g.is_empty() {
+        return true;
+    }
+    // a tail ends the sentence (or joins with a comma / colon) and holds no clause
+    let Some(body) = g.strip_suffix(['.', ',', ':', ';']) else { return false };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    words.len() <= 8
+        && !words.iter().any(|w| matches!(w.to_lowercase().as_str(), "that" | "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "and" | "but" | "then"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::continues;
+
+    #[test]
+    fn gaps_that_join_a_cue_and_a_quotation() {
+        for (gap, want) in [
+            (". ", true),
+            (", ", true),
+            (", but ", true),
+            (":\n\n", true),
+            (" in an interview. ", true),
+            (" at a briefing Monday. ", true),
+            (" ", true),
+            (" that the plan ", false),
+            (". Then he left. ", false),
+            (" \n\n\n\n", false),
+            (" and the crowd cheered, ", false),
+        ] {
+            assert_eq!(continues(gap), want, "{gap:?}");
+        }
+    }
+}
