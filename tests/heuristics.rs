@@ -263,11 +263,14 @@ fn quotes_over_several_sentences() {
     assert_eq!(claims[0].text.as_ref().unwrap().text, "The ship is going in the right direction. I like the team");
     assert_eq!(claims[0].quote, QuoteKind::Direct);
 
-    // a split quotation: the claim is the part before the cue
+    // a split quotation: the part before the cue, and the part after it as a
+    // further claim of the same speaker and cue
     for text in ["“We are ready,” he said, “but we need time.”", "“We are ready,” the senior official said, “but we need time.”"] {
         let claims = attribute(text, &[]);
-        assert_eq!(claims.len(), 1, "{text}");
-        assert_eq!(claims[0].text.as_ref().unwrap().text, "We are ready");
+        let contents: Vec<&str> = claims.iter().map(|c| c.text.as_ref().unwrap().text.as_str()).collect();
+        assert_eq!(contents, ["We are ready", "but we need time"], "{text}");
+        assert_eq!(claims[0].cue, claims[1].cue);
+        assert_eq!(claims[0].speaker.text, claims[1].speaker.text);
     }
 
     let text = "A source said: “Trump likes him on TV. And that was the real challenge.” Then he left.";
@@ -422,4 +425,72 @@ fn entity_text_field_is_not_trusted() {
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].speaker.name.as_deref(), Some("Ana Silva"));
     assert_eq!(claims[0].anonymity, Named);
+}
+
+/// Quote-rich news: quotations continued past the cue, parenthetical cues,
+/// circumstance after the cue, manner cues and their limits.
+#[test]
+fn quote_rich_news() {
+    check(&[
+        (
+            "“We will appeal,” the coach said. “The referee was wrong.”",
+            &[],
+            &[("the coach", Anonymous, Assert, "We will appeal"), ("the coach", Anonymous, Assert, "The referee was wrong")],
+        ),
+        (
+            "“Taxes will fall,” said Dana Ruiz, “and wages will rise.”",
+            &[("Dana Ruiz", Person)],
+            &[("Dana Ruiz", Named, Assert, "Taxes will fall"), ("Dana Ruiz", Named, Assert, "and wages will rise")],
+        ),
+        (
+            "\"We tried,\" Ortiz said in a phone interview. \"It was not enough.\"",
+            &[("Ortiz", Person)],
+            &[("Ortiz", Named, Assert, "We tried"), ("Ortiz", Named, Assert, "It was not enough")],
+        ),
+        (
+            // a new quotation with a cue of its own is not a continuation
+            "“We tried,” Ortiz said. “It was not enough,” her lawyer added.",
+            &[("Ortiz", Person)],
+            &[("Ortiz", Named, Assert, "We tried"), ("her lawyer", Anonymous, Assert, "It was not enough")],
+        ),
+        (
+            "The bridge, the mayor said, would reopen in June.",
+            &[],
+            &[("the mayor", Anonymous, Assert, "would reopen in June")],
+        ),
+        (
+            // before the cue a clause, after it a circumstance: the content is before
+            "The bridge will reopen in June, the mayor said, in a move that surprised residents.",
+            &[],
+            &[("the mayor", Anonymous, Assert, "The bridge will reopen in June")],
+        ),
+        (
+            "“I am not worried,” Ortiz said as she left the court.",
+            &[("Ortiz", Person)],
+            &[("Ortiz", Named, Assert, "I am not worried")],
+        ),
+        (
+            "“Great plan,” Hall said sarcastically.",
+            &[("Hall", Person)],
+            &[("Hall", Named, Assert, "Great plan")],
+        ),
+        ("She continued, “We are not done yet.”", &[], &[("She", Anonymous, Assert, "We are not done yet")]),
+        ("“Not today,” he joked.", &[], &[("he", Anonymous, Assert, "Not today")]),
+        (
+            "Prices continued to rise, the bank said.",
+            &[],
+            &[("the bank", Institutional, Assert, "Prices continued to rise")],
+        ),
+        ("Moyo told Bill Jensen of Radio Nine this week.", &[("Moyo", Person), ("Bill Jensen", Person)], &[]),
+        (
+            "Rivera said in a phone interview that the vote was rigged.",
+            &[("Rivera", Person)],
+            &[("Rivera", Named, Assert, "the vote was rigged")],
+        ),
+        (
+            "Kim warned against “easy answers” and said that the plan “can’t work.”",
+            &[("Kim", Person)],
+            &[("Kim", Named, Assert, "easy answers"), ("Kim", Named, Assert, "the plan “can’t work")],
+        ),
+    ]);
 }

@@ -48,11 +48,20 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
+            // a manner adverb closing the cue: "said sarcastically."
+            if w.len() > 4 && w.ends_with("ly") && self.tok(i).is_some_and(|t| t.word && !t.cap) && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_comma)) {
+                i += 1;
+                continue;
+            }
             if matches!(w, "in" | "on" | "at" | "during" | "via" | "through" | "over" | "to") {
                 // a tail ends in a tail noun within a few words
                 if let Some(j) = (i + 1..(i + 7).min(self.hi)).find(|&j| TAIL_NOUNS.contains(&self.lower(j))) {
                     if (i + 1..j).all(|m| self.toks[m].word) {
                         i = j + 1;
+                        // a compound: "in a phone interview", "at a news conference"
+                        while TAIL_NOUNS.contains(&self.lower(i)) {
+                            i += 1;
+                        }
                         // "in an interview with Reuters", "in a note to clients": the
                         // tail's own complement, up to "that", a comma or the end
                         if matches!(self.lower(i), "with" | "to" | "from" | "for" | "by" | "on" | "at") {
@@ -157,7 +166,17 @@ impl Ctx<'_> {
             }
             return j;
         }
-        if TOLD_OBJECTS.contains(&w) || t.cap {
+        if t.cap {
+            // a name ("told Bill Moyers of PBS"): its capitalised words, and "of" + name
+            // when nothing but tails follows; else one word ("told Reuters Tehran would")
+            let mut j = i + 1;
+            while self.tok(j).is_some_and(|t| t.cap && t.word) || (self.lower(j) == "of" && self.tok(j + 1).is_some_and(|t| t.cap)) {
+                j += 1;
+            }
+            let k = self.skip_tails(j);
+            return if self.at_end(k) || self.tok(k).is_some_and(is_comma) { j } else { i + 1 };
+        }
+        if TOLD_OBJECTS.contains(&w) {
             return i + 1;
         }
         i

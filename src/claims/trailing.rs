@@ -43,7 +43,13 @@ impl Ctx<'_> {
             let continues = (self.tok(after).is_some_and(is_comma)
                 && (split_quote || !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«"))))
                 || next_cue == Some(after);
-            if !self.at_end(after) && !continues {
+            // after "“A,” X said", what follows the cue is circumstance ("said as she
+            // left"), never content — when the quotation closes as a report does
+            // (",”" "?”" "!”"), not as a phrase ("warned against “X” and said")
+            let reported = boundary.is_some_and(|b| {
+                split_quote && b > self.lo && matches!(self.lower(b - 1), "," | "?" | "!" | "—" | "…") && !matches!(self.lower(b + 1), "and" | "or" | "but")
+            });
+            if !self.at_end(after) && !continues && !reported {
                 return None;
             }
             let b = boundary?;
