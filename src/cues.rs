@@ -82,8 +82,10 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
         let decline = stance == Stance::Decline;
         let passive = toks[i + n - 1].lower == "by";
+        // "is saying", "was telling": the progressive reports like the simple form
+        let progressive = n == 1 && head.ends_with("ing") && prev.is_some_and(|p| matches!(p, "is" | "are" | "was" | "were"));
         // "was told", "to say", "will announce": passive, infinitive or future.
-        let blocked = !decline && !passive && !head.starts_with("according") && head != "was" && head != "were" && head != "is" && head != "are" && prev.is_some_and(|p| BLOCKERS.contains(&p));
+        let blocked = !progressive && !decline && !passive && !head.starts_with("according") && head != "was" && head != "were" && head != "is" && head != "are" && prev.is_some_and(|p| BLOCKERS.contains(&p));
         // "calls" / "claims" / "reports" as nouns: require a following "for/on" or a clause.
         let nounish = matches!(head, "calls" | "claims" | "notes" | "posted" | "reports") && n == 1
             && prev.is_some_and(|p| matches!(p, "the" | "a" | "his" | "her" | "their" | "its" | "phone" | "of"));
@@ -98,7 +100,7 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
             i += 1;
             continue;
         }
-        let mut first = i;
+        let mut first = if progressive { i - 1 } else { i };
         while first > from && PRE_CUE.contains(&toks[first - 1].lower.as_str()) {
             first -= 1;
         }
@@ -110,7 +112,7 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
             Form::According
         } else if passive {
             Form::Passive
-        } else if head.ends_with("ing") || (decline && head == "without") {
+        } else if !progressive && (head.ends_with("ing") || (decline && head == "without")) {
             Form::Participle
         } else {
             Form::Finite
@@ -197,6 +199,8 @@ mod tests {
             ("The comments drew criticism.", &[]),
             ("She pointed out that the law had changed.", &[("pointed out", Assert, Finite)]),
             ("Questions remain about the deal.", &[]),
+            ("The mayor is warning residents that roads will flood.", &[("is warning", Assert, Finite)]),
+            ("Officials were saying little.", &[("were saying", Assert, Finite)]),
         ];
         for (t, want) in table {
             let got = cues(t);

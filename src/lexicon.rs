@@ -158,6 +158,12 @@ pub(crate) const TAIL_NOUNS: &[&str] = &[
     "response", "testimony", "op-ed", "column", "newspaper", "daily", "channel", "program", "programme", "show",
 ];
 
+/// Cues that take the hearer as an object before what was said (`told Reuters
+/// that`, `warned residents that`, `assured voters the plan`).
+pub(crate) const OBJECT_CUES: &[&str] = &[
+    "told", "tell", "tells", "telling", "warned", "warns", "warning", "assured", "assures", "reminded", "reminds",
+    "informed", "informs", "notified", "promised", "promises",
+];
 /// Objects of `told` that are one word.
 pub(crate) const TOLD_OBJECTS: &[&str] = &[
     "reuters", "reporters", "journalists", "lawmakers", "legislators", "him", "her", "them", "us", "me",

@@ -488,9 +488,49 @@ fn quote_rich_news() {
             &[("Rivera", Named, Assert, "the vote was rigged")],
         ),
         (
+            // the speaker with its appositions after a quotation
+            "“The dam will hold,” Lena Vogt, an engineer with the county, said on Monday.",
+            &[("Lena Vogt", Person)],
+            &[("Lena Vogt, an engineer with the county", Named, Assert, "The dam will hold")],
+        ),
+        (
+            // ... and after a clause in text without quotation marks
+            "Water levels will keep falling, Omar Haddad, a hydrologist, said.",
+            &[("Omar Haddad", Person)],
+            &[("Omar Haddad, a hydrologist", Named, Assert, "Water levels will keep falling")],
+        ),
+        (
+            // a circumstance between the speaker and the cue is not part of the mention
+            "Senator Ada Brown, at a town hall in Ohio, said, “We will fix the roads.”",
+            &[("Ada Brown", Person), ("Ohio", Location)],
+            &[("Senator Ada Brown", Named, Assert, "We will fix the roads")],
+        ),
+        (
+            "The mayor is warning residents that roads will flood.",
+            &[],
+            &[("The mayor", Anonymous, Assert, "roads will flood")],
+        ),
+        (
             "Kim warned against “easy answers” and said that the plan “can’t work.”",
             &[("Kim", Person)],
             &[("Kim", Named, Assert, "easy answers"), ("Kim", Named, Assert, "the plan “can’t work")],
         ),
     ]);
+}
+
+/// "X said:" closing a paragraph: what was said is the next paragraph.
+#[test]
+fn colon_before_a_paragraph() {
+    for (text, want) in [
+        ("The governor said:\n\n“We will rebuild every home.”\n\nThen she left.", "We will rebuild every home"),
+        ("The report concluded:\nThe levees failed because of poor upkeep.\n", "The levees failed because of poor upkeep"),
+    ] {
+        let claims = attribute(text, &[]);
+        assert_eq!(claims.len(), 1, "{text:?}");
+        assert_eq!(claims[0].text.as_ref().map(|t| t.text.as_str()), Some(want), "{text:?}");
+        spans_are_slices(text, &claims[0]);
+    }
+    // not when the sentence goes on
+    let text = "The governor said: rebuild.\n\nNext paragraph.";
+    assert_eq!(attribute(text, &[])[0].text.as_ref().map(|t| t.text.as_str()), Some("rebuild"));
 }

@@ -100,11 +100,31 @@ impl Ctx<'_> {
                 }
             }
         }
-        let content = content.and_then(|r| self.trim_content(r));
+        let mut content = content.and_then(|r| self.trim_content(r));
+        // "He said:" closing its paragraph: what was said is the next paragraph
+        if content.is_none() && self.lower(i) == ":" && self.at_end(i + 1) {
+            content = self.next_paragraph(self.toks[i].end);
+        }
         if content.is_none() && cue.stance != Stance::Decline {
             return None;
         }
         let quote = content.as_ref().map_or(QuoteKind::Unknown, |r| self.quote_kind(r));
         Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote })
+    }
+
+    /// The paragraph after byte `at` when `at` ends its own: the quotation it opens
+    /// with, or the whole paragraph.
+    fn next_paragraph(&self, at: usize) -> Option<Range<usize>> {
+        let rest = &self.text[at..];
+        let gap = rest.len() - rest.trim_start().len();
+        if !rest[..gap].contains('\n') || gap == rest.len() {
+            return None;
+        }
+        let start = at + gap;
+        let end = self.text[start..].find('\n').map_or(self.text.len(), |n| start + n);
+        match self.quote_at(start + self.text[start..].chars().next().map_or(1, char::len_utf8)) {
+            Some(q) if q.outer.start == start => self.trim_content(q.inner.clone()),
+            _ => self.trim_content(start..end),
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_comma, is_final, is_verbish, Ctx, REACH};
+use super::sentence::{is_aux, is_comma, is_final, is_quote_mark, is_verbish, Ctx, REACH};
 use crate::lexicon::{LEADERS, PREPOSITIONS, WEEKDAYS};
 
 impl Ctx<'_> {
@@ -22,6 +22,9 @@ impl Ctx<'_> {
             j -= 1;
         }
         let mut first = j;
+        // where the mention ends: before the cue, or before a circumstance standing
+        // between it and the cue ("Hillary Clinton, at a press gaggle, said")
+        let mut mention_end = cue_first;
         if first == seg_end {
             // "X, appositive, said": walk back over noun-phrase segments
             let mut k = j;
@@ -35,10 +38,21 @@ impl Ctx<'_> {
                 while s > lo && !is_comma(&self.toks[s - 1]) {
                     s -= 1;
                 }
+                // a quotation ends the mention: the segment starts after its mark
+                let quoted = (s..e).rev().find(|&m| is_quote_mark(&self.toks[m]));
+                if let Some(m) = quoted {
+                    s = m + 1;
+                }
                 // a relative clause, or a reduced one ("published by the U.N.")
                 let relative = matches!(self.lower(s), "who" | "which" | "whose")
                     || (is_verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
                 if !relative && PREPOSITIONS.contains(&self.lower(s)) {
+                    // a circumstance right before the cue is skipped, once
+                    if k == cue_first && quoted.is_none() && e - s <= 12 && s > lo && is_comma(&self.toks[s - 1]) {
+                        mention_end = s - 1;
+                        k = s;
+                        continue;
+                    }
                     break;
                 }
                 let np = e > s && e - s <= 30 && (relative || !(s..e).any(|m| is_verbish(&self.toks[m])));
@@ -47,6 +61,9 @@ impl Ctx<'_> {
                 }
                 first = s;
                 k = s;
+                if quoted.is_some() {
+                    break;
+                }
             }
             if first == cue_first {
                 return None;
@@ -78,7 +95,7 @@ impl Ctx<'_> {
         while first < cue_first && (LEADERS.contains(&self.lower(first)) || !self.toks[first].word) {
             first += 1;
         }
-        let mut last = cue_first;
+        let mut last = mention_end;
         while last > first && !self.toks[last - 1].word && self.lower(last - 1) != ")" {
             last -= 1;
         }

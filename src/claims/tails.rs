@@ -4,7 +4,7 @@
 
 use super::sentence::{is_comma, is_final, is_verbish, Ctx, REACH};
 use crate::cues::Cue;
-use crate::lexicon::{ASKED_OPENERS, TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
+use crate::lexicon::{ASKED_OPENERS, OBJECT_CUES, TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
 use crate::text::tokens::Tok;
 
 impl Ctx<'_> {
@@ -126,7 +126,7 @@ impl Ctx<'_> {
                 _ => i,
             };
         }
-        if !matches!(head, "told" | "tell" | "tells" | "telling") {
+        if !OBJECT_CUES.contains(&head) {
             return i;
         }
         // "told X that ..." — the object ends at "that"
@@ -134,6 +134,10 @@ impl Ctx<'_> {
             if (i..j).all(|m| self.toks[m].word || self.lower(m) == "(" || self.lower(m) == ")") {
                 return j;
             }
+        }
+        // other hearers ("warned the deal would fail") are told apart by "that" only
+        if !matches!(head, "told" | "tell" | "tells" | "telling") {
+            return i;
         }
         let Some(t) = self.tok(i) else { return i };
         let w = t.lower.as_str();

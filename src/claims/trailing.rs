@@ -23,11 +23,13 @@ impl Ctx<'_> {
         let prev = &self.toks[before];
         let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) {
             // "Y, said X ." — speaker after the cue, with verbs that invert
-            if self.at_end(after) || !INVERTING.contains(&self.lower(cue.last - 1)) {
-                return None;
+            let inverted = !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
+            match inverted.then(|| self.speaker_right(after)).flatten() {
+                Some(sp) => (sp, before),
+                // "Y, X, a title, said." — the speaker with its appositions
+                None if is_comma(prev) && (self.at_end(after) || self.tok(after).is_some_and(is_comma)) => self.appositive_speaker(cue)?,
+                None => return None,
             }
-            let sp = self.speaker_right(after)?;
-            (sp, before)
         } else if let Some(sp) = self.inverted_speaker(cue, after) {
             // "Y said the official." with the comma missing: a named or described
             // speaker closing the sentence is not what was said
@@ -52,10 +54,17 @@ impl Ctx<'_> {
             if !self.at_end(after) && !continues && !reported {
                 return None;
             }
-            let b = boundary?;
+            let mut b = boundary?;
             let mut first = b + 1;
             while first < cue.first && (is_closing_quote(&self.toks[first]) || is_comma(&self.toks[first])) {
                 first += 1;
+            }
+            let mut speaker = None;
+            if first >= cue.first && is_comma(&self.toks[b]) {
+                let (sp, at) = self.appositive_speaker(cue)?;
+                b = at;
+                first = self.toks.partition_point(|t| t.start < sp.start);
+                speaker = Some(sp);
             }
             if first >= cue.first || cue.first - first > 25 {
                 return None;
@@ -72,7 +81,7 @@ impl Ctx<'_> {
             if !split_quote && self.tok(after).is_some_and(is_comma) && next_cue != Some(after) && !clause() && self.clause_follows(after + 1) {
                 return None;
             }
-            (self.bytes(first, cue.first)?, b)
+            (speaker.or_else(|| self.bytes(first, cue.first))?, b)
         };
         // the content ends at the boundary; it starts at the sentence start, or at
         // the opening mark of a quotation that closes at the boundary
@@ -96,6 +105,20 @@ impl Ctx<'_> {
             stance: cue.stance,
             quote,
         })
+    }
+
+    /// "Y, X, a title, said": the speaker with its appositions (and the token that
+    /// ends the content before it: the comma or closing mark before the speaker),
+    /// when what stands before is content (a clause or a quotation), not an opening
+    /// phrase.
+    fn appositive_speaker(&self, cue: &Cue) -> Option<(Range<usize>, usize)> {
+        let sp = self.speaker_left(self.lo, cue.first)?;
+        let at = self.toks.partition_point(|t| t.start < sp.start);
+        let b = (at.saturating_sub(3).max(self.lo)..at).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))?;
+        let quoted = (b.saturating_sub(1).max(self.lo)..=b).any(|j| is_closing_quote(&self.toks[j]));
+        let words = (self.lo..b).filter(|&j| self.toks[j].word).take(2).count();
+        let clause = (self.lo..b).any(|j| is_verbish(&self.toks[j]));
+        (words >= 2 && (quoted || clause) && !PREPOSITIONS.contains(&self.lower(self.lo))).then_some((sp, b))
     }
 
     /// Whether a clause with its verb starts at token `i` (not a circumstance:
