@@ -7,8 +7,10 @@ bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 # the pure part alone, built without libtorch (feature `model` off)
 cargo test --release --no-default-features --lib --tests
-# benches (one quick pass each, criterion's test mode) and examples build and run
-cargo test --release --benches --examples "$@"
+# benches (one quick pass each, criterion's test mode)
+cargo test --release --benches "$@"
+# every example, once, on small inputs
+bash "$ROOT/scripts/examples.sh"
 # doc tests
 cargo test --release --doc
 # unit, integration and model-backed tests

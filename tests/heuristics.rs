@@ -534,3 +534,60 @@ fn colon_before_a_paragraph() {
     let text = "The governor said: rebuild.\n\nNext paragraph.";
     assert_eq!(attribute(text, &[])[0].text.as_ref().map(|t| t.text.as_str()), Some("rebuild"));
 }
+
+/// Every reporting verb the crate knows, each in a sentence of its own, kept apart
+/// from the lexicon on purpose: dropping a cue from `src/lexicon.rs` fails here.
+#[test]
+fn every_cue_verb() {
+    let verbs: &[(&str, Stance)] = &[
+        ("said", Assert), ("says", Assert), ("added", Assert), ("noted", Assert), ("argued", Assert), ("warned", Assert),
+        ("cautioned", Assert), ("stated", Assert), ("explained", Assert), ("insisted", Assert), ("stressed", Assert),
+        ("emphasised", Assert), ("emphasized", Assert), ("reiterated", Assert), ("wrote", Assert), ("tweeted", Assert),
+        ("reported", Assert), ("announced", Assert), ("asserted", Assert), ("maintained", Assert), ("claimed", Assert),
+        ("contended", Assert), ("testified", Assert), ("complained", Assert), ("replied", Assert), ("responded", Assert),
+        ("recalled", Assert), ("predicted", Assert), ("observed", Assert), ("remarked", Assert), ("indicated", Assert),
+        ("continued", Assert), ("concluded", Assert), ("quipped", Assert), ("joked", Assert), ("boasted", Assert),
+        ("bragged", Assert), ("mused", Assert), ("lamented", Assert), ("countered", Assert), ("retorted", Assert),
+        ("declared", Assert), ("revealed", Assert), ("disclosed", Assert), ("commented", Assert), ("alleged", Assert),
+        ("pointed out", Assert), ("denied", Deny), ("rejected", Deny), ("dismissed", Deny), ("disputed", Deny),
+        ("refuted", Deny), ("confirmed", Confirm), ("acknowledged", Confirm), ("conceded", Confirm), ("admitted", Confirm),
+        ("suggested", Hedge), ("hinted", Hedge), ("speculated", Hedge), ("signaled", Hedge), ("signalled", Hedge),
+    ];
+    for (verb, stance) in verbs {
+        let text = format!("The minister {verb} that the plan had failed.");
+        let claims = attribute(&text, &[]);
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!((claims[0].cue.text.as_str(), claims[0].stance), (*verb, *stance), "{text}");
+        assert_eq!(claims[0].text.as_ref().map(|t| t.text.as_str()), Some("the plan had failed"), "{text}");
+    }
+    let declines = [
+        ("The ministry declined to comment.", "declined to comment"),
+        ("The ministry refused to comment.", "refused to comment"),
+        ("The ministry did not respond to a request for comment.", "did not respond"),
+        ("The ministry did not immediately respond to a request for comment.", "did not immediately respond"),
+        ("The ministry could not be reached for comment.", "could not be reached"),
+        ("The ministry has not commented.", "has not commented"),
+        ("The ministry did not elaborate.", "did not elaborate"),
+        ("The ministry was not available for comment.", "was not available for comment"),
+        ("The ministry didn’t reply.", "didn’t reply"),
+        ("The ministry referred questions to the police.", "referred questions to"),
+    ];
+    for (text, cue) in declines {
+        let claims = attribute(text, &[]);
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!((claims[0].cue.text.as_str(), claims[0].stance), (cue, Decline), "{text}");
+    }
+    for (text, cue) in [
+        ("The plan failed, according to the minister.", "according to"),
+        ("The plan was rejected by the minister.", "rejected by"),
+        ("The minister told reporters the plan had failed.", "told reporters"),
+        ("The minister called for new elections.", "called for"),
+        ("The minister urged voters to stay calm.", "urged"),
+        ("The minister was quoted as saying the plan had failed.", "was quoted as saying"),
+        ("The minister asked the judges to reconsider.", "asked the judges"),
+    ] {
+        let claims = attribute(text, &[]);
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!(claims[0].cue.text, cue, "{text}");
+    }
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use attribution::eval::{score_article, GoldFile, Scores};
-use attribution::models::{ModelSpec, ModelsConfig};
+use attribution::models::{ModelSpec, ModelsConfig, Precision};
 use attribution::ner::NerModel;
 use attribution::{Anonymity, EntityKind, Extractor, Stance};
 
@@ -92,7 +92,9 @@ fn seed_article_claims() {
     assert!(article.anonymous_share > 0.3 && article.anonymous_share < 1.0);
 }
 
-/// The dev-corpus figures of issue 3 (the same matching as shared/tools/score.py).
+/// The dev-corpus figures, within 0.01 of what the crate measures (0.994 claim F1,
+/// 0.988 full-claim F1): a regression of one or two claims fails. The same matching
+/// as shared/tools/score.py (tests/scorer_agreement.rs checks that).
 #[test]
 fn dev_corpus_meets_targets() {
     let dir = root().join("../shared/corpus");
@@ -111,24 +113,71 @@ fn dev_corpus_meets_targets() {
         total.add(&score_article(&text, &gold.claims, &article.claims));
     }
     println!("{}", total.summary());
-    assert!(total.f1() >= 0.92, "{}", total.summary());
-    assert!(total.speaker_accuracy() >= 0.95, "{}", total.summary());
-    assert!(total.anonymity_accuracy() >= 0.93, "{}", total.summary());
-    assert!(total.stance_accuracy() >= 0.97, "{}", total.summary());
-    assert!(total.full_f1() >= 0.82, "{}", total.summary());
+    assert!(total.f1() >= 0.985, "{}", total.summary());
+    assert!(total.speaker_accuracy() >= 0.985, "{}", total.summary());
+    assert!(total.anonymity_accuracy() >= 0.985, "{}", total.summary());
+    assert!(total.stance_accuracy() >= 0.99, "{}", total.summary());
+    assert!(total.full_f1() >= 0.978, "{}", total.summary());
 }
 
-/// CoNLL-2003 test F1 of the built model (issue 2 targets).
+/// CoNLL-2003 test F1 of the model in use, within 0.01 of what it measures
+/// (0.8918 fp32, 0.8915 bf16). The test set comes with the data package of a built
+/// model in models.toml; a models.toml without one is an error here, not a pass.
 #[test]
 fn conll_test_f1() {
     let config = ModelsConfig::from_file(root().join("models.toml")).unwrap();
-    let (_, ModelSpec::Build { data, .. }) = config.spec(None).unwrap() else { return };
+    let data = config
+        .models
+        .values()
+        .find_map(|m| match m {
+            ModelSpec::Build { data, .. } => Some(data),
+            _ => None,
+        })
+        .expect("models.toml names no built model, so no CoNLL-2003 test set to score on");
     let test = config.package_dir(data).join(&data.dir).join("test.txt");
     let sentences = attribution::conll::read_conll(&test).unwrap();
     let scores = extractor().ner().evaluate(&sentences).unwrap();
     let per = scores.per_kind[&EntityKind::Person].f1();
-    assert!(scores.overall.f1() >= 0.86, "overall F1 {}", scores.overall.f1());
-    assert!(per >= 0.93, "PER F1 {per}");
+    assert!(scores.overall.f1() >= 0.882, "overall F1 {}", scores.overall.f1());
+    assert!(per >= 0.94, "PER F1 {per}");
+}
+
+/// Every precision models.toml offers runs inference, and finds the seed's names.
+#[test]
+fn each_precision_runs() {
+    let dir = extractor().ner().dir().to_owned();
+    let text = seed();
+    for p in [Precision::F32, Precision::Bf16] {
+        let ner = NerModel::from_dir_with(&dir, p).unwrap();
+        assert_eq!(ner.precision(), p);
+        let ents = ner.recognize(&text).unwrap();
+        for name in ["Bahram Qasemi", "Rex Tillerson", "Donald Trump"] {
+            assert!(ents.iter().any(|e| e.kind == EntityKind::Person && e.text == name), "{p:?}: {name} not found");
+        }
+    }
+}
+
+/// Planned tagging (only what speaker analysis reads) gives the same claims as
+/// tagging every sentence and running the heuristics on all entities: speaker
+/// mention and resolution, anonymity, stance, cue and content.
+#[test]
+fn planned_tagging_equals_tagging_everything() {
+    let dir = root().join("../shared/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap();
+        // (the name may differ where the model sees less context: "European Union"
+        // against "European Union monitoring"; the scored fields do not)
+        let key = |c: &attribution::Claim| (c.speaker.text.clone(), c.speaker.start, c.speaker.resolved.clone(), c.anonymity, c.stance, c.cue.clone(), c.text.clone());
+        let planned: Vec<_> = extractor().extract(&text).unwrap().claims.iter().map(key).collect();
+        let all: Vec<_> = attribution::attribute(&text, &extractor().ner().recognize(&text).unwrap()).iter().map(key).collect();
+        for (p, a) in planned.iter().zip(&all) {
+            assert_eq!(p, a, "{}", f.display());
+        }
+        assert_eq!(planned.len(), all.len(), "{}", f.display());
+    }
 }
 
 #[test]
@@ -177,12 +226,20 @@ fn batch_equals_single_and_empty_input_is_empty() {
 
 #[test]
 fn threads_share_one_extractor_deterministically() {
-    let text = seed();
-    let expected = serde_json::to_string(&extractor().extract(&text).unwrap()).unwrap();
+    // different texts at once, each compared with its own single-threaded result
+    let texts = [seed(), "“We will appeal,” Lena Vogt said. “The ruling is wrong.”".to_owned(), "A senior official said the talks had failed.".to_owned(), String::new()];
+    let expected: Vec<String> = texts.iter().map(|t| serde_json::to_string(&extractor().extract(t).unwrap()).unwrap()).collect();
+    let n = texts.len();
     std::thread::scope(|s| {
-        let handles: Vec<_> = (0..4).map(|_| s.spawn(|| serde_json::to_string(&extractor().extract(&text).unwrap()).unwrap())).collect();
+        let handles: Vec<_> = (0..8)
+            .map(|i| {
+                let t = &texts[i % n];
+                s.spawn(move || (i % n, serde_json::to_string(&extractor().extract(t).unwrap()).unwrap()))
+            })
+            .collect();
         for h in handles {
-            assert_eq!(h.join().unwrap(), expected);
+            let (i, got) = h.join().unwrap();
+            assert_eq!(got, expected[i], "text {i}");
         }
     });
 }
@@ -207,12 +264,19 @@ mod any_input {
     use super::extractor;
     use proptest::prelude::*;
 
+    /// Words glued by every kind of Unicode space and format character.
+    fn hostile() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(&["Mr.", "U.S.", "J.", "said", "told", "“", "”", "\"", "he", "Smith", "Qasemi", ".", ",", "(Reuters)", "according to", "declined to comment"][..]);
+        let seps = prop::sample::select(&[" ", "\u{a0}", "\u{2009}", "\u{202f}", "\u{3000}", "\u{1680}", "\u{2028}", "\u{85}", "\u{200b}", "\u{feff}", "\u{301}", "\n\n", ""][..]);
+        prop::collection::vec((words, seps), 0..40).prop_map(|v| v.into_iter().map(|(w, s)| format!("{s}{w}")).collect())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
         /// The public API on arbitrary Unicode: Ok, and every span a slice of the input.
         #[test]
-        fn extract_any_text(text in prop_oneof![".{0,400}", "[A-Z][a-z]{1,8}( [A-Za-z“”\"]{1,9}){0,40}( said\\.)?"]) {
+        fn extract_any_text(text in prop_oneof![".{0,400}", "[A-Z][a-z]{1,8}( [A-Za-z“”\"]{1,9}){0,40}( said\\.)?", hostile()]) {
             let article = extractor().extract(&text).unwrap();
             for c in &article.claims {
                 prop_assert_eq!(&text[c.speaker.start..c.speaker.end], c.speaker.text.as_str());
