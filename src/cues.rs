@@ -138,12 +138,12 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
         return true;
     }
     let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
-    if prev.is_some_and(|p| matches!(p, "," | "”" | "\"" | "’")) {
+    if prev.is_some_and(|p| matches!(p, "," | "”" | "\"" | "’" | "''")) {
         return true;
     }
     // "“...,” he joked." — closing the sentence, with a quotation just before its speaker
     let closes = next(i + 1).is_none_or(|w| matches!(w, "." | "!" | "?"));
-    if closes && (i.saturating_sub(8)..i).any(|k| matches!(toks[k].lower.as_str(), "”" | "\"" | "’")) {
+    if closes && (i.saturating_sub(8)..i).any(|k| matches!(toks[k].lower.as_str(), "”" | "\"" | "’" | "''")) {
         return true;
     }
     if matches!(head, "asked" | "asks" | "asking") {

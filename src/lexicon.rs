@@ -88,7 +88,7 @@ pub(crate) const MANNER_CUES: &[&str] = &[
 /// What may follow a manner cue for it to report speech: punctuation, quotation
 /// marks, a complementiser or a question word.
 pub(crate) const MANNER_NEXT: &[&str] = &[
-    ",", ":", "“", "\"", "‘", "«", "that", "whether", "if", "how", "why", "what", "when", "where", "who",
+    ",", ":", "“", "\"", "‘", "«", "''", "``", "that", "whether", "if", "how", "why", "what", "when", "where", "who",
 ];
 
 /// Objects of `asked` end at what opens the question or request (`asked the

@@ -2,10 +2,13 @@
 //! space and format character next to abbreviations and sentence ends, and floods of
 //! cues that once made the pairing of cues quadratic or worse. No model needed.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use attribution::text::{paragraph_spans, sentence_spans, windows};
-use attribution::{attribute, Claim, Entity, EntityKind};
+use attribution::{attribute, Entity, EntityKind};
+use common::check_spans;
 use proptest::prelude::*;
 
 /// Every character with the Unicode `White_Space` property.
@@ -63,24 +66,6 @@ fn hostile_with_entities() -> impl Strategy<Value = (String, Vec<Entity>)> {
         })
 }
 
-fn check_spans(text: &str, c: &Claim) {
-    let ok = |s: usize, e: usize, t: &str| {
-        assert!(s <= e && e <= text.len(), "{s}..{e} outside {}", text.len());
-        assert_eq!(text.get(s..e), Some(t), "{s}..{e} of {text:?}");
-    };
-    ok(c.speaker.start, c.speaker.end, &c.speaker.text);
-    ok(c.cue.start, c.cue.end, &c.cue.text);
-    if let Some(t) = &c.text {
-        ok(t.start, t.end, &t.text);
-    }
-    if let Some(r) = &c.speaker.resolved {
-        ok(r.start, r.end, &r.text);
-    }
-    for m in &c.anonymity_markers {
-        ok(m.start, m.end, &m.text);
-    }
-    assert_ne!(c.speaker.name.as_deref(), Some(""), "empty name in {text:?}");
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]

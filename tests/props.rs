@@ -2,8 +2,11 @@
 //! claims whose spans lie on char boundaries inside the input and equal its slices,
 //! and never a panic. No model needed.
 
+mod common;
+
 use attribution::text::{paragraph_spans, sentence_spans, windows};
-use attribution::{attribute, Claim, Entity, EntityKind};
+use attribution::{attribute, Entity, EntityKind};
+use common::check_spans;
 use proptest::prelude::*;
 
 const VOCAB: &[&str] = &[
@@ -45,25 +48,6 @@ fn with_entities() -> impl Strategy<Value = (String, Vec<Entity>)> {
     })
 }
 
-fn check_spans(text: &str, c: &Claim) {
-    assert!(c.speaker.name.as_deref().is_none_or(|n| !n.trim().is_empty()), "empty name {:?}", c.speaker.name);
-    let ok = |s: usize, e: usize, t: &str| {
-        assert!(s <= e && e <= text.len(), "{s}..{e} outside {}", text.len());
-        assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
-        assert_eq!(&text[s..e], t);
-    };
-    ok(c.speaker.start, c.speaker.end, &c.speaker.text);
-    ok(c.cue.start, c.cue.end, &c.cue.text);
-    if let Some(t) = &c.text {
-        ok(t.start, t.end, &t.text);
-    }
-    if let Some(r) = &c.speaker.resolved {
-        ok(r.start, r.end, &r.text);
-    }
-    for m in &c.anonymity_markers {
-        ok(m.start, m.end, &m.text);
-    }
-}
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]

@@ -58,7 +58,7 @@ pub(super) fn continued_quotes(text: &str, quotes: &[Quote], claims: &[RawClaim]
 /// conjunction (`, `, `. `, `, but `, `: `), or a short tail closing the cue's
 /// sentence (` in an interview. `, ` Monday. `), within one paragraph break.
 fn continues(gap: &str) -> bool {
-    if gap.matches('\n').count() > 2 || gap.contains(['"', '“', '”', '«', '»']) {
+    if gap.matches('\n').count() > 2 || gap.contains(['"', '“', '”', '«', '»']) || gap.contains("''") {
         return false;
     }
     let g = gap.trim();

@@ -181,7 +181,7 @@ impl<'a> Ctx<'a> {
     /// punctuation and marks.
     pub(super) fn trim_content(&self, r: Range<usize>) -> Option<Range<usize>> {
         let s = self.text.get(r.clone())?;
-        let lead_chars: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '-', '—', '–', '\n', '\t'];
+        let lead_chars: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '`', '\'', '-', '—', '–', '\n', '\t'];
         let mut a = r.start + (s.len() - s.trim_start_matches(lead_chars).len());
         // a dateline: "TOKYO (Reuters) - "
         let head_end = (a..=(a + 84).min(r.end)).rev().find(|&e| self.text.is_char_boundary(e)).unwrap_or(a);
@@ -218,15 +218,15 @@ pub(super) fn is_comma(t: &Tok) -> bool {
 
 /// Any quotation mark, opening or closing.
 pub(super) fn is_quote_mark(t: &Tok) -> bool {
-    !t.word && matches!(t.lower.as_str(), "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'")
+    !t.word && matches!(t.lower.as_str(), "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'" | "''" | "``")
 }
 
 pub(super) fn is_closing_quote(t: &Tok) -> bool {
-    matches!(t.lower.as_str(), "”" | "\"" | "»")
+    matches!(t.lower.as_str(), "”" | "\"" | "»" | "''")
 }
 
 
 /// Sentence-final punctuation and closing marks.
 pub(super) fn is_final(t: &Tok) -> bool {
-    !t.word && matches!(t.lower.as_str(), "." | "!" | "?" | "”" | "\"" | "’" | "»" | ")" | "…")
+    !t.word && matches!(t.lower.as_str(), "." | "!" | "?" | "”" | "\"" | "’" | "»" | ")" | "…" | "''")
 }

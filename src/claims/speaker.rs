@@ -122,7 +122,7 @@ impl Ctx<'_> {
         // (a mention longer than 30 tokens is refused below: no need to look further)
         while end < self.hi && end <= from + 31 && !is_final(&self.toks[end]) {
             // a relative clause or participle, or the rest of a split quotation
-            if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according" | "“" | "\"" | "«") {
+            if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according" | "“" | "\"" | "«" | "''" | "``") {
                 break;
             }
             if self.lower(end) == "on" && (WEEKDAYS.contains(&self.lower(end + 1)) || self.lower(end + 1) == "condition") {

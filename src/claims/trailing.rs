@@ -43,7 +43,7 @@ impl Ctx<'_> {
             let boundary = (near..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]));
             let split_quote = boundary.is_some_and(|b| is_closing_quote(&self.toks[b]));
             let continues = (self.tok(after).is_some_and(is_comma)
-                && (split_quote || !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«"))))
+                && (split_quote || !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«" | "''" | "``"))))
                 || next_cue == Some(after);
             // after "“A,” X said", what follows the cue is circumstance ("said as she
             // left"), never content — when the quotation closes as a report does

@@ -13,7 +13,8 @@ pub(crate) struct Quote {
 
 /// Paired quotations of `text`, in order. Curly marks pair an opening `“` with the
 /// next `”` when no other `“` comes between (an unclosed `“` is ignored); straight
-/// `"` marks pair by position (opening after a space or line start). Quotes do not
+/// `"` marks, and the doubled apostrophes some newspapers print (`''`), pair by
+/// position (opening after a space or line start); ``` `` ``` opens. Quotes do not
 /// cross paragraphs.
 pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -22,9 +23,16 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
         let mut open: Option<usize> = None;
         let mut prev: Option<char> = None;
         let mut iter = p.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            let next = iter.peek().map(|x| x.1);
+        while let Some((i, mut c)) = iter.next() {
             let abs = para.start + i;
+            // a doubled mark ('' or ``) is one mark of two bytes
+            let doubled = matches!(c, '\'' | '`') && iter.peek().is_some_and(|x| x.1 == c);
+            if doubled {
+                iter.next();
+                c = if c == '`' { '“' } else { '"' };
+            }
+            let mark = if doubled { 2 } else { c.len_utf8() };
+            let next = iter.peek().map(|x| x.1);
             let opening = match c {
                 '“' | '«' => Some(true),
                 '”' | '»' => Some(false),
@@ -45,8 +53,11 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
                 Some(true) => open = Some(abs),
                 Some(false) => {
                     if let Some(o) = open.take() {
-                        let mark = c.len_utf8();
-                        let open_len = text[o..].chars().next().map_or(1, char::len_utf8);
+                        let open_len = if text[o..].starts_with("''") || text[o..].starts_with("``") {
+                            2
+                        } else {
+                            text[o..].chars().next().map_or(1, char::len_utf8)
+                        };
                         out.push(Quote { outer: o..abs + mark, inner: o + open_len..abs });
                     }
                 }
@@ -60,7 +71,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// Whether `text` has any quotation mark at all.
 pub(crate) fn has_quote_marks(text: &str) -> bool {
-    text.contains(['"', '“', '”', '«', '»'])
+    text.contains(['"', '“', '”', '«', '»']) || text.contains("''")
 }
 
 #[cfg(test)]
@@ -82,6 +93,9 @@ mod tests {
             ("no quotes", &[]),
             ("”“", &[]),
             ("\"", &[]),
+            ("He said, ''We are ready,'' and left.", &["We are ready,"]),
+            ("``Yes,'' she said. It''s", &["Yes,"]),
+            ("The '90s and the students' views", &[]),
         ];
         for (t, want) in table {
             assert_eq!(&inner(t), want, "{t:?}");

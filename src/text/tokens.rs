@@ -50,6 +50,10 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
             let t = &text[start..end];
             out.push(Tok { start, end, lower: t.to_lowercase(), cap: c.is_uppercase(), word: true });
             i = j;
+        } else if matches!(c, '\'' | '`') && chars.get(i + 1).is_some_and(|x| x.1 == c) {
+            // a doubled mark ('' or ``) is one quotation mark
+            out.push(Tok { start, end: start + 2, lower: format!("{c}{c}"), cap: false, word: false });
+            i += 2;
         } else {
             let end = start + c.len_utf8();
             out.push(Tok { start, end, lower: c.to_string(), cap: false, word: false });
@@ -78,6 +82,7 @@ mod tests {
             ("Trump’s “shoot”", &["Trump’s", "“", "shoot", "”"]),
             ("J.K.L. Moreau, 61,", &["J.K.L.", "Moreau", ",", "61", ","]),
             ("€5 ça", &["€", "5", "ça"]),
+            ("''Yes,'' he said", &["''", "Yes", ",", "''", "he", "said"]),
             ("", &[]),
         ];
         for (text, want) in table {
