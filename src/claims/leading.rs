@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_comma, is_verbish, Ctx};
+use super::sentence::{is_aux, is_comma, is_verbish, Ctx};
 use super::RawClaim;
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
@@ -57,7 +57,7 @@ impl Ctx<'_> {
             while matches!(
                 self.lower(i),
                 "to" | "a" | "an" | "requests" | "request" | "queries" | "inquiries" | "calls" | "messages" | "emails" | "seeking"
-                    | "for" | "comment" | "comments" | "on" | "about" | "regarding" | "reuters" | "reuters’" | "reuters'" | "emailed"
+                    | "for" | "comment" | "comments" | "on" | "about" | "regarding" | "my" | "our" | "his" | "her" | "their" | "voicemail" | "voicemails" | "texts" | "questions" | "query" | "inquiry" | "reuters" | "reuters’" | "reuters'" | "emailed"
                     | "e-mailed" | "written" | "phone" | "telephone" | "email" | "repeated" | "multiple" | "several"
             ) {
                 i += 1;
@@ -72,8 +72,10 @@ impl Ctx<'_> {
                 end_tok -= 1;
             }
         }
-        // ", according to a statement": the source of the report, not its content
-        if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && self.lower(m + 1) == "according" && self.lower(m + 2) == "to") {
+        // ", according to a statement": the source of the report, not its content;
+        // ", but offered no proof": the subject's next act, not what was said
+        let next_act = |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| is_verbish(t) && !is_aux(t));
+        if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m))) {
             end_tok = m;
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"

@@ -71,7 +71,10 @@ impl Ctx<'_> {
             }
             // the part before the comma must be content, not an opening phrase
             let words = (self.lo..b).filter(|&j| self.toks[j].word).take(2).count();
-            let clause = || (self.lo..b).any(|j| is_verbish(&self.toks[j]) || self.quote_at(self.toks[j].start).is_some_and(|q| self.toks[j].end <= q.inner.end));
+            // (a quotation counts when it is what the sentence opens with, not a title
+            // inside an opening phrase: "On the “Morning Show,” she said ...")
+            let opens_with_quote = self.quote_at(self.toks[self.lo].end).is_some_and(|q| q.outer.start <= self.toks[self.lo].start);
+            let clause = || opens_with_quote || (self.lo..b).any(|j| is_verbish(&self.toks[j]) && self.quote_at(self.toks[j].start).is_none());
             if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause()) {
                 return None;
             }
