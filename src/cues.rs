@@ -39,9 +39,12 @@ fn slots(row: &str) -> Vec<(Vec<&str>, bool)> {
         .collect()
 }
 
+/// A lexicon row split into slots (alternatives, optional) with its stance.
+type Row = (Vec<(Vec<&'static str>, bool)>, Stance);
+
 /// The lexicon rows split into slots, once.
-fn lexicon() -> &'static [(Vec<(Vec<&'static str>, bool)>, Stance)] {
-    static ROWS: std::sync::OnceLock<Vec<(Vec<(Vec<&'static str>, bool)>, Stance)>> = std::sync::OnceLock::new();
+fn lexicon() -> &'static [Row] {
+    static ROWS: std::sync::OnceLock<Vec<Row>> = std::sync::OnceLock::new();
     ROWS.get_or_init(|| LEXICON.iter().map(|(r, s)| (slots(r), *s)).collect())
 }
 

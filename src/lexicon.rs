@@ -131,6 +131,8 @@ pub(crate) const INTRO: &[&str] = &[
 pub(crate) const INVERTING: &[&str] = &[
     "said", "says", "added", "adds", "wrote", "writes", "asked", "continued", "explained", "noted", "argued",
     "insisted", "recalled", "replied", "stressed", "warned", "acknowledged", "concluded", "told", "tweeted",
+    "reported", "declared", "joked", "quipped", "countered", "boasted", "shouted", "responded", "observed",
+    "remarked", "predicted",
 ];
 
 /// Prepositions that open an introductory phrase, never a speaker.

@@ -349,11 +349,12 @@ fn regression() {
             &[("Kyodo", Organization)],
             &[("Kyodo", Institutional, Assert, "signals were detected")],
         ),
-        // a relative pronoun subject: the speaker is the noun before it
+        // a relative pronoun subject: the speaker is "who", standing for the noun
+        // before it (the guide's convention), named as that noun is
         (
             "He named a new army chief, Rene Ponce, who quickly indicated on local radio that the crisis was over.",
             &[("Rene Ponce", Person)],
-            &[("Rene Ponce", Named, Assert, "the crisis was over")],
+            &[("who", Named, Assert, "the crisis was over")],
         ),
         // a place after the cue closes the sentence; it is not content
         (
@@ -590,4 +591,21 @@ fn every_cue_verb() {
         assert_eq!(claims.len(), 1, "{text}");
         assert_eq!(claims[0].cue.text, cue, "{text}");
     }
+}
+
+/// `X, who said ...`: the speaker is `who`, resolved to X, with X's name.
+#[test]
+fn relative_pronoun_speakers() {
+    let text = "The plan was backed by Ana Ruiz, a senator from Ohio, who said the vote would pass.";
+    let claims = attribute(text, &ents(text, &[("Ana Ruiz", Person), ("Ohio", Location)]));
+    assert_eq!(claims.len(), 1);
+    let c = &claims[0];
+    assert_eq!(c.speaker.text, "who");
+    assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("a senator from Ohio"));
+    assert_eq!(c.text.as_ref().map(|t| t.text.as_str()), Some("the vote would pass"));
+    spans_are_slices(text, c);
+    let text = "The bill drew fire from the union, which said it would strike.";
+    let c = &attribute(text, &[])[0];
+    assert_eq!((c.speaker.text.as_str(), c.anonymity), ("which", Institutional));
+    assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("the union"));
 }

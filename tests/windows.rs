@@ -5,8 +5,11 @@ use attribution::text::windows;
 use attribution::{attribute, Claim};
 use proptest::prelude::*;
 
-/// What the tests compare: speaker, cue and content with their offsets.
-fn key(c: &Claim, shift: usize) -> (usize, usize, String, usize, usize, Option<(usize, usize, usize)>) {
+/// What the tests compare: speaker span and text, cue span, and content span and
+/// length, all relative to `shift`.
+type Key = (usize, usize, String, usize, usize, Option<(usize, usize, usize)>);
+
+fn key(c: &Claim, shift: usize) -> Key {
     (
         c.speaker.start - shift,
         c.speaker.end - shift,

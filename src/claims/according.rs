@@ -17,7 +17,7 @@ impl Ctx<'_> {
             let speaker = self.bytes(cue.last, comma)?;
             let content = self.trim_content(self.bytes(comma + 1, self.hi)?)?;
             let quote = self.quote_kind(&content);
-            return Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote });
+            return Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote, relative_to: None });
         }
         // after the content: speaker to the sentence end (or next comma)
         let mut e = cue.last;
@@ -37,7 +37,7 @@ impl Ctx<'_> {
         }
         let content = self.trim_content(self.bytes(s, cue.first)?)?;
         let quote = self.quote_kind(&content);
-        Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote })
+        Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote, relative_to: None })
     }
 
     /// "Y has been rejected by X."
@@ -50,6 +50,6 @@ impl Ctx<'_> {
         }
         let content = self.trim_content(self.bytes(self.subject_start, e)?)?;
         let quote = self.quote_kind(&content);
-        Some(RawClaim { speaker, cue: self.bytes(cue.first, cue.last)?, content: Some(content), stance: cue.stance, quote })
+        Some(RawClaim { speaker, cue: self.bytes(cue.first, cue.last)?, content: Some(content), stance: cue.stance, quote, relative_to: None })
     }
 }

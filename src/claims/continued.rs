@@ -49,6 +49,7 @@ pub(super) fn continued_quotes(text: &str, quotes: &[Quote], claims: &[RawClaim]
             content: Some(q.inner.start + lead..q.inner.start + trail),
             stance: c.stance,
             quote: QuoteKind::Direct,
+            relative_to: c.relative_to.clone(),
         });
     }
     out

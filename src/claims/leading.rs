@@ -111,7 +111,9 @@ impl Ctx<'_> {
             return None;
         }
         let quote = content.as_ref().map_or(QuoteKind::Unknown, |r| self.quote_kind(r));
-        Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote })
+        // "X, who said ...": the speaker is "who", standing for X
+        let relative_to = self.relative_antecedent(&speaker);
+        Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote, relative_to })
     }
 
     /// The paragraph after byte `at` when `at` ends its own: the quotation it opens

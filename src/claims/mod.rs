@@ -41,6 +41,8 @@ pub(crate) struct RawClaim {
     pub(crate) content: Option<Range<usize>>,
     pub(crate) stance: Stance,
     pub(crate) quote: QuoteKind,
+    /// For a relative pronoun speaker (`X, who said ...`), the mention it stands for.
+    pub(crate) relative_to: Option<Range<usize>>,
 }
 
 
@@ -108,6 +110,7 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
                 content: Some(content.clone()),
                 stance: Stance::Assert,
                 quote: c.quote,
+                relative_to: None,
             });
         }
     }

@@ -81,14 +81,11 @@ impl Ctx<'_> {
             if matches!(self.lower(first), "who" | "which" | "that") && first + 1 < cue_first {
                 first += 1;
             }
-            // "X, who quickly indicated ...": the speaker is X
+            // "X, who quickly indicated ...": the speaker is "who" (resolved to X by
+            // relative_antecedent), when X is there to stand for
             if matches!(self.lower(first), "who" | "which") && first > lo && is_comma(&self.toks[first - 1]) {
-                let e = first - 1;
-                let mut s = e;
-                while s > lo && !is_comma(&self.toks[s - 1]) && !is_verbish(&self.toks[s - 1]) {
-                    s -= 1;
-                }
-                return if e > s && e - s <= 12 { self.bytes(s, e) } else { None };
+                let at = self.bytes(first, first + 1)?;
+                return self.relative_antecedent(&at).map(|_| at);
             }
         }
         // leading conjunctions and quotes are not part of the mention
@@ -109,6 +106,32 @@ impl Ctx<'_> {
         self.bytes(first, last)
     }
 
+    /// For a relative pronoun speaker (`who`, `which` after a comma), the mention it
+    /// stands for: the noun phrase before the comma (at most 12 tokens, back to the
+    /// previous comma or verb).
+    pub(super) fn relative_antecedent(&self, speaker: &Range<usize>) -> Option<Range<usize>> {
+        let first = self.toks.partition_point(|t| t.start < speaker.start);
+        if first + 1 != self.toks.partition_point(|t| t.start < speaker.end) || !matches!(self.lower(first), "who" | "which") {
+            return None;
+        }
+        let e = first.checked_sub(1).filter(|&e| e > self.lo && is_comma(&self.toks[e]))?;
+        let mut s = e;
+        while s > self.lo && !is_comma(&self.toks[s - 1]) && !is_verbish(&self.toks[s - 1]) {
+            s -= 1;
+        }
+        // not set off by commas, the stretch is a clause ("The bill drew fire from
+        // the union, which"): the mention is the object after its last preposition
+        if s == self.lo || !is_comma(&self.toks[s - 1]) {
+            if let Some(p) = (s..e).rev().find(|&j| PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "to" | "about" | "against" | "into" | "than" | "over")) {
+                s = p + 1;
+            }
+        }
+        while s < e && !self.toks[s].word {
+            s += 1;
+        }
+        if e > s && e - s <= 12 { self.bytes(s, e) } else { None }
+    }
+
     /// The speaker after a cue: "said former CIA officer David Priess, who ...".
     pub(super) fn speaker_right(&self, from: usize) -> Option<Range<usize>> {
         let first = self.tok(from)?;
@@ -126,6 +149,14 @@ impl Ctx<'_> {
                 break;
             }
             if self.lower(end) == "on" && (WEEKDAYS.contains(&self.lower(end + 1)) || self.lower(end + 1) == "condition") {
+                break;
+            }
+            // a relative clause without its comma ("a professor at X who has ..."), or a
+            // circumstance after the mention (", on what was ...")
+            if end > from + 1 && matches!(self.lower(end), "who" | "which" | "whose") {
+                break;
+            }
+            if is_comma(&self.toks[end]) && PREPOSITIONS.contains(&self.lower(end + 1)) {
                 break;
             }
             end += 1;

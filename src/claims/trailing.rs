@@ -107,6 +107,7 @@ impl Ctx<'_> {
             content: Some(content),
             stance: cue.stance,
             quote,
+            relative_to: None,
         })
     }
 
@@ -153,8 +154,7 @@ impl Ctx<'_> {
         let described = opens
             && (after..head_end).any(|j| {
                 let t = &self.toks[j];
-                (t.cap && j > after)
-                    || t.cap && !matches!(t.lower.as_str(), "the" | "a" | "an")
+                t.cap && (j > after || !matches!(t.lower.as_str(), "the" | "a" | "an"))
                     || crate::lexicon::is_role_noun(&t.lower) && !matches!(t.lower.as_str(), "one" | "some" | "several" | "many" | "others")
                     || crate::lexicon::is_spokes_noun(&t.lower)
                     || crate::lexicon::is_institution_noun(&t.lower)

@@ -25,13 +25,21 @@ pub(crate) fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], senten
     let mut markers_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
     for raw in raws {
         let a = analyse(text, raw.speaker.clone(), ents);
-        let target = if a.pronoun.is_some() || a.back_reference {
+        // "X, who said ...": "who" is X; else pronouns and back-references look back
+        let relative = raw.relative_to.clone().map(|r| {
+            let t = analyse(text, r.clone(), ents);
+            (r, t)
+        });
+        let target = if relative.is_some() {
+            relative
+        } else if a.pronoun.is_some() || a.back_reference {
             antecedent(text, raw.speaker.start, &a, &seen, ents, sentences)
         } else {
             None
         };
+        let stands_for = a.pronoun.is_some() || raw.relative_to.is_some();
         let (anonymity, name, kind) = match &target {
-            Some((_, t)) => (t.anonymity, t.name.clone(), if a.pronoun.is_some() { t.kind } else { a.kind }),
+            Some((_, t)) => (t.anonymity, t.name.clone(), if stands_for { t.kind } else { a.kind }),
             None => (a.anonymity, a.name.clone(), a.kind),
         };
         let resolved = target.as_ref().and_then(|(r, _)| Span::of(text, r.start, r.end));
@@ -50,7 +58,7 @@ pub(crate) fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], senten
         };
         let content = raw.content.as_ref().and_then(|r| Span::of(text, r.start, r.end));
         let descriptor = match &target {
-            Some((_, t)) if a.pronoun.is_some() || a.back_reference => t.descriptor.clone(),
+            Some((_, t)) if stands_for || a.back_reference => t.descriptor.clone(),
             _ => a.descriptor.clone(),
         };
         out.push(Claim {

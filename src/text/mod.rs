@@ -107,7 +107,7 @@ pub fn windows(text: &str, max: usize) -> Vec<Range<usize>> {
         while quotes.get(q).is_some_and(|x| x.outer.end <= s.end) {
             q += 1;
         }
-        if !quotes.get(q).is_some_and(|x| x.outer.start < s.end) {
+        if quotes.get(q).is_none_or(|x| x.outer.start >= s.end) {
             cuts.push(s.end);
         }
     }
