@@ -507,6 +507,18 @@ fn quote_rich_news() {
             &[("Senator Ada Brown", Named, Assert, "We will fix the roads")],
         ),
         (
+            // a mention with appositions before the cue is the speaker, not content
+            "Ana Ruiz, a member of the council, said the vote would pass.",
+            &[("Ana Ruiz", Person)],
+            &[("Ana Ruiz, a member of the council", Named, Assert, "the vote would pass")],
+        ),
+        (
+            // stripped apostrophes hide the verb; the subject pronoun shows the clause
+            "We don t want a war, said the general.",
+            &[],
+            &[("the general", Anonymous, Assert, "We don t want a war")],
+        ),
+        (
             "The mayor is warning residents that roads will flood.",
             &[],
             &[("The mayor", Anonymous, Assert, "roads will flood")],

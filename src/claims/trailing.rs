@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_closing_quote, is_comma, is_verbish, Ctx, REACH};
+use super::sentence::{is_aux, is_closing_quote, is_comma, is_quote_mark, is_verbish, Ctx, REACH};
 use super::RawClaim;
 use crate::claim::Stance;
 use crate::cues::{Cue, Form};
@@ -23,7 +23,14 @@ impl Ctx<'_> {
         let prev = &self.toks[before];
         let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) {
             // "Y, said X ." — speaker after the cue, with verbs that invert
-            let inverted = !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
+            // (what stands before must be content: a clause or a quotation, not a
+            // mention with its appositions, "X, a member of Y, said Z"; a subject
+            // pronoun marks a clause where stripped apostrophes hide its verb)
+            let content_before = (self.lo..before).any(|j| {
+                let t = &self.toks[j];
+                is_verbish(t) || is_aux(t) || is_quote_mark(t) || matches!(t.lower.as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it")
+            });
+            let inverted = content_before && !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
             match inverted.then(|| self.speaker_right(after)).flatten() {
                 Some(sp) => (sp, before),
                 // "Y, X, a title, said." — the speaker with its appositions
