@@ -45,7 +45,6 @@ pub(crate) struct RawClaim {
     pub(crate) relative_to: Option<Range<usize>>,
 }
 
-
 /// Extracts raw claims: sentence by sentence, the cues and, for each, its speaker
 /// mention and content. Nested reports (a cue inside another claim's content) are
 /// dropped.
