@@ -621,3 +621,14 @@ fn relative_pronoun_speakers() {
     assert_eq!((c.speaker.text.as_str(), c.anonymity), ("which", Institutional));
     assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("the union"));
 }
+
+/// A quotation that runs over a paragraph break (left open, reopened on the next
+/// paragraph) continues its claim.
+#[test]
+fn quotation_over_paragraphs() {
+    let text = "“The levees held,” the engineer said. “We were lucky this time.\n\n“Next year we may not be.”";
+    let claims = attribute(text, &[]);
+    let contents: Vec<&str> = claims.iter().map(|c| c.text.as_ref().unwrap().text.as_str()).collect();
+    assert_eq!(contents, ["The levees held", "We were lucky this time"]);
+    assert!(claims.iter().all(|c| c.speaker.text == "the engineer"));
+}

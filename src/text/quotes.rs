@@ -15,10 +15,13 @@ pub(crate) struct Quote {
 /// next `”` when no other `“` comes between (an unclosed `“` is ignored); straight
 /// `"` marks, and the doubled apostrophes some newspapers print (`''`), pair by
 /// position (opening after a space or line start); ``` `` ``` opens. Quotes do not
-/// cross paragraphs.
+/// cross paragraphs: one left open at a paragraph's end whose next paragraph opens
+/// with a mark again (the convention for a quotation that runs on) ends there.
 pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
-    for para in paragraph_spans(text) {
+    let paras = paragraph_spans(text);
+    for (k, para) in paras.iter().enumerate() {
+        let para = para.clone();
         let p = &text[para.clone()];
         let mut open: Option<usize> = None;
         let mut prev: Option<char> = None;
@@ -65,6 +68,15 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
             }
             prev = Some(c);
         }
+        // a quotation that runs on into the next paragraph leaves its mark open at the
+        // paragraph end and opens the next one again: it ends with its paragraph
+        let reopened = paras.get(k + 1).is_some_and(|n| text[n.clone()].starts_with(['“', '"', '«']) || text[n.clone()].starts_with("''"));
+        if let Some(o) = open.filter(|_| reopened) {
+            let open_len = if text[o..].starts_with("''") || text[o..].starts_with("``") { 2 } else { text[o..].chars().next().map_or(1, char::len_utf8) };
+            if o + open_len < para.end {
+                out.push(Quote { outer: o..para.end, inner: o + open_len..para.end });
+            }
+        }
     }
     out
 }
@@ -96,6 +108,9 @@ mod tests {
             ("He said, ''We are ready,'' and left.", &["We are ready,"]),
             ("``Yes,'' she said. It''s", &["Yes,"]),
             ("The '90s and the students' views", &[]),
+            // running on into a paragraph that opens with a mark again
+            ("“We will rebuild.\n“Every home.”", &["We will rebuild.", "Every home."]),
+            ("“Unclosed at the end.\nNo mark here.", &[]),
         ];
         for (t, want) in table {
             assert_eq!(&inner(t), want, "{t:?}");
