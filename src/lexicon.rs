@@ -275,3 +275,9 @@ pub(crate) fn is_spokes_noun(w: &str) -> bool {
 pub(crate) fn is_institution_noun(w: &str) -> bool {
     INSTITUTION_NOUNS.contains(&w)
 }
+
+/// Whether `w` is a noun that can head a source's mention: a role, a spokesperson
+/// or a body.
+pub(crate) fn is_source_noun(w: &str) -> bool {
+    is_role_noun(w) || is_spokes_noun(w) || is_institution_noun(w)
+}

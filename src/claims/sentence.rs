@@ -216,6 +216,11 @@ pub(super) fn is_comma(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "," | ";")
 }
 
+/// A mark that opens a quotation (a straight `"` or `''` may open one).
+pub(super) fn is_opening_quote(t: &Tok) -> bool {
+    !t.word && matches!(t.lower.as_str(), "“" | "\"" | "«" | "''" | "``")
+}
+
 /// Any quotation mark, opening or closing.
 pub(super) fn is_quote_mark(t: &Tok) -> bool {
     !t.word && matches!(t.lower.as_str(), "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'" | "''" | "``")

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_comma, is_final, is_quote_mark, is_verbish, Ctx, REACH};
+use super::sentence::{is_aux, is_comma, is_final, is_opening_quote, is_quote_mark, is_verbish, Ctx, REACH};
 use crate::lexicon::{LEADERS, PREPOSITIONS, WEEKDAYS};
 
 impl Ctx<'_> {
@@ -145,7 +145,10 @@ impl Ctx<'_> {
         // (a mention longer than 30 tokens is refused below: no need to look further)
         while end < self.hi && end <= from + 31 && !is_final(&self.toks[end]) {
             // a relative clause or participle, or the rest of a split quotation
-            if is_comma(&self.toks[end]) && matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according" | "“" | "\"" | "«" | "''" | "``") {
+            if is_comma(&self.toks[end])
+                && (matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according")
+                    || self.tok(end + 1).is_some_and(is_opening_quote))
+            {
                 break;
             }
             if self.lower(end) == "on" && (WEEKDAYS.contains(&self.lower(end + 1)) || self.lower(end + 1) == "condition") {

@@ -2,11 +2,11 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_closing_quote, is_comma, is_quote_mark, is_verbish, Ctx, REACH};
+use super::sentence::{is_aux, is_closing_quote, is_comma, is_opening_quote, is_quote_mark, is_verbish, Ctx, REACH};
 use super::RawClaim;
 use crate::claim::Stance;
 use crate::cues::{Cue, Form};
-use crate::lexicon::{CIRCUMSTANCE_OPENERS, INVERTING, PREPOSITIONS};
+use crate::lexicon::{is_source_noun, CIRCUMSTANCE_OPENERS, INVERTING, PREPOSITIONS};
 
 impl Ctx<'_> {
     /// "Y, X said." / "“Y,” said X." — the cue closes the sentence.
@@ -50,7 +50,7 @@ impl Ctx<'_> {
             let boundary = (near..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]));
             let split_quote = boundary.is_some_and(|b| is_closing_quote(&self.toks[b]));
             let continues = (self.tok(after).is_some_and(is_comma)
-                && (split_quote || !self.tok(after + 1).is_some_and(|t| matches!(t.lower.as_str(), "“" | "\"" | "«" | "''" | "``"))))
+                && (split_quote || !self.tok(after + 1).is_some_and(is_opening_quote)))
                 || next_cue == Some(after);
             // after "“A,” X said", what follows the cue is circumstance ("said as she
             // left"), never content — when the quotation closes as a report does
@@ -162,13 +162,11 @@ impl Ctx<'_> {
             && (after..head_end).any(|j| {
                 let t = &self.toks[j];
                 t.cap && (j > after || !matches!(t.lower.as_str(), "the" | "a" | "an"))
-                    || crate::lexicon::is_role_noun(&t.lower) && !matches!(t.lower.as_str(), "one" | "some" | "several" | "many" | "others")
-                    || crate::lexicon::is_spokes_noun(&t.lower)
-                    || crate::lexicon::is_institution_noun(&t.lower)
+                    || is_source_noun(&t.lower) && !matches!(t.lower.as_str(), "one" | "some" | "several" | "many" | "others")
             });
         // short, and ending in its name or role ("the party truly cares" is a clause)
         let last = &self.toks[end.max(after + 1) - 1];
-        let ends_in_head = last.cap || crate::lexicon::is_role_noun(&last.lower) || crate::lexicon::is_spokes_noun(&last.lower) || crate::lexicon::is_institution_noun(&last.lower);
+        let ends_in_head = last.cap || is_source_noun(&last.lower);
         if !described || !ends_in_head || end - after > 6 || !self.at_end(end) || self.sequential(cue) || matches!(self.lower(after), "he" | "she" | ":") {
             return None;
         }
@@ -180,7 +178,7 @@ impl Ctx<'_> {
             (a..b).any(|j| {
                 let t = &self.toks[j];
                 t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
-                    || crate::lexicon::is_role_noun(&t.lower) || crate::lexicon::is_spokes_noun(&t.lower) || crate::lexicon::is_institution_noun(&t.lower)
+                    || is_source_noun(&t.lower)
             })
         });
         (!names_someone).then_some(sp)
