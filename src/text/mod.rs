@@ -99,6 +99,11 @@ fn is_abbreviation(p: &str, dot: usize) -> bool {
 /// nothing is lost, and long documents are processed window by window in memory that
 /// grows with the longest sentence, not with the document.
 pub fn windows(text: &str, max: usize) -> Vec<Range<usize>> {
+    // a text that fits is one window: no sentences or quotations to find (the
+    // window's own reading finds them once)
+    if text.len() <= max {
+        return if text.is_empty() { Vec::new() } else { vec![0..text.len()] };
+    }
     let quotes = quotes::find_quotes(text);
     let mut cuts = Vec::new();
     let mut q = 0;
