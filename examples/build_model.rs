@@ -112,6 +112,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     let o = report.test.overall;
     println!("| overall | {:.4} | {:.4} | {:.4} |", o.precision(), o.recall(), o.f1());
+    if let Some(syn) = report.test_syntax {
+        println!("POS accuracy {:.4}, chunk F1 {:.4} (CoNLL-2003 test)", syn.pos_accuracy(), syn.chunks.f1());
+    }
     Ok(())
 }
 

@@ -1,5 +1,6 @@
 //! Scores the NER model on a CoNLL-2003 file: per-type and overall entity F1
-//! (exact span match, as seqeval). The last line is `f1=0.XXXX`.
+//! (exact span match, as seqeval); with a syntax model, also `pos_accuracy=0.XXXX`
+//! and `chunk_f1=0.XXXX` (conlleval). The last line is `f1=0.XXXX` (entities).
 //!
 //! ```text
 //! cargo run --release --example ner_eval -- CONLL_FILE
@@ -30,6 +31,15 @@ fn main() -> ExitCode {
         }
         let o = scores.overall;
         println!("{:<8} {:>9.4} {:>9.4} {:>9.4} {:>7}", "overall", o.precision(), o.recall(), o.f1(), o.gold);
+        match model.evaluate_syntax(&sentences)? {
+            Some(syn) => {
+                let c = syn.chunks;
+                println!("chunks: precision {:.4} recall {:.4} ({} gold)", c.precision(), c.recall(), c.gold);
+                println!("pos_accuracy={:.4}", syn.pos_accuracy());
+                println!("chunk_f1={:.4}", c.f1());
+            }
+            None => println!("(no POS and chunk heads in this model)"),
+        }
         Ok(o.f1())
     };
     match run() {

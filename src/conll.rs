@@ -9,17 +9,23 @@ use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, Label};
 
-/// One sentence of a CoNLL file: its words and their IOB2 labels.
-#[derive(Clone, Debug, PartialEq)]
+/// One sentence of a CoNLL file: its words, their IOB2 entity labels and, when the
+/// file has the four CoNLL-2003 columns, their POS and IOB2 chunk tags.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConllSentence {
     /// The words.
     pub words: Vec<String>,
     /// One label per word (`O`, `B-PER`, ...).
     pub tags: Vec<String>,
+    /// One part-of-speech tag per word (`NNP`, `VBD`, ...), or none.
+    pub pos: Vec<String>,
+    /// One chunk tag per word (`B-NP`, `I-VP`, `O`, ...), or none.
+    pub chunks: Vec<String>,
 }
 
-/// Reads a CoNLL-2003 file (`word POS chunk NER` per line, blank line between
-/// sentences, `-DOCSTART-` lines skipped). IOB1 input is converted to IOB2.
+/// Reads a CoNLL-2003 file (`word POS chunk NER` per line, or `word NER`; blank line
+/// between sentences, `-DOCSTART-` lines skipped). IOB1 input is converted to IOB2
+/// (entities and chunks).
 pub fn read_conll(path: &Path) -> Result<Vec<ConllSentence>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
     parse_conll(&text).map_err(|reason| Error::InvalidData { path: path.to_owned(), reason })
@@ -28,17 +34,17 @@ pub fn read_conll(path: &Path) -> Result<Vec<ConllSentence>> {
 /// Parses CoNLL text; see [`read_conll`].
 pub fn parse_conll(text: &str) -> std::result::Result<Vec<ConllSentence>, String> {
     let mut out = Vec::new();
-    let mut cur = ConllSentence { words: Vec::new(), tags: Vec::new() };
+    let mut cur = ConllSentence::default();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end();
         if line.is_empty() || line.starts_with("-DOCSTART-") {
             if !cur.words.is_empty() {
-                out.push(std::mem::replace(&mut cur, ConllSentence { words: Vec::new(), tags: Vec::new() }));
+                out.push(std::mem::take(&mut cur));
             }
             continue;
         }
-        let mut cols = line.split_whitespace();
-        let (Some(word), Some(tag)) = (cols.next(), line.split_whitespace().last()) else {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let (Some(&word), Some(&tag)) = (cols.first(), cols.last()) else {
             return Err(format!("line {}: empty", n + 1));
         };
         let label = Label::parse(tag).ok_or_else(|| format!("line {}: unknown label `{tag}`", n + 1))?;
@@ -48,6 +54,15 @@ pub fn parse_conll(text: &str) -> std::result::Result<Vec<ConllSentence>, String
             (Label::I(k), _) => Label::B(k),
             _ => label,
         };
+        if let [_, pos, chunk, _] = cols[..] {
+            let chunk = match (chunk.split_once('-'), cur.chunks.last().and_then(|c| c.split_once('-'))) {
+                (Some(("I", k)), Some((_, j))) if j == k => chunk.to_owned(),
+                (Some(("I", k)), _) => format!("B-{k}"),
+                _ => chunk.to_owned(),
+            };
+            cur.pos.push(pos.to_owned());
+            cur.chunks.push(chunk);
+        }
         cur.words.push(word.to_owned());
         cur.tags.push(label.name());
     }
@@ -132,6 +147,40 @@ pub fn score_tags<S: AsRef<str>>(gold: &[Vec<S>], predicted: &[Vec<S>]) -> Entit
     scores
 }
 
+/// Part-of-speech accuracy and chunk scores (conlleval: exact span and type).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct SyntaxScores {
+    /// Words with a gold POS tag.
+    pub words: usize,
+    /// Of them, tagged right.
+    pub pos_correct: usize,
+    /// Chunk counts over all types.
+    pub chunks: Prf,
+}
+
+impl SyntaxScores {
+    /// Share of words with the right POS tag.
+    pub fn pos_accuracy(&self) -> f64 {
+        ratio(self.pos_correct, self.words)
+    }
+}
+
+/// Scores predicted POS and chunk tags against gold ones, sentence by sentence.
+/// Sentences without gold tags are skipped.
+pub fn score_syntax<S: AsRef<str>>(gold: &[(Vec<S>, Vec<S>)], predicted: &[(Vec<S>, Vec<S>)]) -> SyntaxScores {
+    let mut out = SyntaxScores::default();
+    for ((gp, gc), (pp, pc)) in gold.iter().zip(predicted) {
+        out.words += gp.len();
+        out.pos_correct += gp.iter().zip(pp).filter(|(g, p)| g.as_ref() == p.as_ref()).count();
+        let g = crate::syntax::iob_chunks(gc);
+        let p = crate::syntax::iob_chunks(pc);
+        out.chunks.gold += g.len();
+        out.chunks.predicted += p.len();
+        out.chunks.correct += p.iter().filter(|c| g.contains(c)).count();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +193,12 @@ mod tests {
         assert_eq!(s[0].words, ["EU", "rejects", "German"]);
         assert_eq!(s[0].tags, ["B-ORG", "O", "B-MISC"]);
         assert_eq!(s[1].tags, ["B-PER", "I-PER"]);
+        assert_eq!(s[0].pos, ["NNP", "VBZ", "JJ"]);
+        assert_eq!(s[0].chunks, ["B-NP", "B-VP", "B-NP"]);
+        // two-column files have no syntax; IOB1 chunks become IOB2
+        assert!(parse_conll("EU B-ORG\n").unwrap()[0].pos.is_empty());
+        let iob1 = parse_conll("the DT I-NP O\nboy NN I-NP O\nran VBD I-VP O\n").unwrap();
+        assert_eq!(iob1[0].chunks, ["B-NP", "I-NP", "B-VP"]);
         assert!(parse_conll("word POS X-FOO\n").is_err());
     }
 
@@ -156,5 +211,15 @@ mod tests {
         assert_eq!(s.per_kind[&EntityKind::Location].f1(), 1.0);
         assert_eq!(s.per_kind[&EntityKind::Person].f1(), 0.0);
         assert!((s.overall.f1() - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn scores_syntax() {
+        let v = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let gold = vec![(v(&["NNP", "VBD", "IN"]), v(&["B-NP", "B-VP", "B-PP"]))];
+        let pred = vec![(v(&["NNP", "VBD", "RB"]), v(&["B-NP", "I-NP", "B-PP"]))];
+        let s = score_syntax(&gold, &pred);
+        assert_eq!((s.words, s.pos_correct), (3, 2));
+        assert_eq!(s.chunks, Prf { gold: 3, predicted: 2, correct: 1 });
     }
 }

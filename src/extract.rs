@@ -19,13 +19,23 @@ use crate::ner::NerModel;
 use crate::text::quotes::find_quotes;
 use crate::resolution::resolve_all;
 use crate::span::Span;
+use crate::syntax::Syntax;
+use crate::text::quotes::Quote;
 use crate::text::{sentence_spans, windows};
-use crate::text::tokens::tokenize;
+use crate::text::tokens::{tokenize, Tok};
 
 /// Claims of `text` given its named entities: the attribution heuristics alone, a
 /// pure function (no model). Entities must be byte spans into `text`; ones that are
 /// not are ignored.
 pub fn attribute(text: &str, entities: &[Entity]) -> Vec<Claim> {
+    attribute_with_syntax(text, entities, &Syntax::default())
+}
+
+/// [`attribute`] with shallow syntax: where `syntax` tags the text (POS tags and
+/// chunks, as byte spans into `text`, from a syntax model's
+/// [`NerModel::analyze_segments`](crate::ner::NerModel::analyze_segments) or
+/// anywhere), the rules read phrases instead of word shapes.
+pub fn attribute_with_syntax(text: &str, entities: &[Entity], syntax: &Syntax) -> Vec<Claim> {
     let mut ents: Vec<&Entity> = entities.iter().collect();
     ents.sort_by_key(|e| (e.start, e.end));
     let mut out = Vec::new();
@@ -39,7 +49,11 @@ pub fn attribute(text: &str, entities: &[Entity]) -> Vec<Claim> {
             .map(|e| Entity { start: e.start - w.start, end: e.end - w.start, ..(*e).clone() })
             .collect();
         let part = &text[w.clone()];
-        out.extend(Plan::new(part).finish(part, &local).into_iter().map(|c| shift(c, w.start)));
+        let mut plan = Plan::new(part);
+        if !syntax.is_empty() {
+            plan.reread(part, &syntax.slice(w.clone()));
+        }
+        out.extend(plan.finish(part, &local).into_iter().map(|c| shift(c, w.start)));
     }
     out
 }
@@ -73,6 +87,8 @@ fn shift(mut c: Claim, by: usize) -> Claim {
 /// claims. Which sentences need entities follows from it.
 struct Plan {
     sentences: Vec<Range<usize>>,
+    toks: Vec<Tok>,
+    quotes: Vec<Quote>,
     raws: Vec<RawClaim>,
 }
 
@@ -81,8 +97,31 @@ impl Plan {
         let sentences = sentence_spans(text);
         let toks = tokenize(text, 0..text.len());
         let quotes = find_quotes(text);
-        let raws = raw_claims(text, &toks, &sentences, &quotes);
-        Plan { sentences, raws }
+        let raws = raw_claims(text, &toks, &sentences, &quotes, &Syntax::default());
+        Plan { sentences, toks, quotes, raws }
+    }
+
+    /// Reads the claims again with the model's syntax.
+    fn reread(&mut self, text: &str, syntax: &Syntax) {
+        self.raws = raw_claims(text, &self.toks, &self.sentences, &self.quotes, syntax);
+    }
+
+    #[cfg(feature = "model")]
+    /// The sentences the rules read phrases in, when the model gives syntax: those
+    /// that hold a cue (with at most [`SYNTAX_BYTES`] of each: the cue's
+    /// neighbourhood in a longer one).
+    fn syntax_needed(&self, text: &str) -> Vec<Range<usize>> {
+        let n = self.sentences.len();
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for raw in &self.raws {
+            let i = self.sentences.partition_point(|s| s.end <= raw.cue.start);
+            let Some(s) = self.sentences.get(i.min(n.saturating_sub(1))) else { break };
+            let r = if s.len() <= SYNTAX_BYTES { s.clone() } else { around(text, raw.cue.clone(), s, SYNTAX_BYTES / 16) };
+            if out.last() != Some(&r) {
+                out.push(r);
+            }
+        }
+        out
     }
 
     #[cfg(feature = "model")]
@@ -91,7 +130,7 @@ impl Plan {
     /// pronoun, the openings of the sentences back to the previous speaker (at most
     /// three), where a sentence subject may be its antecedent; and for a one-word
     /// name, the context of its first mention (where the full name usually is).
-    fn stretches_needed(&self, text: &str) -> Vec<Range<usize>> {
+    fn stretches_needed(&self, text: &str, syntax: bool) -> Vec<Range<usize>> {
         let n = self.sentences.len();
         let index = |b: usize| self.sentences.partition_point(|s| s.end <= b).min(n.saturating_sub(1));
         let mut need: Vec<Range<usize>> = Vec::new();
@@ -122,6 +161,9 @@ impl Plan {
             }
             prev_speaker = i;
         }
+        if syntax {
+            need.extend(self.syntax_needed(text));
+        }
         // merge overlapping stretches
         need.sort_by_key(|r| r.start);
         let mut out: Vec<Range<usize>> = Vec::new();
@@ -148,6 +190,10 @@ impl Plan {
         resolve_all(text, &self.raws, &ents, &self.sentences)
     }
 }
+
+/// Most bytes of a sentence tagged for syntax around a cue.
+#[cfg(feature = "model")]
+const SYNTAX_BYTES: usize = 1200;
 
 /// Words of context the NER model sees on each side of a speaker mention.
 #[cfg(feature = "model")]
@@ -233,7 +279,7 @@ impl Extractor {
         }
         let mut segs: Vec<(usize, Range<usize>)> = Vec::new();
         for (p, (t, w, plan)) in parts.iter().enumerate() {
-            for r in guarded(|| plan.stretches_needed(&texts[*t].as_ref()[w.clone()]))? {
+            for r in guarded(|| plan.stretches_needed(&texts[*t].as_ref()[w.clone()], self.ner.has_syntax()))? {
                 segs.push((p, r));
             }
         }
@@ -244,15 +290,20 @@ impl Extractor {
                 (&texts[*t].as_ref()[w.start + r.start..w.start + r.end], r.start)
             })
             .collect();
-        let found = self.ner.recognize_segments(&segments)?;
-        let mut per_part: Vec<Vec<Entity>> = vec![Vec::new(); parts.len()];
-        for ((p, _), ents) in segs.iter().zip(found) {
-            per_part[*p].extend(ents);
+        let found = self.ner.analyze_segments(&segments)?;
+        let mut per_part: Vec<(Vec<Entity>, Syntax)> = vec![Default::default(); parts.len()];
+        // (a part's stretches are sorted and disjoint, so its syntax stays in order)
+        for ((p, _), a) in segs.iter().zip(found) {
+            per_part[*p].0.extend(a.entities);
+            per_part[*p].1.extend_shifted(&a.syntax, 0);
         }
         let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); texts.len()];
-        for ((t, w, plan), ents) in parts.iter().zip(per_part) {
-            let part = &texts[*t].as_ref()[w.clone()];
-            claims[*t].extend(guarded(|| plan.finish(part, &ents))?.into_iter().map(|c| shift(c, w.start)));
+        for ((t, w, mut plan), (ents, syntax)) in parts.into_iter().zip(per_part) {
+            let part = &texts[t].as_ref()[w.clone()];
+            if !syntax.is_empty() {
+                guarded(|| plan.reread(part, &syntax))?;
+            }
+            claims[t].extend(guarded(|| plan.finish(part, &ents))?.into_iter().map(|c| shift(c, w.start)));
         }
         Ok(claims.into_iter().map(Article::from_claims).collect())
     }

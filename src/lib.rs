@@ -78,6 +78,7 @@ pub mod models;
 pub mod ner;
 mod resolution;
 mod span;
+pub mod syntax;
 pub mod text;
 
 pub use claim::{Anonymity, Article, Claim, Descriptor, QuoteKind, Source, Speaker, SpeakerKind, Stance};
@@ -85,5 +86,5 @@ pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
 #[cfg(feature = "model")]
 pub use extract::Extractor;
-pub use extract::attribute;
+pub use extract::{attribute, attribute_with_syntax};
 pub use span::Span;

@@ -114,6 +114,10 @@ pub struct Recipe {
     pub seed: u64,
     /// Mark capitalised words with token type 1 (a casing signal for uncased encoders).
     pub casing: bool,
+    /// Train part-of-speech and chunk heads beside the entity head (the data must
+    /// have the CoNLL-2003 POS and chunk columns).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub syntax: bool,
 }
 
 #[derive(Deserialize)]

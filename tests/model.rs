@@ -315,3 +315,58 @@ fn stripped_possessive_is_not_part_of_a_name() {
     assert!(ents.iter().all(|e| !e.text.ends_with(" s")), "{ents:?}");
     assert!(ents.iter().any(|e| e.text == "State Department"), "{ents:?}");
 }
+
+/// A syntax recipe trains POS and chunk heads beside the entity head, and the model
+/// it writes loads with them: every word of a sentence comes back tagged, with byte
+/// offsets, and the chunks are well formed. (A few hundred CoNLL sentences, one
+/// epoch: the mechanics, not the accuracy, which `conll_syntax_scores` checks.)
+#[test]
+fn syntax_heads_train_and_load() {
+    let config = ModelsConfig::from_file(root().join("models.toml")).unwrap();
+    let Some((encoder, data, recipe)) = config.models.values().find_map(|m| match m {
+        ModelSpec::Build { encoder, data, recipe } => Some((encoder, data, recipe)),
+        _ => None,
+    }) else {
+        panic!("models.toml names no built model");
+    };
+    let data_dir = config.package_dir(data).join(&data.dir);
+    let tmp = std::env::temp_dir().join(format!("attribution-syntax-{}", std::process::id()));
+    let small = tmp.join("data");
+    std::fs::create_dir_all(&small).unwrap();
+    for (split, n) in [("train", 300), ("valid", 20), ("test", 20)] {
+        let text = std::fs::read_to_string(data_dir.join(format!("{split}.txt"))).unwrap();
+        let head: Vec<&str> = text.split("\n\n").take(n).collect();
+        std::fs::write(small.join(format!("{split}.txt")), head.join("\n\n")).unwrap();
+    }
+    let recipe = attribution::models::Recipe { epochs: 1, syntax: true, ..recipe.clone() };
+    let out = tmp.join("model");
+    let report = attribution::ner::train(&config.package_dir(encoder).join(&encoder.dir), &small, &recipe, &out, &mut |_| {})
+        .unwrap();
+    let syn = report.test_syntax.expect("a syntax recipe reports POS and chunk scores");
+    assert!(syn.words > 0 && syn.chunks.gold > 0);
+    let ner = NerModel::from_dir_with(&out, Precision::F32).unwrap();
+    assert!(ner.has_syntax());
+    let text = "Ünal Çelik, the minister, said on Friday that the talks had failed.";
+    let found = ner.analyze_segments(&[(text, 0)]).unwrap();
+    let s = &found[0].syntax;
+    let words: Vec<&str> = s.words.iter().map(|w| &text[w.start..w.end]).collect();
+    assert_eq!(words, ["Ünal", "Çelik", ",", "the", "minister", ",", "said", "on", "Friday", "that", "the", "talks", "had", "failed", "."]);
+    for c in &s.chunks {
+        assert!(c.start < c.end && text.is_char_boundary(c.start) && text.is_char_boundary(c.end));
+        assert!(s.words.iter().any(|w| w.start == c.start) && s.words.iter().any(|w| w.end == c.end), "{c:?}");
+    }
+    assert!(s.chunks.windows(2).all(|p| p[0].end <= p[1].start));
+    // a model directory from before the heads (no label lists in its config) loads
+    // as an entity model, with empty syntax
+    let config_path = out.join("config.json");
+    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&config_path).unwrap()).unwrap();
+    let obj = json.as_object_mut().unwrap();
+    assert!(obj.remove("attribution_pos_labels").is_some() && obj.remove("attribution_chunk_labels").is_some());
+    std::fs::write(&config_path, json.to_string()).unwrap();
+    let old = NerModel::from_dir_with(&out, Precision::F32).unwrap();
+    assert!(!old.has_syntax());
+    let found = old.analyze_segments(&[(text, 0)]).unwrap();
+    assert!(found[0].syntax.is_empty());
+    assert_eq!(old.tag_syntax(&[vec!["a".to_owned()]]).unwrap(), None);
+    let _ = std::fs::remove_dir_all(&tmp);
+}

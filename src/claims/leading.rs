@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_comma, is_verbish, Ctx};
+use super::sentence::{is_aux, is_comma, Ctx};
 use super::RawClaim;
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
@@ -51,6 +51,12 @@ impl Ctx<'_> {
         }?;
         // content: after the cue, its object and tails
         let mut i = self.skip_tails(self.skip_told_object(cue));
+        // "said during a rally in Iowa that ...", "said after the vote the bill would
+        // fail": the circumstance ends at "that" or at the reported clause's subject
+        let past = self.skip_circumstance(i);
+        if past > i && !self.at_end(past) {
+            i = past;
+        }
         let cue_end_tok = i;
         if cue.stance == Stance::Decline {
             // "did not respond to a request for comment (on X)"
@@ -74,7 +80,7 @@ impl Ctx<'_> {
         }
         // ", according to a statement": the source of the report, not its content;
         // ", but offered no proof": the subject's next act, not what was said
-        let next_act = |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| is_verbish(t) && !is_aux(t));
+        let next_act = |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| self.verbish(t) && !is_aux(t));
         if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m))) {
             end_tok = m;
         }
@@ -83,7 +89,7 @@ impl Ctx<'_> {
             // the topic declined on is short: it ends at the next clause
             let whether = self.lower(i) == "whether";
             let stop = (i..end_tok).find(|&m| {
-                (self.lower(m) == "and" && self.tok(m + 1).is_some_and(is_verbish))
+                (self.lower(m) == "and" && self.tok(m + 1).is_some_and(|t| self.verbish(t)))
                     || (!whether && matches!(self.lower(m), "since" | "because" | "after" | "when" | "but" | "while" | "as" | "and" | ","))
             });
             if let Some(m) = stop {

@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::find_cues;
+use crate::syntax::Syntax;
 use crate::text::quotes::Quote;
 use crate::text::tokens::Tok;
 
@@ -47,8 +48,9 @@ pub(crate) struct RawClaim {
 
 /// Extracts raw claims: sentence by sentence, the cues and, for each, its speaker
 /// mention and content. Nested reports (a cue inside another claim's content) are
-/// dropped.
-pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], quotes: &[Quote]) -> Vec<RawClaim> {
+/// dropped. `syntax` (possibly empty) holds the model's POS tags and chunks where it
+/// tagged; the rules read phrases there and word shapes elsewhere.
+pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], quotes: &[Quote], syntax: &Syntax) -> Vec<RawClaim> {
     let doc_quotes = crate::text::quotes::has_quote_marks(text);
     // quotes are sorted and disjoint: the one that may hold a token is found by bisection
     let in_quote = |t: &Tok| {
@@ -62,7 +64,7 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
         if lo >= hi {
             continue;
         }
-        let ctx = Ctx::new(text, toks, quotes, lo, hi, doc_quotes);
+        let ctx = Ctx::new(text, toks, quotes, (lo, hi), doc_quotes, syntax);
         let cues = find_cues(toks, lo, hi, &in_quote);
         let bounds = ctx.content_bounds(&cues);
         let mut claims: Vec<RawClaim> = Vec::new();

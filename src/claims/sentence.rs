@@ -6,6 +6,7 @@ use std::ops::Range;
 use crate::claim::QuoteKind;
 use crate::cues::{Cue, Form};
 use crate::lexicon::{AUX, INTRO, LEADERS};
+use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
 use crate::text::tokens::Tok;
 
@@ -26,6 +27,9 @@ pub(super) struct Ctx<'a> {
     pub(super) final_from: usize,
     /// The first token of the sentence after introductory phrases and leaders.
     pub(super) subject_start: usize,
+    /// Part-of-speech tags and chunks of the stretches the model tagged (empty
+    /// without a syntax model: the rules then read word shapes).
+    pub(super) syntax: &'a Syntax,
 }
 
 /// Where the content of each leading cue ends because of a later cue, answered in
@@ -62,9 +66,16 @@ impl ContentBounds {
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(text: &'a str, toks: &'a [Tok], quotes: &'a [Quote], lo: usize, hi: usize, doc_quotes: bool) -> Ctx<'a> {
+    pub(super) fn new(
+        text: &'a str,
+        toks: &'a [Tok],
+        quotes: &'a [Quote],
+        (lo, hi): (usize, usize),
+        doc_quotes: bool,
+        syntax: &'a Syntax,
+    ) -> Ctx<'a> {
         let final_from = (lo..hi).rev().find(|&j| !is_final(&toks[j])).map_or(lo, |j| j + 1);
-        let mut ctx = Ctx { text, toks, quotes, lo, hi, doc_quotes, final_from, subject_start: lo };
+        let mut ctx = Ctx { text, toks, quotes, lo, hi, doc_quotes, final_from, subject_start: lo, syntax };
         ctx.subject_start = ctx.find_subject_start();
         ctx
     }
@@ -86,6 +97,22 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         ContentBounds { sequential, markers, coordinate }
+    }
+
+    /// The model's part-of-speech tag of a token, when it tagged a word that starts
+    /// where the token does.
+    pub(super) fn pos_of(&self, t: &Tok) -> Option<Pos> {
+        self.syntax.word_at(t.start).filter(|w| w.start == t.start).map(|w| w.pos)
+    }
+
+    /// A clause word: with the model's tags, an auxiliary or a finite verb or past
+    /// participle (`holds`, `said`, `rejected`); without them, the word-shape guess
+    /// [`is_verbish`].
+    pub(super) fn verbish(&self, t: &Tok) -> bool {
+        match self.pos_of(t) {
+            Some(p) => is_aux(t) || (p.is_finite() || p == Pos::Vbn) && t.word,
+            None => is_verbish(t),
+        }
     }
 
     pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
@@ -141,7 +168,7 @@ impl<'a> Ctx<'a> {
             && (first.cap
                 || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some")
                 || crate::lexicon::is_role_noun(&first.lower))
-            && !(subject..d.first).any(|j| is_verbish(&self.toks[j]) || is_comma(&self.toks[j]));
+            && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_comma(&self.toks[j]));
         np
     }
 
@@ -208,7 +235,7 @@ pub(super) fn is_aux(t: &Tok) -> bool {
 }
 
 /// A clause word: an auxiliary or a lower-case past-tense form.
-pub(super) fn is_verbish(t: &Tok) -> bool {
+fn is_verbish(t: &Tok) -> bool {
     is_aux(t) || (t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed") && !t.lower.ends_with("eed"))
 }
 

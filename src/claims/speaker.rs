@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_comma, is_final, is_opening_quote, is_quote_mark, is_verbish, Ctx, REACH};
+use super::sentence::{is_aux, is_comma, is_final, is_opening_quote, is_quote_mark, Ctx, REACH};
 use crate::lexicon::{LEADERS, PREPOSITIONS, WEEKDAYS};
 
 impl Ctx<'_> {
@@ -45,7 +45,7 @@ impl Ctx<'_> {
                 }
                 // a relative clause, or a reduced one ("published by the U.N.")
                 let relative = matches!(self.lower(s), "who" | "which" | "whose")
-                    || (is_verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
+                    || (self.verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
                 if !relative && PREPOSITIONS.contains(&self.lower(s)) {
                     // a circumstance right before the cue is skipped, once
                     if k == cue_first && quoted.is_none() && e - s <= 12 && s > lo && is_comma(&self.toks[s - 1]) {
@@ -55,7 +55,7 @@ impl Ctx<'_> {
                     }
                     break;
                 }
-                let np = e > s && e - s <= 30 && (relative || !(s..e).any(|m| is_verbish(&self.toks[m])));
+                let np = e > s && e - s <= 30 && (relative || !(s..e).any(|m| self.verbish(&self.toks[m])));
                 if !np {
                     break;
                 }
@@ -72,7 +72,7 @@ impl Ctx<'_> {
             // a clause before "and"/"but"/"that"... inside the segment: keep what follows
             let cut = (first..cue_first).rev().find(|&m| {
                 matches!(self.lower(m), "and" | "but" | "that" | "while" | "because" | "as" | "after" | "when" | "if" | "although" | "though" | "since")
-                    && (first..m).any(|x| is_verbish(&self.toks[x]))
+                    && (first..m).any(|x| self.verbish(&self.toks[x]))
             });
             if let Some(m) = cut {
                 first = m + 1;
@@ -116,7 +116,7 @@ impl Ctx<'_> {
         }
         let e = first.checked_sub(1).filter(|&e| e > self.lo && is_comma(&self.toks[e]))?;
         let mut s = e;
-        while s > self.lo && !is_comma(&self.toks[s - 1]) && !is_verbish(&self.toks[s - 1]) {
+        while s > self.lo && !is_comma(&self.toks[s - 1]) && !self.verbish(&self.toks[s - 1]) {
             s -= 1;
         }
         // not set off by commas, the stretch is a clause ("The bill drew fire from
@@ -169,7 +169,7 @@ impl Ctx<'_> {
         }
         // a clause is not a speaker; "-ed" participles are fine in an appositive
         let first_comma = (from..end).find(|&j| is_comma(&self.toks[j])).unwrap_or(end);
-        let clause = (from..end).any(|j| is_aux(&self.toks[j]) || (j < first_comma && is_verbish(&self.toks[j])));
+        let clause = (from..end).any(|j| is_aux(&self.toks[j]) || (j < first_comma && self.verbish(&self.toks[j])));
         if end <= from || end - from > 30 || clause {
             return None;
         }
@@ -190,7 +190,7 @@ impl Ctx<'_> {
                 return None;
             }
             let t = &self.toks[j];
-            let ok = if is_verbish(t) {
+            let ok = if self.verbish(t) {
                 false
             } else if t.cap
                 || t.lower == "s"
@@ -209,7 +209,7 @@ impl Ctx<'_> {
                     crate::lexicon::is_role_noun(&self.toks[m].lower) || crate::lexicon::is_institution_noun(&self.toks[m].lower)
                 });
                 match noun {
-                    Some(m) if (j..m).all(|x| self.toks[x].word && !self.toks[x].cap && !is_verbish(&self.toks[x])) => {
+                    Some(m) if (j..m).all(|x| self.toks[x].word && !self.toks[x].cap && !self.verbish(&self.toks[x])) => {
                         j = m;
                         true
                     }

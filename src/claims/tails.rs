@@ -2,9 +2,10 @@
 //! place phrases (`on Friday`, `in a statement`, `during a visit to Paris`), and
 //! `, speaking on condition of anonymity`.
 
-use super::sentence::{is_comma, is_final, is_verbish, Ctx, REACH};
+use super::sentence::{is_comma, is_final, is_quote_mark, Ctx, REACH};
 use crate::cues::Cue;
 use crate::lexicon::{ASKED_OPENERS, OBJECT_CUES, TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
+use crate::syntax::{Phrase, Pos};
 use crate::text::tokens::Tok;
 
 impl Ctx<'_> {
@@ -66,7 +67,7 @@ impl Ctx<'_> {
                         // tail's own complement, up to "that", a comma or the end
                         if matches!(self.lower(i), "with" | "to" | "from" | "for" | "by" | "on" | "at") {
                             let end = (i + 1..(i + 6).min(self.hi + 1)).find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_comma));
-                            if let Some(k) = end.filter(|&k| k > i + 1 && !(i + 1..k).any(|m| is_verbish(&self.toks[m]))) {
+                            if let Some(k) = end.filter(|&k| k > i + 1 && !(i + 1..k).any(|m| self.verbish(&self.toks[m]))) {
                                 i = k;
                             }
                         }
@@ -95,7 +96,7 @@ impl Ctx<'_> {
                 if let Some(j) = end {
                     // (a capitalised "May" is the month)
                     let phrase = !(i + 1..j).any(|m| {
-                        (is_verbish(&self.toks[m]) && !self.toks[m].cap) || is_comma(&self.toks[m]) || clause_word(m) || !self.toks[m].word && !self.at_end(m)
+                        (self.verbish(&self.toks[m]) && !self.toks[m].cap) || is_comma(&self.toks[m]) || clause_word(m) || !self.toks[m].word && !self.at_end(m)
                     });
                     if j > i + 1 && phrase && (self.lower(j) == "that" || j - i <= 7) {
                         i = j;
@@ -111,6 +112,65 @@ impl Ctx<'_> {
             }
             return i;
         }
+    }
+
+    /// With the model's chunks: a run of phrases with no verb of its own after a cue
+    /// — prepositional and noun phrases (`during a rally in Kenansville, N.C.`), a
+    /// preposition or subordinator with a participle (`before boarding the plane`) —
+    /// is circumstance, not content. Returns where it ends when it runs to the
+    /// sentence end or to a complementiser `that` (`said during a visit to Paris
+    /// that ...`); else `i`. Without chunks at `i`, `i`.
+    pub(super) fn skip_circumstance(&self, i: usize) -> usize {
+        let Some(first) = self.tok(i) else { return i };
+        let opens = self.syntax.chunk_at(first.start).is_some_and(|c| {
+            c.start == first.start && matches!(c.kind, Phrase::Pp | Phrase::Sbar | Phrase::Advp) && self.lower(i) != "that"
+        });
+        if !opens {
+            return i;
+        }
+        let mut j = i;
+        while j < (i + REACH).min(self.hi) && !self.at_end(j) {
+            let t = &self.toks[j];
+            if self.complementizer(j) && j > i {
+                return j;
+            }
+            let verb = self.pos_of(t).is_some_and(|p| p.is_finite());
+            if verb {
+                // a clause with its subject after the phrases ("said after the vote the
+                // bill would fail"): the phrases end where its subject starts
+                return self.subject_before(j).filter(|&k| k > i + 1).unwrap_or(i);
+            }
+            // a comma goes on only to a name ("Kenansville, N.C."); ", adding" is a
+            // new step
+            let comma_ends = is_comma(t) && !self.tok(j + 1).is_some_and(|n| n.cap && n.word);
+            if verb || is_quote_mark(t) || comma_ends || (t.word && self.pos_of(t).is_none()) {
+                return i;
+            }
+            j += 1;
+        }
+        if self.at_end(j) { j } else { i }
+    }
+
+    /// The first token of the noun-phrase chunk that ends right before the verb group
+    /// holding token `v` (the verb's subject), by the model's chunks.
+    pub(super) fn subject_before(&self, v: usize) -> Option<usize> {
+        let t = self.tok(v)?;
+        let vp = self.syntax.chunk_at(t.start).filter(|c| c.kind == Phrase::Vp)?;
+        let i = self.syntax.chunks.partition_point(|c| c.end <= vp.start);
+        let np = self.syntax.chunks[..i].last().filter(|c| c.kind == Phrase::Np)?;
+        // adjacent: only spaces between the noun phrase and the verb group
+        if !self.text.get(np.end..vp.start)?.trim().is_empty() {
+            return None;
+        }
+        let k = self.toks.partition_point(|x| x.start < np.start);
+        (k >= self.lo && self.toks.get(k)?.start == np.start).then_some(k)
+    }
+
+    /// Whether token `j` is `that` opening a reported clause: not a relative pronoun
+    /// (`actions that would worsen`) or a determiner (`that day`) by the model's
+    /// tags; every `that` without them.
+    pub(super) fn complementizer(&self, j: usize) -> bool {
+        self.lower(j) == "that" && self.tok(j).and_then(|t| self.pos_of(t)).is_none_or(|p| p == Pos::In)
     }
 
     /// Skips the object of `told` (`told Reuters`, `told the Supreme Court`).
@@ -130,7 +190,7 @@ impl Ctx<'_> {
             return i;
         }
         // "told X that ..." — the object ends at "that"
-        if let Some(j) = (i..(i + 9).min(self.hi)).find(|&j| self.lower(j) == "that") {
+        if let Some(j) = (i..(i + 9).min(self.hi)).find(|&j| self.complementizer(j)) {
             if (i..j).all(|m| self.toks[m].word || self.lower(m) == "(" || self.lower(m) == ")") {
                 return j;
             }
@@ -154,7 +214,7 @@ impl Ctx<'_> {
                     "it" | "he" | "she" | "they" | "we" | "i" | "there" | "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their"
                         | "in" | "on" | "at" | "during" | "via" | "after" | "before" | "for" | "with" | "by" | "over"
                 )
-                    || is_verbish(t)
+                    || self.verbish(t)
                     || !t.word
             };
             while j < (i + 4).min(self.hi) && self.tok(j).is_some_and(|t| !opens_clause(t)) {

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_closing_quote, is_comma, is_opening_quote, is_quote_mark, is_verbish, Ctx, REACH};
+use super::sentence::{is_aux, is_closing_quote, is_comma, is_opening_quote, is_quote_mark, Ctx, REACH};
 use super::RawClaim;
 use crate::claim::Stance;
 use crate::cues::{Cue, Form};
@@ -16,6 +16,8 @@ impl Ctx<'_> {
         }
         let object_end = self.skip_told_object(cue);
         let after = self.skip_tails(object_end);
+        // phrases without a verb to the sentence end are circumstance, by the chunks
+        let after = Some(self.skip_circumstance(after)).filter(|&j| self.at_end(j)).unwrap_or(after);
         let before = cue.first.checked_sub(1)?;
         if before < self.lo {
             return None;
@@ -28,7 +30,7 @@ impl Ctx<'_> {
             // pronoun marks a clause where stripped apostrophes hide its verb)
             let content_before = (self.lo..before).any(|j| {
                 let t = &self.toks[j];
-                is_verbish(t) || is_aux(t) || is_quote_mark(t) || matches!(t.lower.as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it")
+                self.verbish(t) || is_aux(t) || is_quote_mark(t) || matches!(t.lower.as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it")
             });
             let inverted = content_before && !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
             match inverted.then(|| self.speaker_right(after)).flatten() {
@@ -81,7 +83,7 @@ impl Ctx<'_> {
             // (a quotation counts when it is what the sentence opens with, not a title
             // inside an opening phrase: "On the “Morning Show,” she said ...")
             let opens_with_quote = self.quote_at(self.toks[self.lo].end).is_some_and(|q| q.outer.start <= self.toks[self.lo].start);
-            let clause = || opens_with_quote || (self.lo..b).any(|j| is_verbish(&self.toks[j]) && self.quote_at(self.toks[j].start).is_none());
+            let clause = || opens_with_quote || (self.lo..b).any(|j| self.verbish(&self.toks[j]) && self.quote_at(self.toks[j].start).is_none());
             if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause()) {
                 return None;
             }
@@ -128,7 +130,7 @@ impl Ctx<'_> {
         let b = (at.saturating_sub(3).max(self.lo)..at).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))?;
         let quoted = (b.saturating_sub(1).max(self.lo)..=b).any(|j| is_closing_quote(&self.toks[j]));
         let words = (self.lo..b).filter(|&j| self.toks[j].word).take(2).count();
-        let clause = (self.lo..b).any(|j| is_verbish(&self.toks[j]));
+        let clause = (self.lo..b).any(|j| self.verbish(&self.toks[j]));
         (words >= 2 && (quoted || clause) && !PREPOSITIONS.contains(&self.lower(self.lo))).then_some((sp, b))
     }
 
@@ -139,7 +141,7 @@ impl Ctx<'_> {
         if first.lower.ends_with("ing") || !first.word || CIRCUMSTANCE_OPENERS.contains(&first.lower.as_str()) {
             return false;
         }
-        (i..(i + 12).min(self.hi)).any(|j| is_aux(&self.toks[j]) || is_verbish(&self.toks[j]))
+        (i..(i + 12).min(self.hi)).any(|j| is_aux(&self.toks[j]) || self.verbish(&self.toks[j]))
     }
 
     /// After an inverting cue with no comma before it, a speaker that closes the

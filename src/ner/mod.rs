@@ -1,8 +1,10 @@
 //! The NER model: the only module that touches `rust-bert` and `tch`.
 //!
-//! A BERT token classifier (`BertForTokenClassification`) over the tokens of a
-//! Hugging Face `tokenizer.json`, with IOB2-constrained decoding of its scores and
-//! byte offsets into the caller's text.
+//! A BERT token classifier (the weights of a `BertForTokenClassification`) over the
+//! tokens of a Hugging Face `tokenizer.json`, with IOB2-constrained decoding of its
+//! scores and byte offsets into the caller's text. A model built with `syntax = true`
+//! has two more heads on the same encoder, part of speech and chunks, read from the
+//! same forward pass ([`NerModel::analyze_segments`]).
 
 mod train;
 
@@ -10,15 +12,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use ndarray::Array2;
-use rust_bert::bert::{BertConfig, BertForTokenClassification};
+use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use tch::{nn, Device, Kind, Tensor};
 use tokenizers::Tokenizer;
 
-use crate::conll::{score_tags, ConllSentence, EntityScores};
+use crate::conll::{score_syntax, score_tags, ConllSentence, EntityScores, SyntaxScores};
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, decode, Label};
 use crate::models::{ModelsConfig, Precision};
+use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, Syntax, Word};
 use crate::text::sentence_spans;
 
 pub use train::{train, EpochReport, TrainEvent, TrainReport};
@@ -36,12 +39,17 @@ const TOKENIZER: &str = "tokenizer.json";
 const WEIGHTS: &str = "model.safetensors";
 /// Key in `config.json` that says token type ids carry the casing signal.
 const CASING_KEY: &str = "attribution_casing";
+/// Keys in `config.json` with the labels of the POS and chunk heads, by id.
+const POS_KEY: &str = "attribution_pos_labels";
+const CHUNK_KEY: &str = "attribution_chunk_labels";
 
 /// A loaded NER model. Load once, then call [`NerModel::recognize`] from any thread.
 pub struct NerModel {
     net: Mutex<Net>,
     tokenizer: Tokenizer,
     labels: Vec<Label>,
+    /// Labels of the syntax heads, when the model has them.
+    syntax: Option<SyntaxLabels>,
     casing: bool,
     cls: u32,
     sep: u32,
@@ -53,7 +61,102 @@ pub struct NerModel {
 /// model shareable.
 struct Net {
     vs: nn::VarStore,
-    model: BertForTokenClassification,
+    model: Tagger,
+}
+
+/// The labels of the POS and chunk heads, by id.
+#[derive(Clone, Debug)]
+struct SyntaxLabels {
+    pos: Vec<Pos>,
+    /// IOB2 chunk tags (`O`, `B-NP`, `I-NP`, ...).
+    chunks: Vec<String>,
+}
+
+impl SyntaxLabels {
+    /// The label sets a model is trained with: every POS tag; `O` and `B-`/`I-` of
+    /// every phrase kind.
+    fn all() -> SyntaxLabels {
+        let mut chunks = vec!["O".to_owned()];
+        for p in Phrase::ALL {
+            chunks.push(format!("B-{}", p.as_str()));
+            chunks.push(format!("I-{}", p.as_str()));
+        }
+        SyntaxLabels { pos: Pos::ALL.to_vec(), chunks }
+    }
+
+    /// Reads them from a model's `config.json`; `Ok(None)` when it has none.
+    fn from_config(json: &serde_json::Value, path: &Path) -> Result<Option<SyntaxLabels>> {
+        let list = |key: &str| -> Option<Vec<String>> {
+            json.get(key)?.as_array()?.iter().map(|v| v.as_str().map(str::to_owned)).collect()
+        };
+        let (Some(pos), Some(chunks)) = (list(POS_KEY), list(CHUNK_KEY)) else {
+            return Ok(None);
+        };
+        let pos = pos
+            .iter()
+            .map(|t| Pos::parse(t).ok_or_else(|| Error::UnknownLabel { path: path.to_owned(), label: t.clone() }))
+            .collect::<Result<_>>()?;
+        Ok(Some(SyntaxLabels { pos, chunks }))
+    }
+
+    /// Writes them into a `config.json`.
+    fn write_to(&self, json: &mut serde_json::Value) {
+        if let Some(obj) = json.as_object_mut() {
+            obj.insert(POS_KEY.into(), self.pos.iter().map(|p| p.as_str()).collect::<Vec<_>>().into());
+            obj.insert(CHUNK_KEY.into(), self.chunks.clone().into());
+        }
+    }
+}
+
+/// The network: a BERT encoder, its entity head (`classifier`, as in a Hugging Face
+/// `BertForTokenClassification`) and, optionally, POS and chunk heads.
+struct Tagger {
+    bert: BertModel<BertEmbeddings>,
+    dropout: f64,
+    classifier: nn::Linear,
+    pos: Option<nn::Linear>,
+    chunk: Option<nn::Linear>,
+}
+
+/// The heads' logits `[batch, width, labels]`.
+struct Logits {
+    ner: Tensor,
+    pos: Option<Tensor>,
+    chunk: Option<Tensor>,
+}
+
+impl Tagger {
+    fn new(p: nn::Path, config: &BertConfig, ner: usize, syntax: Option<&SyntaxLabels>) -> Tagger {
+        let bert = BertModel::new_with_optional_pooler(&p / "bert", config, false);
+        let head = |name: &str, n: usize| nn::linear(&p / name, config.hidden_size, n as i64, Default::default());
+        Tagger {
+            bert,
+            dropout: config.hidden_dropout_prob,
+            classifier: head("classifier", ner),
+            pos: syntax.map(|s| head("pos_classifier", s.pos.len())),
+            chunk: syntax.map(|s| head("chunk_classifier", s.chunks.len())),
+        }
+    }
+
+    fn forward_t(&self, ids: &Tensor, mask: &Tensor, types: &Tensor, train: bool) -> Result<Logits> {
+        let hidden = self
+            .bert
+            .forward_t(Some(ids), Some(mask), Some(types), None, None, None, None, train)?
+            .hidden_state
+            .dropout(self.dropout, train);
+        let apply = |l: &nn::Linear| hidden.apply(l);
+        Ok(Logits { ner: apply(&self.classifier), pos: self.pos.as_ref().map(apply), chunk: self.chunk.as_ref().map(apply) })
+    }
+}
+
+/// What one forward pass says about one segment: entities and, with a syntax
+/// model, its words' POS tags and chunks. Byte offsets into the caller's text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Analysis {
+    /// Named entities.
+    pub entities: Vec<Entity>,
+    /// Words and chunks (empty when the model has no syntax heads).
+    pub syntax: Syntax,
 }
 
 /// One stretch of text to tag, tokenized: wordpieces with byte offsets into the text.
@@ -113,18 +216,34 @@ impl NerModel {
         let json: serde_json::Value = serde_json::from_str(&raw).map_err(|e| corrupt(CONFIG, e.to_string()))?;
         let config: BertConfig = serde_json::from_value(json.clone()).map_err(|e| corrupt(CONFIG, e.to_string()))?;
         let labels = labels_of(&config, &config_path)?;
+        let syntax = SyntaxLabels::from_config(&json, &config_path)?;
         let casing = json.get(CASING_KEY).and_then(|v| v.as_bool()).unwrap_or(false);
         let tokenizer = load_tokenizer(&dir.join(TOKENIZER)).map_err(|e| corrupt(TOKENIZER, e.to_string()))?;
         let (cls, sep) = special_ids(&tokenizer).ok_or_else(|| corrupt(TOKENIZER, "no [CLS]/[SEP] token".into()))?;
         set_threads();
         let mut vs = nn::VarStore::new(Device::Cpu);
-        let model = BertForTokenClassification::new(vs.root(), &config)?;
+        let model = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
         vs.load(dir.join(WEIGHTS)).map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
         let precision = precision.resolve();
         if precision == Precision::Bf16 {
             vs.bfloat16();
         }
-        Ok(NerModel { net: Mutex::new(Net { vs, model }), tokenizer, labels, casing, cls, sep, dir: dir.to_owned(), precision })
+        Ok(NerModel {
+            net: Mutex::new(Net { vs, model }),
+            tokenizer,
+            labels,
+            syntax,
+            casing,
+            cls,
+            sep,
+            dir: dir.to_owned(),
+            precision,
+        })
+    }
+
+    /// Whether the model has POS and chunk heads (else [`Analysis::syntax`] is empty).
+    pub fn has_syntax(&self) -> bool {
+        self.syntax.is_some()
     }
 
     /// The directory the model was loaded from.
@@ -181,6 +300,30 @@ impl NerModel {
         Ok(sentences.iter().zip(&ents).map(|(words, ents)| word_tags(words, ents)).collect())
     }
 
+    /// POS and chunk tags of pre-tokenized sentences, one of each per word; `None`
+    /// when the model has no syntax heads.
+    pub fn tag_syntax(&self, sentences: &[Vec<String>]) -> Result<Option<Vec<(Vec<String>, Vec<String>)>>> {
+        if self.syntax.is_none() {
+            return Ok(None);
+        }
+        let joined: Vec<String> = sentences.iter().map(|w| w.join(" ")).collect();
+        let segs: Vec<(&str, usize)> = joined.iter().map(|s| (s.as_str(), 0)).collect();
+        let found = self.analyze_segments(&segs)?;
+        Ok(Some(sentences.iter().zip(&found).map(|(words, a)| word_syntax(words, &a.syntax)).collect()))
+    }
+
+    /// POS accuracy and chunk scores on CoNLL sentences with gold syntax; `None` when
+    /// the model has no syntax heads.
+    pub fn evaluate_syntax(&self, sentences: &[ConllSentence]) -> Result<Option<SyntaxScores>> {
+        let with: Vec<&ConllSentence> = sentences.iter().filter(|s| s.pos.len() == s.words.len()).collect();
+        let words: Vec<Vec<String>> = with.iter().map(|s| s.words.clone()).collect();
+        let Some(predicted) = self.tag_syntax(&words)? else {
+            return Ok(None);
+        };
+        let gold: Vec<(Vec<String>, Vec<String>)> = with.iter().map(|s| (s.pos.clone(), s.chunks.clone())).collect();
+        Ok(Some(score_syntax(&gold, &predicted)))
+    }
+
     /// Entity-level scores on CoNLL sentences (exact span match per type).
     pub fn evaluate(&self, sentences: &[ConllSentence]) -> Result<EntityScores> {
         let words: Vec<Vec<String>> = sentences.iter().map(|s| s.words.clone()).collect();
@@ -196,8 +339,19 @@ impl NerModel {
         self.run(segments)
     }
 
-    /// Runs the model over text segments `(text, offset of text in the caller's input)`.
+    /// Entities and syntax of many text segments at once, from one forward pass each
+    /// batch: `(text, offset)` pairs as for [`NerModel::recognize_segments`].
+    pub fn analyze_segments(&self, segments: &[(&str, usize)]) -> Result<Vec<Analysis>> {
+        self.run_all(segments)
+    }
+
+    /// Entities only, of text segments `(text, offset of text in the caller's input)`.
     fn run(&self, segs: &[(&str, usize)]) -> Result<Vec<Vec<Entity>>> {
+        Ok(self.run_all(segs)?.into_iter().map(|a| a.entities).collect())
+    }
+
+    /// Runs the model over text segments `(text, offset of text in the caller's input)`.
+    fn run_all(&self, segs: &[(&str, usize)]) -> Result<Vec<Analysis>> {
         // Tokenize once; split over-long segments into windows at word starts.
         let mut windows: Vec<(usize, usize, Segment)> = Vec::new(); // (segment, base offset, pieces)
         for (i, (text, base)) in segs.iter().enumerate() {
@@ -209,48 +363,64 @@ impl NerModel {
         // Longest first, so that batches hold similar lengths (less padding).
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(windows[i].2.ids.len()));
-        let mut out = vec![Vec::new(); segs.len()];
+        let mut out = vec![Analysis::default(); segs.len()];
+        // per window, filled batch by batch, then joined in text order
+        let mut syntax: Vec<Syntax> = vec![Syntax::default(); windows.len()];
         let net = self.net.lock().map_err(|_| Error::Poisoned)?;
         let lens: Vec<usize> = order.iter().map(|&i| windows[i].2.ids.len() + 2).collect();
         for batch in batches(&lens).into_iter().map(|r| &order[r]) {
             let pieces: Vec<&Segment> = batch.iter().map(|&i| &windows[i].2).collect();
-            let probs = net.log_probs(&pieces, self.cls, self.sep)?;
+            let scores = net.scores(&pieces, self.cls, self.sep)?;
             for (b, &wi) in batch.iter().enumerate() {
                 let (seg, base, ref pieces) = windows[wi];
-                let lp = &probs[b];
-                out[seg].extend(entities_of(segs[seg].0, base, pieces, lp.view(), &self.labels));
+                let s = &scores[b];
+                out[seg].entities.extend(entities_of(segs[seg].0, base, pieces, s.ner.view(), &self.labels));
+                if let (Some(labels), Some(tags)) = (&self.syntax, &s.syntax) {
+                    syntax[wi] = syntax_of(base, pieces, tags, labels);
+                }
             }
+        }
+        for (wi, (seg, _, _)) in windows.iter().enumerate() {
+            let s = std::mem::take(&mut syntax[wi]);
+            out[*seg].syntax.extend_shifted(&s, 0);
         }
         Ok(out)
     }
 }
 
+/// One segment's scores: per-wordpiece entity log-probabilities `[len, labels]` and,
+/// with syntax heads, the best POS and chunk label id of each wordpiece.
+struct Scores {
+    ner: Array2<f32>,
+    syntax: Option<(Vec<i64>, Vec<i64>)>,
+}
+
 impl Net {
-    /// Per-wordpiece log-probabilities `[len, labels]` of each segment (without the
-    /// `[CLS]`/`[SEP]` rows).
-    fn log_probs(&self, segs: &[&Segment], cls: u32, sep: u32) -> Result<Vec<Array2<f32>>> {
+    /// The scores of each segment of a batch (without the `[CLS]`/`[SEP]` rows).
+    fn scores(&self, segs: &[&Segment], cls: u32, sep: u32) -> Result<Vec<Scores>> {
         let (ids, mask, types, len) = pad_batch(segs, cls, sep, None);
         let b = segs.len() as i64;
-        let logits = tch::no_grad(|| {
-            let out = self.model.forward_t(
-                Some(&ids.view([b, len])),
-                Some(&mask.view([b, len])),
-                Some(&types.view([b, len])),
-                None,
-                None,
-                false,
-            );
-            out.logits.log_softmax(-1, Kind::Float)
-        });
-        let labels = logits.size().last().copied().unwrap_or(0) as usize;
-        let flat: Vec<f32> = Vec::<f32>::try_from(logits.flatten(0, -1))?;
+        let (ner, pos, chunk) = tch::no_grad(|| -> Result<_> {
+            let out = self.model.forward_t(&ids.view([b, len]), &mask.view([b, len]), &types.view([b, len]), false)?;
+            let best = |t: Option<Tensor>| t.map(|t| t.argmax(-1, false));
+            Ok((out.ner.log_softmax(-1, Kind::Float), best(out.pos), best(out.chunk)))
+        })?;
+        let labels = ner.size().last().copied().unwrap_or(0) as usize;
+        let flat: Vec<f32> = Vec::<f32>::try_from(ner.flatten(0, -1))?;
+        let ids_of = |t: Option<Tensor>| -> Result<Option<Vec<i64>>> {
+            t.map(|t| Vec::<i64>::try_from(t.flatten(0, -1))).transpose().map_err(Error::from)
+        };
+        let (pos, chunk) = (ids_of(pos)?, ids_of(chunk)?);
         let len = len as usize;
         let mut out = Vec::with_capacity(segs.len());
         for (i, s) in segs.iter().enumerate() {
             let n = s.ids.len();
             let start = (i * len + 1) * labels;
             let rows = flat.get(start..start + n * labels).unwrap_or(&[]).to_vec();
-            out.push(Array2::from_shape_vec((rows.len() / labels.max(1), labels), rows).unwrap_or_default());
+            let ner = Array2::from_shape_vec((rows.len() / labels.max(1), labels), rows).unwrap_or_default();
+            let row = |v: &Vec<i64>| v.get(i * len + 1..i * len + 1 + n).unwrap_or(&[]).to_vec();
+            let syntax = pos.as_ref().zip(chunk.as_ref()).map(|(p, c)| (row(p), row(c)));
+            out.push(Scores { ner, syntax });
         }
         Ok(out)
     }
@@ -402,6 +572,54 @@ fn entities_of(
         }
     }
     out
+}
+
+/// Words (a pre-tokenizer word's first wordpiece carries its tags) and chunks of one
+/// segment, with offsets `base + …` into the input.
+fn syntax_of(base: usize, seg: &Segment, (pos, chunk): &(Vec<i64>, Vec<i64>), labels: &SyntaxLabels) -> Syntax {
+    if pos.len() != seg.ids.len() || chunk.len() != seg.ids.len() {
+        return Syntax::default();
+    }
+    let mut words: Vec<Word> = Vec::new();
+    let mut tags: Vec<&str> = Vec::new();
+    for (i, &(s, e)) in seg.offsets.iter().enumerate() {
+        if i > 0 && seg.words[i] == seg.words[i - 1] {
+            if let Some(w) = words.last_mut() {
+                w.end = base + e;
+            }
+            continue;
+        }
+        let p = usize::try_from(pos[i]).ok().and_then(|j| labels.pos.get(j)).copied().unwrap_or(Pos::Sym);
+        words.push(Word { start: base + s, end: base + e, pos: p });
+        tags.push(usize::try_from(chunk[i]).ok().and_then(|j| labels.chunks.get(j)).map_or("O", String::as_str));
+    }
+    let chunks = iob_chunks(&tags)
+        .into_iter()
+        .filter_map(|(a, z, kind)| {
+            Some(Chunk { kind: Phrase::parse(&kind)?, start: words[a].start, end: words[z - 1].end })
+        })
+        .collect();
+    Syntax { words, chunks }
+}
+
+/// The POS and chunk tag of each word of a space-joined sentence, from its syntax
+/// (a word the model split takes the tags of its first part).
+fn word_syntax(words: &[String], syntax: &Syntax) -> (Vec<String>, Vec<String>) {
+    let (mut pos, mut chunks) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
+    let mut at = 0;
+    let mut prev: Option<usize> = None;
+    for w in words {
+        pos.push(syntax.word_at(at).map_or("SYM", |x| x.pos.as_str()).to_owned());
+        let ci = syntax.chunks.partition_point(|c| c.end <= at);
+        let tag = match syntax.chunks.get(ci).filter(|c| c.start <= at) {
+            Some(c) => format!("{}-{}", if prev == Some(ci) { "I" } else { "B" }, c.kind.as_str()),
+            None => "O".to_owned(),
+        };
+        prev = syntax.chunks.get(ci).filter(|c| c.start <= at).map(|_| ci);
+        chunks.push(tag);
+        at += w.len() + 1;
+    }
+    (pos, chunks)
 }
 
 /// One IOB2 tag per word of a space-joined sentence, from entities over it.

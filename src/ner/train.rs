@@ -3,13 +3,16 @@
 use std::path::Path;
 use std::time::Instant;
 
-use rust_bert::bert::{BertConfig, BertForTokenClassification};
+use rust_bert::bert::BertConfig;
 use serde::Serialize;
 use tch::nn::OptimizerConfig;
 use tch::{nn, Device, Reduction, Tensor};
 
-use super::{encode, load_tokenizer, pad_batch, set_threads, special_ids, Net, NerModel, CASING_KEY, CONFIG, TOKENIZER, WEIGHTS};
-use crate::conll::{read_conll, ConllSentence, EntityScores};
+use super::{
+    encode, load_tokenizer, pad_batch, set_threads, special_ids, Net, NerModel, SyntaxLabels, Tagger, CASING_KEY, CONFIG,
+    TOKENIZER, WEIGHTS,
+};
+use crate::conll::{read_conll, ConllSentence, EntityScores, SyntaxScores};
 use crate::error::{Error, Result};
 use crate::labels::Label;
 use crate::models::Recipe;
@@ -60,20 +63,28 @@ pub struct TrainReport {
     pub best_epoch: usize,
     /// Scores of the kept model on the test set.
     pub test: EntityScores,
+    /// POS and chunk scores of the kept model on the test set (a syntax recipe).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub test_syntax: Option<SyntaxScores>,
     /// Training wall-clock minutes, evaluation included.
     pub minutes: f64,
 }
 
-/// One encoded training sentence.
+/// One encoded training sentence: entity labels on every wordpiece; POS and chunk
+/// labels on the first wordpiece of each word (-100 elsewhere, or everywhere without
+/// a syntax recipe).
 struct Example {
     seg: super::Segment,
     labels: Vec<i64>,
+    pos: Vec<i64>,
+    chunks: Vec<i64>,
 }
 
 /// Fine-tunes `encoder_dir` (a BERT `config.json`, `tokenizer.json`,
 /// `model.safetensors`) on `data_dir/{train,valid,test}.txt`, keeps the epoch with
 /// the best validation F1, scores it on test and writes a model directory to
-/// `out_dir`. Deterministic for a given recipe.
+/// `out_dir`. With `recipe.syntax`, POS and chunk heads are trained beside the entity
+/// head on the same encoder (the three losses summed). Deterministic for a given recipe.
 pub fn train(
     encoder_dir: &Path,
     data_dir: &Path,
@@ -87,6 +98,7 @@ pub fn train(
     let read = |split: &str| read_conll(&data_dir.join(format!("{split}.txt")));
     let (train_set, valid_set, test_set) = (read("train")?, read("valid")?, read("test")?);
     let labels = Label::all();
+    let syntax = recipe.syntax.then(SyntaxLabels::all);
 
     // Config: the encoder's, with the label set and our casing flag.
     let enc_config = encoder_dir.join(CONFIG);
@@ -102,6 +114,9 @@ pub fn train(
         obj.insert("id2label".into(), id2label.into());
         obj.insert("label2id".into(), label2id.into());
         obj.insert(CASING_KEY.into(), recipe.casing.into());
+    }
+    if let Some(s) = &syntax {
+        s.write_to(&mut json);
     }
     let config: BertConfig =
         serde_json::from_value(json.clone()).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
@@ -119,11 +134,13 @@ pub fn train(
     })?;
 
     let vs = nn::VarStore::new(Device::Cpu);
-    let model = BertForTokenClassification::new(vs.root(), &config)?;
+    let model = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
     load_encoder(&vs, &encoder_dir.join(WEIGHTS))?;
 
-    let examples: Vec<Example> =
-        train_set.iter().map(|s| encode_example(&tokenizer, s, recipe.casing, &labels)).collect::<Result<_>>()?;
+    let examples: Vec<Example> = train_set
+        .iter()
+        .map(|s| encode_example(&tokenizer, s, recipe.casing, &labels, syntax.as_ref()))
+        .collect::<Result<_>>()?;
 
     let batches_per_epoch = examples.len().div_ceil(recipe.batch_size);
     let total_steps = batches_per_epoch * recipe.epochs;
@@ -135,6 +152,7 @@ pub fn train(
         net: std::sync::Mutex::new(Net { vs, model }),
         tokenizer,
         labels: labels.clone(),
+        syntax: syntax.clone(),
         casing: recipe.casing,
         cls,
         sep,
@@ -148,7 +166,7 @@ pub fn train(
     let mut step = 0;
     let mut reports: Vec<EpochReport> = Vec::new();
     let mut best = (0usize, f64::NEG_INFINITY);
-    let mut label_buf = Vec::new();
+    let (mut label_buf, mut pos_buf, mut chunk_buf) = (Vec::new(), Vec::new(), Vec::new());
     for epoch in 1..=recipe.epochs {
         let batches = epoch_batches(&examples, recipe.batch_size, &mut rng);
         let (mut loss_sum, mut n) = (0.0, 0usize);
@@ -164,24 +182,22 @@ pub fn train(
             let labs: Vec<&[i64]> = batch.iter().map(|&i| examples[i].labels.as_slice()).collect();
             let (ids, mask, types, width) = pad_batch(&segs, cls, sep, Some((&labs, &mut label_buf)));
             let b = segs.len() as i64;
-            let target = Tensor::from_slice(&label_buf);
+            let xent = |logits: &Tensor, target: &[i64]| {
+                let n = logits.size().last().copied().unwrap_or(1);
+                logits.view([-1, n]).cross_entropy_loss::<Tensor>(&Tensor::from_slice(target), None, Reduction::Mean, -100, 0.0)
+            };
             let loss = {
                 let net = ner.net.lock().map_err(|_| Error::Poisoned)?;
-                let out = net.model.forward_t(
-                    Some(&ids.view([b, width])),
-                    Some(&mask.view([b, width])),
-                    Some(&types.view([b, width])),
-                    None,
-                    None,
-                    true,
-                );
-                out.logits.view([-1, labels.len() as i64]).cross_entropy_loss::<Tensor>(
-                    &target,
-                    None,
-                    Reduction::Mean,
-                    -100,
-                    0.0,
-                )
+                let out = net.model.forward_t(&ids.view([b, width]), &mask.view([b, width]), &types.view([b, width]), true)?;
+                let mut loss = xent(&out.ner, &label_buf);
+                if let (Some(p), Some(c)) = (&out.pos, &out.chunk) {
+                    let pos: Vec<&[i64]> = batch.iter().map(|&i| examples[i].pos.as_slice()).collect();
+                    let chunks: Vec<&[i64]> = batch.iter().map(|&i| examples[i].chunks.as_slice()).collect();
+                    pad_labels(&segs, width, &pos, &mut pos_buf);
+                    pad_labels(&segs, width, &chunks, &mut chunk_buf);
+                    loss = loss + xent(p, &pos_buf) + xent(c, &chunk_buf);
+                }
+                loss
             };
             opt.zero_grad();
             loss.backward();
@@ -203,6 +219,7 @@ pub fn train(
     // Keep the best epoch, score it on test, write config + tokenizer beside it.
     ner.net.lock().map_err(|_| Error::Poisoned)?.vs.load(&best_path)?;
     let test = ner.evaluate(&test_set)?;
+    let test_syntax = ner.evaluate_syntax(&test_set)?;
     let cfg_out = out_dir.join(CONFIG);
     let pretty = serde_json::to_string_pretty(&json).map_err(|source| Error::Json { path: cfg_out.clone(), source })?;
     std::fs::write(&cfg_out, pretty).map_err(|e| Error::io(&cfg_out, e))?;
@@ -213,7 +230,7 @@ pub fn train(
         fix: "check the disk".into(),
     })?;
     let minutes = started.elapsed().as_secs_f64() / 60.0;
-    Ok(TrainReport { epochs: reports, best_epoch: best.0, test, minutes })
+    Ok(TrainReport { epochs: reports, best_epoch: best.0, test, test_syntax, minutes })
 }
 
 /// Copies the encoder's weights (names without the `bert.` prefix) into the model.
@@ -244,9 +261,30 @@ fn load_encoder(vs: &nn::VarStore, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Encodes a CoNLL sentence: every wordpiece gets a label, the first of a word the
-/// word's label, the rest `I-X` inside an entity and `O` outside.
-fn encode_example(tokenizer: &tokenizers::Tokenizer, s: &ConllSentence, casing: bool, labels: &[Label]) -> Result<Example> {
+/// Labels laid out as [`pad_batch`] lays out the wordpieces (-100 on `[CLS]`, `[SEP]`
+/// and padding).
+fn pad_labels(segs: &[&super::Segment], width: i64, labels: &[&[i64]], out: &mut Vec<i64>) {
+    let width = width as usize;
+    out.clear();
+    out.resize(segs.len() * width, -100);
+    for (i, (s, l)) in segs.iter().zip(labels).enumerate() {
+        let n = s.ids.len().min(l.len());
+        out[i * width + 1..i * width + 1 + n].copy_from_slice(&l[..n]);
+    }
+}
+
+/// Encodes a CoNLL sentence: every wordpiece gets an entity label, the first of a
+/// word the word's label, the rest `I-X` inside an entity and `O` outside. With
+/// syntax labels, the first wordpiece of every pre-tokenizer word gets a POS and a
+/// chunk label: its CoNLL word's, a chunk's `I-` when it continues a CoNLL word the
+/// tokenizer split (`U.S.`), so that inference can tag every word it sees.
+fn encode_example(
+    tokenizer: &tokenizers::Tokenizer,
+    s: &ConllSentence,
+    casing: bool,
+    labels: &[Label],
+    syntax: Option<&SyntaxLabels>,
+) -> Result<Example> {
     let text = s.words.join(" ");
     let mut starts = Vec::with_capacity(s.words.len());
     let mut pos = 0;
@@ -279,7 +317,25 @@ fn encode_example(tokenizer: &tokenizers::Tokenizer, s: &ConllSentence, casing: 
             id_of(l)
         })
         .collect();
-    Ok(Example { seg, labels: lab })
+    let (mut pos, mut chunks) = (vec![-100i64; seg.ids.len()], vec![-100i64; seg.ids.len()]);
+    if let Some(syn) = syntax.filter(|_| s.pos.len() == s.words.len() && s.chunks.len() == s.words.len()) {
+        for (i, &(st, _)) in seg.offsets.iter().enumerate() {
+            if i > 0 && seg.words[i] == seg.words[i - 1] {
+                continue;
+            }
+            let w = starts.partition_point(|&x| x <= st).saturating_sub(1);
+            let continues = starts[w] != st;
+            if let Some(p) = crate::syntax::Pos::parse(&s.pos[w]) {
+                pos[i] = syn.pos.iter().position(|&x| x == p).map_or(-100, |j| j as i64);
+            }
+            let tag = match s.chunks[w].split_once('-') {
+                Some((_, kind)) if continues => format!("I-{kind}"),
+                _ => s.chunks[w].clone(),
+            };
+            chunks[i] = syn.chunks.iter().position(|x| *x == tag).map_or(-100, |j| j as i64);
+        }
+    }
+    Ok(Example { seg, labels: lab, pos, chunks })
 }
 
 /// This epoch's batches: shuffled, then grouped by length within pools of 50

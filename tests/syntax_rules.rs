@@ -1,0 +1,115 @@
+//! The rules that read phrases, on hand-made POS tags and chunks (what a syntax
+//! model gives): no model needed. Each row holds a sentence, its tagging as
+//! `word_POS_CHUNK` (IOB2), and the claims expected with the tags and without them
+//! (the word-shape reading the rules fall back to).
+
+use attribution::syntax::{iob_chunks, Chunk, Phrase, Pos, Syntax, Word};
+use attribution::{attribute, attribute_with_syntax};
+
+/// Syntax over `text` from `word_POS_CHUNK` items, each word found after the
+/// previous one.
+fn tagged(text: &str, tagging: &str) -> Syntax {
+    let mut words = Vec::new();
+    let mut tags = Vec::new();
+    let mut at = 0;
+    for item in tagging.split_whitespace() {
+        let mut parts = item.rsplitn(3, '_');
+        let (chunk, pos, word) = (parts.next().unwrap(), parts.next().unwrap(), parts.next().unwrap());
+        let start = at + text[at..].find(word).unwrap_or_else(|| panic!("{word:?} not in {text:?} after {at}"));
+        at = start + word.len();
+        words.push(Word { start, end: at, pos: Pos::parse(pos).unwrap_or_else(|| panic!("tag {pos}")) });
+        tags.push(chunk.to_owned());
+    }
+    let chunks = iob_chunks(&tags)
+        .into_iter()
+        .map(|(a, z, k)| Chunk { kind: Phrase::parse(&k).unwrap(), start: words[a].start, end: words[z - 1].end })
+        .collect();
+    Syntax { words, chunks }
+}
+
+/// (speaker, content) of each claim.
+fn claims(text: &str, syntax: Option<&Syntax>) -> Vec<(String, String)> {
+    let found = match syntax {
+        Some(s) => attribute_with_syntax(text, &[], s),
+        None => attribute(text, &[]),
+    };
+    found.into_iter().map(|c| (c.speaker.text, c.text.map_or(String::new(), |t| t.text))).collect()
+}
+
+type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], &'a [(&'a str, &'a str)]);
+
+fn check(rows: &[Row]) {
+    for (text, tagging, with, without) in rows {
+        let syntax = tagged(text, tagging);
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>();
+        assert_eq!(claims(text, Some(&syntax)), pairs(with), "with syntax: {text}");
+        assert_eq!(claims(text, None), pairs(without), "without syntax: {text}");
+    }
+}
+
+#[test]
+fn a_phrase_without_a_verb_after_the_cue_is_circumstance() {
+    check(&[
+        (
+            // a participle clause after a subordinator, longer than the word lists reach
+            "The plant will close, the senator said while touring a steel plant in Ohio with union leaders.",
+            "The_DT_B-NP plant_NN_I-NP will_MD_B-VP close_VB_I-VP ,_,_O the_DT_B-NP senator_NN_I-NP said_VBD_B-VP while_IN_B-SBAR touring_VBG_B-VP a_DT_B-NP steel_NN_I-NP \
+             plant_NN_I-NP in_IN_B-PP Ohio_NNP_B-NP with_IN_B-PP union_NN_B-NP leaders_NNS_I-NP ._._O",
+            &[("the senator", "The plant will close")],
+            // (word shapes take the circumstance for what was said)
+            &[("the senator", "while touring a steel plant in Ohio with union leaders")],
+        ),
+        (
+            // prepositional phrases with a place after the comma
+            "The deal is dead, Smith said at a fundraising dinner for donors in Kenansville, N.C.",
+            "The_DT_B-NP deal_NN_I-NP is_VBZ_B-VP dead_JJ_B-ADJP ,_,_O Smith_NNP_B-NP said_VBD_B-VP at_IN_B-PP a_DT_B-NP \
+             fundraising_NN_I-NP dinner_NN_I-NP for_IN_B-PP donors_NNS_B-NP in_IN_B-PP Kenansville_NNP_B-NP ,_,_O N.C._NNP_B-NP",
+            &[("Smith", "The deal is dead")],
+            &[("Smith", "at a fundraising dinner for donors in Kenansville, N.C")],
+        ),
+        (
+            // a clause after the phrases: its subject opens the content
+            "The senator said after the vote the bill would fail.",
+            "The_DT_B-NP senator_NN_I-NP said_VBD_B-VP after_IN_B-PP the_DT_B-NP vote_NN_I-NP the_DT_B-NP bill_NN_I-NP \
+             would_MD_B-VP fail_VB_I-VP ._._O",
+            &[("The senator", "the bill would fail")],
+            &[("The senator", "after the vote the bill would fail")],
+        ),
+    ]);
+}
+
+#[test]
+fn circumstance_ends_at_a_complementiser() {
+    check(&[(
+        "Clinton said during a long campaign stop at a union hall in Des Moines on Monday morning that the plan would fail.",
+        "Clinton_NNP_B-NP said_VBD_B-VP during_IN_B-PP a_DT_B-NP long_JJ_I-NP campaign_NN_I-NP stop_NN_I-NP at_IN_B-PP \
+         a_DT_B-NP union_NN_I-NP hall_NN_I-NP in_IN_B-PP Des_NNP_B-NP Moines_NNP_I-NP on_IN_B-PP Monday_NNP_B-NP \
+         morning_NN_I-NP that_IN_B-SBAR the_DT_B-NP plan_NN_I-NP would_MD_B-VP fail_VB_I-VP ._._O",
+        &[("Clinton", "the plan would fail")],
+        &[("Clinton", "during a long campaign stop at a union hall in Des Moines on Monday morning that the plan would fail")],
+    )]);
+}
+
+#[test]
+fn a_relative_that_does_not_open_the_content() {
+    check(&[(
+        "China warned North Korea to refrain from actions that would worsen the situation.",
+        "China_NNP_B-NP warned_VBD_B-VP North_NNP_B-NP Korea_NNP_I-NP to_TO_B-VP refrain_VB_I-VP from_IN_B-PP \
+         actions_NNS_B-NP that_WDT_B-NP would_MD_B-VP worsen_VB_I-VP the_DT_B-NP situation_NN_I-NP ._._O",
+        &[("China", "North Korea to refrain from actions that would worsen the situation")],
+        &[("China", "would worsen the situation")],
+    )]);
+}
+
+#[test]
+fn verbs_by_their_tags_make_a_clause() {
+    // "holds" is a verb only by its tag: with it, what stands before the comma is a
+    // clause, so the cue closes it
+    check(&[(
+        "Mrs. Clinton now holds a wide lead among black voters, Jones said, in the poll.",
+        "Mrs._NNP_B-NP Clinton_NNP_I-NP now_RB_B-ADVP holds_VBZ_B-VP a_DT_B-NP wide_JJ_I-NP lead_NN_I-NP among_IN_B-PP \
+         black_JJ_B-NP voters_NNS_I-NP ,_,_O Jones_NNP_B-NP said_VBD_B-VP ,_,_O in_IN_B-PP the_DT_B-NP poll_NN_I-NP ._._O",
+        &[("Jones", "Mrs. Clinton now holds a wide lead among black voters")],
+        &[("Jones", "Mrs. Clinton now holds a wide lead among black voters")],
+    )]);
+}
