@@ -5,6 +5,8 @@
 //! `DEP_TCH_LIBTORCH_LIB` to crates that depend on it directly. The path is
 //! canonicalised so that a symlinked CPU-only view resolves to the real wheel
 //! directory, where the wheel's own `$ORIGIN`-relative RPATHs find libgomp & co.
+//! Link arguments do not reach a dependent's binaries; the directory is passed on
+//! to them (see the README, "Use it from your crate").
 fn main() {
     println!("cargo:rerun-if-env-changed=DEP_TCH_LIBTORCH_LIB");
     if let Ok(lib) = std::env::var("DEP_TCH_LIBTORCH_LIB") {
@@ -14,5 +16,8 @@ fn main() {
             .and_then(|p| p.parent().map(|d| d.to_path_buf()))
             .unwrap_or(lib);
         println!("cargo:rustc-link-arg=-Wl,-rpath,{}", real.display());
+        // and to crates that depend on this one (`links = "attribution"`), as
+        // DEP_ATTRIBUTION_LIBTORCH_LIB, for their own RPATH
+        println!("cargo:libtorch_lib={}", real.display());
     }
 }

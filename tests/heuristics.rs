@@ -632,3 +632,45 @@ fn quotation_over_paragraphs() {
     assert_eq!(contents, ["The levees held", "We were lucky this time"]);
     assert!(claims.iter().all(|c| c.speaker.text == "the engineer"));
 }
+
+/// A cue set off by commas inside its sentence has content on both sides: one claim
+/// per source, cue and content.
+#[test]
+fn content_on_both_sides_of_a_cue() {
+    check(&[
+        (
+            "Lenox was a juggernaut, Mr. Clarke said, until it filed for bankruptcy in 1999.",
+            &[("Clarke", Person), ("Lenox", Organization)],
+            &[
+                ("Mr. Clarke", Named, Assert, "Lenox was a juggernaut"),
+                ("Mr. Clarke", Named, Assert, "until it filed for bankruptcy in 1999"),
+            ],
+        ),
+        (
+            "“I love Larry,” he said, but “when it comes to energy issues, Larry is wrong.”",
+            &[("Larry", Person)],
+            &[("he", Anonymous, Assert, "I love Larry"), ("he", Anonymous, Assert, "when it comes to energy issues, Larry is wrong")],
+        ),
+        // a next cue, a source or circumstance after the comma: one claim
+        (
+            "The plan is dead, the minister said, adding that talks would go on.",
+            &[],
+            &[("the minister", Anonymous, Assert, "The plan is dead"), ("the minister", Anonymous, Assert, "talks would go on")],
+        ),
+        (
+            "The plan is dead, the minister said, according to state media.",
+            &[],
+            &[("the minister", Anonymous, Assert, "The plan is dead")],
+        ),
+        (
+            "The bank will move, sources said, as it would make a transfer possible.",
+            &[],
+            &[("sources", Anonymous, Assert, "The bank will move")],
+        ),
+        (
+            "The plan is dead, the minister said, in a speech to parliament.",
+            &[],
+            &[("the minister", Anonymous, Assert, "The plan is dead")],
+        ),
+    ]);
+}

@@ -53,7 +53,8 @@ impl Ctx<'_> {
         let mut i = self.skip_tails(self.skip_told_object(cue));
         // "said during a rally in Iowa that ...", "said after the vote the bill would
         // fail": the circumstance ends at "that" or at the reported clause's subject
-        let past = self.skip_circumstance(i);
+        // (a decline's topic is its object: "queries about his status since ...")
+        let past = if cue.stance == Stance::Decline { i } else { self.skip_circumstance(i) };
         if past > i && !self.at_end(past) {
             i = past;
         }

@@ -58,6 +58,8 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
         i > 0 && t.end <= quotes[i - 1].inner.end
     };
     let mut out: Vec<RawClaim> = Vec::new();
+    // second claims of cues with content on both sides, kept while their first is
+    let mut seconds: Vec<RawClaim> = Vec::new();
     for s in sentences {
         let lo = toks.partition_point(|t| t.start < s.start);
         let hi = toks.partition_point(|t| t.start < s.end);
@@ -69,6 +71,7 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
         let bounds = ctx.content_bounds(&cues);
         let mut claims: Vec<RawClaim> = Vec::new();
         let mut consumed = vec![false; cues.len()];
+        let mut continuing: Vec<RawClaim> = Vec::new();
         // 1. Cues that close their content: "Y, X said." / "Y, said X." / "Y, X said, Z",
         //    right to left; cues inside such content are nested and left alone.
         for k in (0..cues.len()).rev() {
@@ -79,6 +82,11 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
             }
             if let Some(c) = ctx.trailing(cue, cues.get(k + 1).map(|d| d.first)) {
                 consumed[k] = true;
+                // "Y, X said, Z": Z is a second claim of the same source and cue
+                if let Some(z) = ctx.continuation(&c, cues.get(k + 1).map(|d| d.first)) {
+                    let quote = ctx.quote_kind(&z);
+                    continuing.push(RawClaim { content: Some(z), quote, ..c.clone() });
+                }
                 claims.push(c);
             }
         }
@@ -92,6 +100,7 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
             }
         }
         out.extend(claims);
+        seconds.extend(continuing);
     }
     // "X, citing Y, reported Z": Y's claim is the same report, one level down.
     let mut cited = Vec::new();
@@ -133,6 +142,14 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
     });
     out.sort_by_key(|c| (c.cue.start, c.cue.end));
     out.dedup_by(|a, b| a.cue == b.cue);
+    seconds.retain(|z| {
+        let i = out.partition_point(|c| c.cue.start < z.cue.start);
+        out.get(i).is_some_and(|c| c.cue == z.cue && c.speaker == z.speaker && c.content.as_ref().is_some_and(|y| y.end <= z.cue.start))
+    });
+    if !seconds.is_empty() {
+        out.extend(seconds);
+        out.sort_by_key(|c| (c.cue.start, c.cue.end, c.content.as_ref().map_or(0, |r| r.start)));
+    }
     // "“A,” X said. “B.”": B continues X's claim
     let more = continued::continued_quotes(text, quotes, &out);
     if !more.is_empty() {

@@ -129,16 +129,19 @@ impl Ctx<'_> {
             return i;
         }
         let mut j = i;
+        let mut subordinate = false;
         while j < (i + REACH).min(self.hi) && !self.at_end(j) {
             let t = &self.toks[j];
             if self.complementizer(j) && j > i {
                 return j;
             }
+            subordinate |= self.syntax.chunk_at(t.start).is_some_and(|c| c.kind == Phrase::Sbar);
             let verb = self.pos_of(t).is_some_and(|p| p.is_finite());
             if verb {
                 // a clause with its subject after the phrases ("said after the vote the
-                // bill would fail"): the phrases end where its subject starts
-                return self.subject_before(j).filter(|&k| k > i + 1).unwrap_or(i);
+                // bill would fail"): the phrases end where its subject starts; a clause
+                // a subordinator opens ("since he was detained") is circumstance too
+                return self.subject_before(j).filter(|&k| k > i + 1 && !subordinate).unwrap_or(i);
             }
             // a comma goes on only to a name ("Kenansville, N.C."); ", adding" is a
             // new step

@@ -6,6 +6,7 @@
 //! has two more heads on the same encoder, part of speech and chunks, read from the
 //! same forward pass ([`NerModel::analyze_segments`]).
 
+mod build;
 mod train;
 
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ use crate::models::{ModelsConfig, Precision};
 use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, Syntax, Word};
 use crate::text::sentence_spans;
 
+pub use build::{build_model, is_built, IfMissing};
+pub(crate) use build::ensure_model;
 pub use train::{train, EpochReport, TrainEvent, TrainReport};
 
 /// Most wordpieces in one forward pass, `[CLS]` and `[SEP]` included.

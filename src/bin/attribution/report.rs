@@ -1,0 +1,240 @@
+//! `attribution report OUTPUT.jsonl`: a corpus summed up, overall and per group.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::process::ExitCode;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{fail, Args, Failure};
+
+/// The figures of one group of documents (or of all).
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub documents: usize,
+    /// Documents whose line is an error.
+    pub failed: usize,
+    pub claims: usize,
+    pub claims_per_document: f64,
+    /// Share of claims by anonymity: named, institutional, anonymous.
+    pub anonymity: BTreeMap<String, f64>,
+    /// Share of claims by stance.
+    pub stance: BTreeMap<String, f64>,
+    /// The most quoted sources by name, with their claim counts.
+    pub top_sources: Vec<(String, usize)>,
+    /// The most frequent descriptors of anonymous sources (role, affiliation).
+    pub top_anonymous: Vec<(String, usize)>,
+    #[serde(skip)]
+    counts: Counts,
+}
+
+#[derive(Debug, Default)]
+struct Counts {
+    anonymity: BTreeMap<String, usize>,
+    stance: BTreeMap<String, usize>,
+    sources: BTreeMap<String, usize>,
+    anonymous: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    fn add(&mut self, doc: &Value) {
+        self.documents += 1;
+        if doc.get("error").is_some() {
+            self.failed += 1;
+            return;
+        }
+        for c in doc.get("claims").and_then(Value::as_array).into_iter().flatten() {
+            self.claims += 1;
+            let field = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+            *self.counts.anonymity.entry(field("anonymity")).or_default() += 1;
+            *self.counts.stance.entry(field("stance")).or_default() += 1;
+            let speaker = c.get("speaker");
+            if let Some(name) = speaker.and_then(|s| s.get("name")).and_then(Value::as_str) {
+                *self.counts.sources.entry(name.to_owned()).or_default() += 1;
+            }
+            if field("anonymity") == "anonymous" {
+                let d = speaker.and_then(|s| s.get("descriptor"));
+                let role = d.and_then(|d| d.get("role")).and_then(Value::as_str).unwrap_or("source");
+                let aff: Vec<&str> =
+                    d.and_then(|d| d.get("affiliation")).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+                let key = if aff.is_empty() { role.to_owned() } else { format!("{role} ({})", aff.join(", ")) };
+                *self.counts.anonymous.entry(key).or_default() += 1;
+            }
+        }
+    }
+
+    fn finish(&mut self, top: usize) {
+        let ok = self.documents - self.failed;
+        self.claims_per_document = if ok == 0 { 0.0 } else { self.claims as f64 / ok as f64 };
+        let share = |m: &BTreeMap<String, usize>, n: usize| -> BTreeMap<String, f64> {
+            m.iter().map(|(k, &v)| (k.clone(), if n == 0 { 0.0 } else { v as f64 / n as f64 })).collect()
+        };
+        self.anonymity = share(&self.counts.anonymity, self.claims);
+        for k in ["named", "institutional", "anonymous"] {
+            self.anonymity.entry(k.to_owned()).or_insert(0.0);
+        }
+        self.stance = share(&self.counts.stance, self.claims);
+        let ranked = |m: &BTreeMap<String, usize>| {
+            let mut v: Vec<(String, usize)> = m.iter().map(|(k, &n)| (k.clone(), n)).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(top);
+            v
+        };
+        self.top_sources = ranked(&self.counts.sources);
+        self.top_anonymous = ranked(&self.counts.anonymous);
+    }
+
+    fn anonymous_share(&self) -> f64 {
+        self.anonymity.get("anonymous").copied().unwrap_or(0.0)
+    }
+}
+
+/// The report: all documents, and per value of the `--by` field.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub overall: Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    pub groups: BTreeMap<String, Summary>,
+}
+
+/// The group of a document: the value of `field`; `month` is the `YYYY-MM` of its
+/// `date` when it has no `month` field.
+fn group_of(doc: &Value, field: &str) -> String {
+    match doc.get(field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Null) | None if field == "month" => {
+            doc.get("date").and_then(Value::as_str).map_or("(none)".to_owned(), |d| d.chars().take(7).collect())
+        }
+        Some(Value::Null) | None => "(none)".to_owned(),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// Sums up the lines of an `extract` output.
+pub fn summarize(lines: impl Iterator<Item = Value>, by: Option<&str>, top: usize) -> Report {
+    let mut report = Report { by: by.map(str::to_owned), ..Report::default() };
+    for doc in lines {
+        report.overall.add(&doc);
+        if let Some(field) = by {
+            report.groups.entry(group_of(&doc, field)).or_default().add(&doc);
+        }
+    }
+    report.overall.finish(top);
+    report.groups.values_mut().for_each(|s| s.finish(top));
+    report
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let [path] = args.rest.as_slice() else {
+        return Err(crate::usage("report takes one OUTPUT.jsonl".into()));
+    };
+    let top = match args.value("--top") {
+        Some(t) => t.parse().map_err(|_| crate::usage(format!("--top {t}: not a number")))?,
+        None => 10,
+    };
+    let file = File::open(path).map_err(|e| fail(format!("cannot open {path}: {e}")))?;
+    let mut bad = 0usize;
+    let lines = BufReader::new(file).lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()).filter_map(|l| {
+        let v = serde_json::from_str::<Value>(&l).ok().filter(Value::is_object);
+        bad += usize::from(v.is_none());
+        v
+    });
+    let report = summarize(lines, args.value("--by"), top);
+    if bad > 0 {
+        eprintln!("attribution: {bad} lines of {path} are not JSON objects, skipped");
+    }
+    if args.on("--json") {
+        println!("{}", serde_json::to_string_pretty(&report).map_err(fail)?);
+    } else {
+        print!("{}", render(&report));
+    }
+    if let Some(svg) = args.value("--plot") {
+        std::fs::write(svg, plot(&report)).map_err(|e| fail(format!("cannot write {svg}: {e}")))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render_summary(name: &str, s: &Summary, out: &mut String) {
+    let pct = |m: &BTreeMap<String, f64>, k: &str| 100.0 * m.get(k).copied().unwrap_or(0.0);
+    out.push_str(&format!(
+        "{name}: {} documents ({} failed), {} claims, {:.2} per document\n",
+        s.documents, s.failed, s.claims, s.claims_per_document
+    ));
+    out.push_str(&format!(
+        "  anonymity: named {:.1}%, institutional {:.1}%, anonymous {:.1}%\n",
+        pct(&s.anonymity, "named"),
+        pct(&s.anonymity, "institutional"),
+        pct(&s.anonymity, "anonymous")
+    ));
+    let stances: Vec<String> = s.stance.iter().map(|(k, v)| format!("{k} {:.1}%", 100.0 * v)).collect();
+    out.push_str(&format!("  stance: {}\n", stances.join(", ")));
+    let list = |v: &[(String, usize)]| v.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join("; ");
+    out.push_str(&format!("  most quoted: {}\n", list(&s.top_sources)));
+    out.push_str(&format!("  anonymous sources: {}\n", list(&s.top_anonymous)));
+}
+
+/// The report as a readable text.
+pub fn render(r: &Report) -> String {
+    let mut out = String::new();
+    render_summary("all", &r.overall, &mut out);
+    if let Some(by) = &r.by {
+        out.push_str(&format!("\nby {by}:\n"));
+        out.push_str(&format!("{:<24} {:>9} {:>8} {:>10} {:>10}\n", by, "documents", "claims", "per doc", "anonymous"));
+        for (g, s) in &r.groups {
+            out.push_str(&format!(
+                "{:<24} {:>9} {:>8} {:>10.2} {:>9.1}%\n",
+                crate::show::cut(g, 24),
+                s.documents,
+                s.claims,
+                s.claims_per_document,
+                100.0 * s.anonymous_share()
+            ));
+        }
+        for (g, s) in &r.groups {
+            out.push('\n');
+            render_summary(g, s, &mut out);
+        }
+    }
+    out
+}
+
+/// A bar chart (SVG) of the anonymous share per group (or overall).
+pub fn plot(r: &Report) -> String {
+    let bars: Vec<(String, f64)> = if r.groups.is_empty() {
+        vec![("all".to_owned(), r.overall.anonymous_share())]
+    } else {
+        r.groups.iter().map(|(g, s)| (g.clone(), s.anonymous_share())).collect()
+    };
+    let (bar_h, label_w, chart_w) = (26.0, 180.0, 420.0);
+    let height = 60.0 + bar_h * bars.len() as f64;
+    let max = bars.iter().map(|b| b.1).fold(0.0f64, f64::max).max(0.01);
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"13\">\n\
+         <text x=\"10\" y=\"22\" font-size=\"15\">Share of claims by anonymous sources{}</text>\n",
+        label_w + chart_w + 80.0,
+        r.by.as_ref().map_or(String::new(), |b| format!(", by {}", esc(b)))
+    );
+    for (i, (g, share)) in bars.iter().enumerate() {
+        let y = 40.0 + bar_h * i as f64;
+        let w = chart_w * share / max;
+        svg.push_str(&format!(
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
+             <rect x=\"{}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"#4a78b5\"/>\
+             <text x=\"{}\" y=\"{}\">{:.1}%</text>\n",
+            label_w - 8.0,
+            y + bar_h * 0.65,
+            esc(&crate::show::cut(g, 24)),
+            label_w,
+            bar_h - 6.0,
+            label_w + w + 6.0,
+            y + bar_h * 0.65,
+            100.0 * share
+        ));
+    }
+    svg.push_str("</svg>\n");
+    svg
+}

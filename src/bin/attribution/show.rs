@@ -1,0 +1,96 @@
+//! `attribution show FILE`: one article as a person reads it.
+
+use std::process::ExitCode;
+
+use attribution::{Anonymity, Article};
+
+use crate::{chain, fail, Args, Failure};
+
+pub fn run(args: &Args) -> Result<ExitCode, Failure> {
+    let [path] = args.rest.as_slice() else {
+        return Err(crate::usage("show takes one FILE".into()));
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {path}: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| fail(format!("{path} is not UTF-8 (byte {} is invalid)", e.utf8_error().valid_up_to())))?;
+    let extractor = args.extractor().map_err(|e| fail(chain(&e)))?;
+    let article = extractor.extract(&text).map_err(|e| fail(chain(&e)))?;
+    if args.on("--json") {
+        println!("{}", serde_json::to_string_pretty(&article).map_err(fail)?);
+    } else {
+        let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120usize);
+        print!("{}", render(&article, width));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `s` cut to `n` characters, with `…` when cut; newlines as spaces.
+pub fn cut(s: &str, n: usize) -> String {
+    let s = s.replace(['\n', '\t'], " ");
+    if s.chars().count() <= n {
+        return s;
+    }
+    let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+fn anonymity(a: Anonymity) -> &'static str {
+    match a {
+        Anonymity::Named => "named",
+        Anonymity::Institutional => "institutional",
+        Anonymity::Anonymous => "anonymous",
+        _ => "other",
+    }
+}
+
+/// The table of claims and the list of sources, fitted to `width` columns.
+pub fn render(article: &Article, width: usize) -> String {
+    let mut out = String::new();
+    let rows: Vec<[String; 6]> = article
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let resolved = c.speaker.resolved.as_ref().map(|r| r.text.clone()).or(c.speaker.name.clone()).unwrap_or_default();
+            [
+                (i + 1).to_string(),
+                cut(&c.speaker.text, 28),
+                cut(if resolved == c.speaker.text { "" } else { &resolved }, 24),
+                anonymity(c.anonymity).to_owned(),
+                format!("{:?}", c.stance).to_lowercase(),
+                cut(&c.cue.text, 16),
+            ]
+        })
+        .collect();
+    let heads = ["#", "speaker", "stands for", "anonymity", "stance", "cue"];
+    let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count()).collect();
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(r) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let used: usize = widths.iter().sum::<usize>() + 2 * widths.len();
+    let content_width = width.saturating_sub(used).max(20);
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.chars().count())));
+    let mut header = String::new();
+    for (h, w) in heads.iter().zip(&widths) {
+        header.push_str(&pad(h, *w));
+        header.push_str("  ");
+    }
+    header.push_str("content");
+    out.push_str(&format!("{} claims, {:.0}% anonymous\n\n{header}\n", article.claims.len(), 100.0 * article.anonymous_share));
+    for (r, c) in rows.iter().zip(&article.claims) {
+        for (cell, w) in r.iter().zip(&widths) {
+            out.push_str(&pad(cell, *w));
+            out.push_str("  ");
+        }
+        out.push_str(&cut(c.text.as_ref().map_or("", |t| t.text.as_str()), content_width));
+        out.push('\n');
+    }
+    out.push_str(&format!("\n{} sources\n", article.sources.len()));
+    for s in &article.sources {
+        let claims: Vec<String> = s.claims.iter().map(|i| (i + 1).to_string()).collect();
+        out.push_str(&format!("  {} ({}): claims {}\n", s.name.as_deref().unwrap_or(&s.mention), anonymity(s.anonymity), claims.join(", ")));
+    }
+    out
+}

@@ -1,0 +1,212 @@
+//! The `attribution` binary over corpora: every input format, carried fields, a
+//! failing document in the middle, `--resume` after an interrupted run, `show`, and
+//! the report's figures on a small hand-made corpus.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("attribution-corpus-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Runs the binary (with this checkout's models.toml), optionally feeding stdin.
+fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_attribution"));
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    if matches!(args.first(), Some(&"extract") | Some(&"show")) {
+        all.extend(["--models".to_owned(), root().join("models.toml").to_string_lossy().into_owned()]);
+    }
+    cmd.args(&all).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(s) = stdin {
+        input.write_all(s.as_bytes()).unwrap();
+    }
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn lines(s: &str) -> Vec<Value> {
+    s.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"))).collect()
+}
+
+fn seed() -> String {
+    std::fs::read_to_string(root().join("data/reuters-iran-missile-talks.txt")).unwrap()
+}
+
+const SHORT: &str = "A senior official said the talks had failed.";
+
+fn speakers(doc: &Value) -> Vec<String> {
+    doc["claims"].as_array().unwrap().iter().map(|c| c["speaker"]["text"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn every_input_format_in_order_with_fields_carried() {
+    let d = scratch("formats");
+    std::fs::write(d.join("b.txt"), SHORT).unwrap();
+    std::fs::write(d.join("a.txt"), seed()).unwrap();
+    let jsonl = d.join("docs.jsonl");
+    let recs = [json!({"id": "j1", "text": SHORT, "outlet": "wire", "n": 3}), json!({"id": 7, "text": "He said no.", "outlet": "paper"})];
+    std::fs::write(&jsonl, recs.iter().map(|r| r.to_string() + "\n").collect::<String>()).unwrap();
+    // the ISOT shape: title,text,subject,date (no id column: SOURCE:ROW)
+    let csv = d.join("isot.csv");
+    std::fs::write(&csv, format!("title,text,subject,date\n\"Talks, failed\",\"{SHORT}\",politicsNews,\"May 1, 2017\"\n")).unwrap();
+    let dir = d.to_string_lossy().into_owned();
+    let (code, out, err) = run(&["extract", &dir, jsonl.to_str().unwrap(), csv.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b", "j1", "7", &format!("{}:1", csv.display())]);
+    assert!(speakers(&docs[0]).iter().any(|s| s.contains("Bahram Qasemi")), "{:?}", speakers(&docs[0]));
+    assert_eq!(speakers(&docs[1]), ["A senior official"]);
+    assert_eq!(docs[1]["anonymous_share"], 1.0);
+    assert_eq!((docs[2]["outlet"].as_str(), docs[2]["n"].as_i64()), (Some("wire"), Some(3)));
+    assert_eq!(docs[3]["outlet"], "paper");
+    assert_eq!((docs[4]["title"].as_str(), docs[4]["subject"].as_str()), (Some("Talks, failed"), Some("politicsNews")));
+    assert_eq!(speakers(&docs[4]), ["A senior official"]);
+    // stdin: JSON Lines in, JSON Lines out (how Spark's RDD.pipe runs it)
+    let (code, out, err) = run(&["extract", "-", "--quiet"], Some(&(recs[0].to_string() + "\n")));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines(&out), docs[2..3]);
+}
+
+#[test]
+fn a_failing_document_in_the_middle_is_an_error_line() {
+    let d = scratch("failing");
+    let jsonl = d.join("docs.jsonl");
+    let text = format!(
+        "{}\n{{\"id\": \"no-text\", \"body\": \"x\"}}\nnot json\n{}\n",
+        json!({"id": "first", "text": SHORT}),
+        json!({"id": "last", "text": SHORT})
+    );
+    std::fs::write(&jsonl, text).unwrap();
+    std::fs::write(d.join("latin1.txt"), b"Caf\xe9 owner said prices rose.").unwrap();
+    let (code, out, err) = run(&["extract", jsonl.to_str().unwrap(), d.join("latin1.txt").to_str().unwrap()], None);
+    assert_eq!(code, 1, "{err}");
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["first", "no-text", &format!("{}:3", jsonl.display()), "last", "latin1"]);
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+    assert_eq!(speakers(&docs[3]), ["A senior official"]);
+    for bad in [&docs[1], &docs[2], &docs[4]] {
+        assert!(bad["error"].is_string() && bad.get("claims").is_none(), "{bad}");
+    }
+    assert!(docs[4]["error"].as_str().unwrap().contains("not UTF-8"));
+    assert!(err.contains("3 documents failed"), "{err}");
+}
+
+#[test]
+fn resume_continues_an_interrupted_run() {
+    let d = scratch("resume");
+    let jsonl = d.join("docs.jsonl");
+    let texts = [SHORT, "The ministry denied the report.", "Two diplomats said Iran had made an offer.", "He did not elaborate."];
+    let body: String = texts.iter().enumerate().map(|(i, t)| json!({"id": format!("d{i}"), "text": t}).to_string() + "\n").collect();
+    std::fs::write(&jsonl, body).unwrap();
+    let full = d.join("full.jsonl");
+    let (code, _, err) = run(&["extract", jsonl.to_str().unwrap(), "-o", full.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    let want = std::fs::read_to_string(&full).unwrap();
+    // interrupted: two complete lines and half of the third
+    let cut: Vec<&str> = want.lines().collect();
+    let partial = d.join("partial.jsonl");
+    std::fs::write(&partial, format!("{}\n{}\n{}", cut[0], cut[1], &cut[2][..cut[2].len() / 2])).unwrap();
+    let (code, _, err) = run(&["extract", jsonl.to_str().unwrap(), "-o", partial.to_str().unwrap(), "--resume"], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read_to_string(&partial).unwrap(), want);
+    // a finished run resumed again adds nothing
+    let (code, _, _) = run(&["extract", jsonl.to_str().unwrap(), "-o", partial.to_str().unwrap(), "--resume"], None);
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_to_string(&partial).unwrap(), want);
+    let (code, _, err) = run(&["extract", jsonl.to_str().unwrap(), "--resume"], None);
+    assert_eq!(code, 2, "--resume without -o is a usage error: {err}");
+}
+
+#[test]
+fn show_prints_a_table() {
+    let d = scratch("show");
+    let f = d.join("seed.txt");
+    std::fs::write(&f, seed()).unwrap();
+    let (code, out, err) = run(&["show", f.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().next().unwrap().ends_with("% anonymous"), "{out}");
+    assert!(out.lines().any(|l| l.contains("Bahram Qasemi") && l.contains("named") && l.contains("assert")), "{out}");
+    assert!(out.contains("sources\n"), "{out}");
+    let (code, out, _) = run(&["show", f.to_str().unwrap(), "--json"], None);
+    assert_eq!(code, 0);
+    assert!(serde_json::from_str::<Value>(&out).unwrap()["claims"].as_array().is_some_and(|c| c.len() > 5));
+}
+
+/// A claim line of an extract output, as far as the report reads it.
+fn claim(anonymity: &str, stance: &str, name: Option<&str>, role: Option<&str>, affiliation: &[&str]) -> Value {
+    json!({"anonymity": anonymity, "stance": stance,
+           "speaker": {"name": name, "descriptor": {"role": role, "affiliation": affiliation}}})
+}
+
+#[test]
+fn report_figures_by_hand() {
+    let d = scratch("report");
+    let docs = [
+        json!({"id": "1", "outlet": "wire", "claims": [
+            claim("named", "assert", Some("Ana Silva"), None, &[]),
+            claim("anonymous", "assert", None, Some("official"), &["U.S."]),
+            claim("anonymous", "deny", None, Some("official"), &["U.S."]),
+            claim("institutional", "decline", Some("ministry"), None, &[])]}),
+        json!({"id": "2", "outlet": "wire", "claims": [claim("named", "assert", Some("Ana Silva"), None, &[])]}),
+        json!({"id": "3", "outlet": "paper", "claims": [
+            claim("anonymous", "hedge", None, Some("diplomat"), &[]),
+            claim("named", "confirm", Some("Bo Lee"), None, &[])]}),
+        json!({"id": "4", "outlet": "paper", "error": "not UTF-8"}),
+    ];
+    let path = d.join("out.jsonl");
+    std::fs::write(&path, docs.iter().map(|v| v.to_string() + "\n").collect::<String>() + "junk\n").unwrap();
+    let svg = d.join("chart.svg");
+    let (code, out, err) = run(&["report", path.to_str().unwrap(), "--by", "outlet", "--json", "--plot", svg.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 lines"), "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let all = &r["overall"];
+    // 4 documents, 1 failed; 7 claims over the 3 that were processed
+    assert_eq!((all["documents"].as_u64(), all["failed"].as_u64(), all["claims"].as_u64()), (Some(4), Some(1), Some(7)));
+    assert!((all["claims_per_document"].as_f64().unwrap() - 7.0 / 3.0).abs() < 1e-9);
+    let share = |s: &Value, k: &str| s["anonymity"][k].as_f64().unwrap();
+    assert!((share(all, "named") - 3.0 / 7.0).abs() < 1e-9);
+    assert!((share(all, "anonymous") - 3.0 / 7.0).abs() < 1e-9);
+    assert!((share(all, "institutional") - 1.0 / 7.0).abs() < 1e-9);
+    assert!((all["stance"]["assert"].as_f64().unwrap() - 3.0 / 7.0).abs() < 1e-9);
+    assert_eq!(all["top_sources"][0], json!(["Ana Silva", 2]));
+    assert_eq!(all["top_anonymous"][0], json!(["official (U.S.)", 2]));
+    let wire = &r["groups"]["wire"];
+    assert_eq!((wire["documents"].as_u64(), wire["claims"].as_u64()), (Some(2), Some(5)));
+    assert!((share(wire, "anonymous") - 2.0 / 5.0).abs() < 1e-9);
+    let paper = &r["groups"]["paper"];
+    assert_eq!((paper["documents"].as_u64(), paper["failed"].as_u64(), paper["claims_per_document"].as_f64()), (Some(2), Some(1), Some(2.0)));
+    assert_eq!(share(paper, "anonymous"), 0.5);
+    let chart = std::fs::read_to_string(&svg).unwrap();
+    assert!(chart.starts_with("<svg") && chart.contains(">wire<") && chart.contains(">40.0%<") && chart.contains(">50.0%<"), "{chart}");
+    // the readable table says the same
+    let (code, out, _) = run(&["report", path.to_str().unwrap(), "--by", "outlet"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("all: 4 documents (1 failed), 7 claims, 2.33 per document"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("wire") && l.trim_end().ends_with("40.0%")), "{out}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [&["frobnicate"][..], &["extract", "--batch", "0"], &["report"], &["extract", "--nope"]] {
+        let (code, _, err) = run(args, None);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("usage:"), "{err}");
+    }
+}
