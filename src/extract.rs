@@ -107,17 +107,19 @@ impl Plan {
     }
 
     #[cfg(feature = "model")]
-    /// The sentences the rules read phrases in, when the model gives syntax: those
-    /// that hold a cue (with at most [`SYNTAX_BYTES`] of each: the cue's
-    /// neighbourhood in a longer one).
+    /// Where the rules read phrases, when the model gives syntax: from each cue to
+    /// its sentence end, at most [`SYNTAX_WORDS`] words on (what stands between a cue
+    /// and its content, and what follows a cue set off by commas). Elsewhere the
+    /// rules read word shapes; tagging whole sentences measured the same claims on
+    /// both dev sets at two thirds of the speed.
     fn syntax_needed(&self, text: &str) -> Vec<Range<usize>> {
         let n = self.sentences.len();
         let mut out: Vec<Range<usize>> = Vec::new();
         for raw in &self.raws {
             let i = self.sentences.partition_point(|s| s.end <= raw.cue.start);
             let Some(s) = self.sentences.get(i.min(n.saturating_sub(1))) else { break };
-            let r = if s.len() <= SYNTAX_BYTES { s.clone() } else { around(text, raw.cue.clone(), s, SYNTAX_BYTES / 16) };
-            if out.last() != Some(&r) {
+            let r = raw.cue.start..around(text, raw.cue.clone(), s, SYNTAX_WORDS).end;
+            if r.start < r.end && out.last() != Some(&r) {
                 out.push(r);
             }
         }
@@ -191,9 +193,9 @@ impl Plan {
     }
 }
 
-/// Most bytes of a sentence tagged for syntax around a cue.
+/// Words after a cue tagged for syntax.
 #[cfg(feature = "model")]
-const SYNTAX_BYTES: usize = 1200;
+const SYNTAX_WORDS: usize = 30;
 
 /// Words of context the NER model sees on each side of a speaker mention.
 #[cfg(feature = "model")]

@@ -669,9 +669,16 @@ fn special_ids(t: &Tokenizer) -> Option<(u32, u32)> {
     Some((t.token_to_id("[CLS]")?, t.token_to_id("[SEP]")?))
 }
 
-/// Intra-op threads = the cores available (libtorch's default can oversubscribe).
+/// The environment variable that sets libtorch's intra-op threads (default: the
+/// cores available). Several extractor processes on one machine (Spark's executors)
+/// each take their share, or they oversubscribe the cores.
+pub const THREADS_ENV: &str = "ATTRIBUTION_THREADS";
+
+/// Intra-op threads = `$ATTRIBUTION_THREADS`, else the cores available (libtorch's
+/// default can oversubscribe).
 fn set_threads() {
-    let n = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
+    let n = std::env::var(THREADS_ENV).ok().and_then(|v| v.trim().parse::<usize>().ok()).filter(|&n| n > 0).unwrap_or(cores);
     tch::set_num_threads(n as i32);
 }
 

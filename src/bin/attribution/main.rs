@@ -1,7 +1,7 @@
 //! `attribution`: who said what, over one article or a whole corpus.
 //!
 //! ```text
-//! attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N]
+//! attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
 //!                     [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
 //! attribution show FILE [--json] [--models FILE] [--model NAME]
 //! attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]
@@ -29,7 +29,7 @@ use serde_json::{Map, Value};
 use input::{Columns, Doc, Item};
 
 const USAGE: &str = "usage:
-  attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N]
+  attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
                       [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
       INPUT: .txt files, directories of them, .jsonl, .csv, or - (JSON Lines on stdin; the default)
   attribution show FILE [--json] [--models FILE] [--model NAME]
@@ -186,7 +186,7 @@ fn extract(args: &Args) -> Result<ExitCode, Failure> {
     let columns = Columns { text: args.value("--text-column").unwrap_or("text").to_owned(), id: args.value("--id-column").map(str::to_owned) };
     let batch: usize = match args.value("--batch") {
         Some(b) => b.parse().ok().filter(|&n| n > 0).ok_or_else(|| usage(format!("--batch {b}: not a positive number")))?,
-        None => 16,
+        None => 64,
     };
     let output = args.value("-o").or(args.value("--output"));
     if args.on("--resume") && output.is_none() {

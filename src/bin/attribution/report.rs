@@ -55,11 +55,17 @@ impl Summary {
                 *self.counts.sources.entry(name.to_owned()).or_default() += 1;
             }
             if field("anonymity") == "anonymous" {
+                // role (affiliation), else the mention it resolves to
                 let d = speaker.and_then(|s| s.get("descriptor"));
-                let role = d.and_then(|d| d.get("role")).and_then(Value::as_str).unwrap_or("source");
+                let text = |k: &str| speaker.and_then(|s| s.get(k)).and_then(|v| v.get("text").or(Some(v))).and_then(Value::as_str);
+                let mention = text("resolved").or(text("text")).unwrap_or("?").to_lowercase();
                 let aff: Vec<&str> =
                     d.and_then(|d| d.get("affiliation")).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
-                let key = if aff.is_empty() { role.to_owned() } else { format!("{role} ({})", aff.join(", ")) };
+                let key = match d.and_then(|d| d.get("role")).and_then(Value::as_str) {
+                    Some(role) if aff.is_empty() => role.to_owned(),
+                    Some(role) => format!("{role} ({})", aff.join(", ")),
+                    None => mention,
+                };
                 *self.counts.anonymous.entry(key).or_default() += 1;
             }
         }
@@ -82,13 +88,38 @@ impl Summary {
             v.truncate(top);
             v
         };
-        self.top_sources = ranked(&self.counts.sources);
+        self.top_sources = ranked(&merge_surnames(&self.counts.sources));
         self.top_anonymous = ranked(&self.counts.anonymous);
     }
 
     fn anonymous_share(&self) -> f64 {
         self.anonymity.get("anonymous").copied().unwrap_or(0.0)
     }
+}
+
+/// Source counts with a one-word name (`Trump`) folded into the longer name that
+/// ends in it (`Donald Trump`): the only one, or one quoted at least twice as often
+/// as any other (`Ivanka Trump`).
+fn merge_surnames(counts: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+    let mut out = counts.clone();
+    for (name, &n) in counts {
+        if name.contains(' ') {
+            continue;
+        }
+        let suffix = format!(" {name}");
+        let mut longer: Vec<(&String, usize)> = counts.iter().filter(|(k, _)| k.ends_with(&suffix)).map(|(k, &c)| (k, c)).collect();
+        longer.sort_by(|a, b| b.1.cmp(&a.1));
+        let dominant = match longer.as_slice() {
+            [only] => Some(only.0),
+            [first, second, ..] if first.1 >= 2 * second.1 => Some(first.0),
+            _ => None,
+        };
+        if let Some(full) = dominant {
+            *out.entry(full.clone()).or_default() += n;
+            out.remove(name);
+        }
+    }
+    out
 }
 
 /// The report: all documents, and per value of the `--by` field.
@@ -222,9 +253,9 @@ pub fn plot(r: &Report) -> String {
         let y = 40.0 + bar_h * i as f64;
         let w = chart_w * share / max;
         svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
-             <rect x=\"{}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"#4a78b5\"/>\
-             <text x=\"{}\" y=\"{}\">{:.1}%</text>\n",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
+             <rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"#4a78b5\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\">{:.1}%</text>\n",
             label_w - 8.0,
             y + bar_h * 0.65,
             esc(&crate::show::cut(g, 24)),
