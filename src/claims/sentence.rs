@@ -110,7 +110,7 @@ impl<'a> Ctx<'a> {
     /// [`is_verbish`].
     pub(super) fn verbish(&self, t: &Tok) -> bool {
         match self.pos_of(t) {
-            Some(p) => is_aux(t) || (p.is_finite() || p == Pos::Vbn) && t.word,
+            Some(p) => is_aux(t) || ((p.is_finite() || p == Pos::Vbn) && t.word),
             None => is_verbish(t),
         }
     }
