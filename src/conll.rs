@@ -147,6 +147,9 @@ pub fn score_tags<S: AsRef<str>>(gold: &[Vec<S>], predicted: &[Vec<S>]) -> Entit
     scores
 }
 
+/// One sentence's POS tags and chunk tags, one of each per word.
+pub type SentenceSyntax = (Vec<String>, Vec<String>);
+
 /// Part-of-speech accuracy and chunk scores (conlleval: exact span and type).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct SyntaxScores {

@@ -1,8 +1,9 @@
-//! The heuristics entry point on arbitrary text and entity lists: no panic, and
-//! every span a slice of the input on char boundaries.
+//! The heuristics entry points on arbitrary text, entity lists and POS/chunk tags:
+//! no panic, and every span a slice of the input on char boundaries.
 #![no_main]
 
-use attribution::{attribute, Entity, EntityKind};
+use attribution::syntax::{Chunk, Phrase, Pos, Syntax, Word};
+use attribution::{attribute, attribute_with_syntax, Entity, EntityKind};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,8 +25,28 @@ fuzz_target!(|data: &[u8]| {
             ents.push(Entity { kind, start, end, text: covered, score: 1.0 });
         }
     }
+    // tags for every whitespace-separated word, picked by the text's own bytes: any
+    // tagging a model might give, chunks over runs of words
+    let mut syntax = Syntax::default();
+    let mut at = 0;
+    for (i, w) in text.split(char::is_whitespace).enumerate() {
+        let (start, end) = (at, at + w.len());
+        at = end + text[end..].chars().next().map_or(0, char::len_utf8);
+        if w.is_empty() {
+            continue;
+        }
+        let b = data.get(i % data.len().max(1)).copied().unwrap_or(0) as usize;
+        syntax.words.push(Word { start, end, pos: Pos::ALL[b % Pos::ALL.len()] });
+        let kind = Phrase::ALL[(b / 7) % Phrase::ALL.len()];
+        match syntax.chunks.last_mut() {
+            Some(c) if b % 3 == 0 && c.kind == kind => c.end = end,
+            _ => syntax.chunks.push(Chunk { kind, start, end }),
+        }
+    }
     let ok = |s: usize, e: usize, t: &str| assert_eq!(text.get(s..e), Some(t), "{s}..{e}");
-    for c in attribute(text, &ents) {
+    let mut claims = attribute(text, &ents);
+    claims.extend(attribute_with_syntax(text, &ents, &syntax));
+    for c in claims {
         ok(c.speaker.start, c.speaker.end, &c.speaker.text);
         ok(c.cue.start, c.cue.end, &c.cue.text);
         if let Some(t) = &c.text {

@@ -17,7 +17,7 @@ use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
 use tch::{nn, Device, Kind, Tensor};
 use tokenizers::Tokenizer;
 
-use crate::conll::{score_syntax, score_tags, ConllSentence, EntityScores, SyntaxScores};
+use crate::conll::{score_syntax, score_tags, ConllSentence, EntityScores, SentenceSyntax, SyntaxScores};
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, decode, Label};
@@ -305,7 +305,7 @@ impl NerModel {
 
     /// POS and chunk tags of pre-tokenized sentences, one of each per word; `None`
     /// when the model has no syntax heads.
-    pub fn tag_syntax(&self, sentences: &[Vec<String>]) -> Result<Option<Vec<(Vec<String>, Vec<String>)>>> {
+    pub fn tag_syntax(&self, sentences: &[Vec<String>]) -> Result<Option<Vec<SentenceSyntax>>> {
         if self.syntax.is_none() {
             return Ok(None);
         }
@@ -323,7 +323,7 @@ impl NerModel {
         let Some(predicted) = self.tag_syntax(&words)? else {
             return Ok(None);
         };
-        let gold: Vec<(Vec<String>, Vec<String>)> = with.iter().map(|s| (s.pos.clone(), s.chunks.clone())).collect();
+        let gold: Vec<SentenceSyntax> = with.iter().map(|s| (s.pos.clone(), s.chunks.clone())).collect();
         Ok(Some(score_syntax(&gold, &predicted)))
     }
 
@@ -607,7 +607,7 @@ fn syntax_of(base: usize, seg: &Segment, (pos, chunk): &(Vec<i64>, Vec<i64>), la
 
 /// The POS and chunk tag of each word of a space-joined sentence, from its syntax
 /// (a word the model split takes the tags of its first part).
-fn word_syntax(words: &[String], syntax: &Syntax) -> (Vec<String>, Vec<String>) {
+fn word_syntax(words: &[String], syntax: &Syntax) -> SentenceSyntax {
     let (mut pos, mut chunks) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
     let mut at = 0;
     let mut prev: Option<usize> = None;

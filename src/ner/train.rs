@@ -195,7 +195,7 @@ pub fn train(
                     let chunks: Vec<&[i64]> = batch.iter().map(|&i| examples[i].chunks.as_slice()).collect();
                     pad_labels(&segs, width, &pos, &mut pos_buf);
                     pad_labels(&segs, width, &chunks, &mut chunk_buf);
-                    loss = loss + (xent(p, &pos_buf) + xent(c, &chunk_buf)) * recipe.syntax_weight.unwrap_or(1.0);
+                    loss += (xent(p, &pos_buf) + xent(c, &chunk_buf)) * recipe.syntax_weight.unwrap_or(1.0);
                 }
                 loss
             };

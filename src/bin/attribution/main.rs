@@ -254,7 +254,6 @@ fn extract(args: &Args) -> Result<ExitCode, Failure> {
     }
     flush(&mut pending, &mut *out)?;
     bar.finish_and_clear();
-    drop(flush);
     if skipped > 0 && !quiet {
         eprintln!("attribution: {skipped} documents already in the output, skipped");
     }

@@ -108,7 +108,7 @@ fn merge_surnames(counts: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
         }
         let suffix = format!(" {name}");
         let mut longer: Vec<(&String, usize)> = counts.iter().filter(|(k, _)| k.ends_with(&suffix)).map(|(k, &c)| (k, c)).collect();
-        longer.sort_by(|a, b| b.1.cmp(&a.1));
+        longer.sort_by_key(|x| std::cmp::Reverse(x.1));
         let dominant = match longer.as_slice() {
             [only] => Some(only.0),
             [first, second, ..] if first.1 >= 2 * second.1 => Some(first.0),
