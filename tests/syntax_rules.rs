@@ -151,3 +151,15 @@ fn content_after_a_cue_is_a_clause_or_a_quotation() {
         ),
     ]);
 }
+
+#[test]
+fn a_subject_is_the_noun_phrase_its_determiner_opens() {
+    check(&[(
+        "The billionaire businessman began by talking about the crisis, saying it had hit his state hard.",
+        "The_DT_B-NP billionaire_NN_I-NP businessman_NN_I-NP began_VBD_B-VP by_IN_B-PP talking_VBG_B-VP about_IN_B-PP \
+         the_DT_B-NP crisis_NN_I-NP ,_,_O saying_VBG_B-VP it_PRP_B-NP had_VBD_B-VP hit_VBN_I-VP his_PRP$_B-NP \
+         state_NN_I-NP hard_RB_B-ADVP ._._O",
+        &[("The billionaire businessman", "it had hit his state hard")],
+        &[("The", "it had hit his state hard")],
+    )]);
+}
