@@ -26,7 +26,8 @@ command -v cargo >/dev/null || { echo "setup: a Rust toolchain (cargo) is requir
 command -v "$PY" >/dev/null || { echo "setup: python3 with pip is required to fetch PyPI packages" >&2; exit 1; }
 if ! command -v g++ >/dev/null; then
   log "installing g++"
-  apt-get update -qq && apt-get install -y -qq g++
+  # (stdout stays clean: with --libtorch it is the dependent's config)
+  { apt-get update -qq && apt-get install -y -qq g++; } >&2
 fi
 
 # ---- 1. libtorch 2.4.0 from PyPI. No CPU-only wheel exists; the CUDA wheel's
@@ -36,7 +37,7 @@ if [ ! -f "$TORCH/torch/lib/libtorch_cpu.so" ]; then
   log "fetching torch==2.4.0 (libtorch) from PyPI into $TORCH"
   rm -rf "$TORCH"
   "$PY" -m pip install -q --no-deps --target "$TORCH" \
-    torch==2.4.0 nvidia-cuda-runtime-cu12==12.1.105 nvidia-cuda-cupti-cu12==12.1.105
+    torch==2.4.0 nvidia-cuda-runtime-cu12==12.1.105 nvidia-cuda-cupti-cu12==12.1.105 >&2
 fi
 # torch-sys links libtorch_cuda whenever lib/libtorch_cuda.so exists; this view omits it
 # and points libtorch.so (always linked) at libtorch_cpu.so.
