@@ -224,6 +224,7 @@ impl NerModel {
         let tokenizer = load_tokenizer(&dir.join(TOKENIZER)).map_err(|e| corrupt(TOKENIZER, e.to_string()))?;
         let (cls, sep) = special_ids(&tokenizer).ok_or_else(|| corrupt(TOKENIZER, "no [CLS]/[SEP] token".into()))?;
         set_threads();
+        tune_allocator();
         let mut vs = nn::VarStore::new(Device::Cpu);
         let model = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
         vs.load(dir.join(WEIGHTS)).map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
@@ -673,6 +674,26 @@ fn special_ids(t: &Tokenizer) -> Option<(u32, u32)> {
 /// cores available). Several extractor processes on one machine (Spark's executors)
 /// each take their share, or they oversubscribe the cores.
 pub const THREADS_ENV: &str = "ATTRIBUTION_THREADS";
+
+/// glibc's allocator returns every freed block above 128 KB to the kernel and maps
+/// it again on the next forward pass: a fifth of the extractor's time went to page
+/// faults and zeroing. Larger blocks up to 32 MB (a batch's activations) now stay in
+/// the heap, and the heap is trimmed only above 256 MB. Process-wide and once; peak
+/// memory measured unchanged (PolNeAR train: 495 MB either way), time −20%.
+fn tune_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            // SAFETY: mallopt only sets allocator parameters; any value is allowed
+            // (glibc refuses out-of-range ones and returns 0)
+            unsafe {
+                libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+                libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
+            }
+        });
+    }
+}
 
 /// Intra-op threads = `$ATTRIBUTION_THREADS`, else the cores available (libtorch's
 /// default can oversubscribe).
