@@ -47,29 +47,30 @@ pub fn parse_conll(text: &str) -> std::result::Result<Vec<ConllSentence>, String
         let (Some(&word), Some(&tag)) = (cols.first(), cols.last()) else {
             return Err(format!("line {}: empty", n + 1));
         };
-        let label = Label::parse(tag).ok_or_else(|| format!("line {}: unknown label `{tag}`", n + 1))?;
-        // IOB1 → IOB2: an I- that does not continue the same type starts an entity.
-        let label = match (label, cur.tags.last().and_then(|t| Label::parse(t))) {
-            (Label::I(k), Some(Label::B(j) | Label::I(j))) if j == k => label,
-            (Label::I(k), _) => Label::B(k),
-            _ => label,
-        };
+        if Label::parse(tag).is_none() {
+            return Err(format!("line {}: unknown label `{tag}`", n + 1));
+        }
         if let [_, pos, chunk, _] = cols[..] {
-            let chunk = match (chunk.split_once('-'), cur.chunks.last().and_then(|c| c.split_once('-'))) {
-                (Some(("I", k)), Some((_, j))) if j == k => chunk.to_owned(),
-                (Some(("I", k)), _) => format!("B-{k}"),
-                _ => chunk.to_owned(),
-            };
             cur.pos.push(pos.to_owned());
-            cur.chunks.push(chunk);
+            cur.chunks.push(iob2(chunk, cur.chunks.last()));
         }
         cur.words.push(word.to_owned());
-        cur.tags.push(label.name());
+        cur.tags.push(iob2(tag, cur.tags.last()));
     }
     if !cur.words.is_empty() {
         out.push(cur);
     }
     Ok(out)
+}
+
+/// IOB1 → IOB2, given the tag before (already IOB2): an `I-X` that does not
+/// continue an `X` starts one, `B-X`; other tags stay.
+fn iob2(tag: &str, prev: Option<&String>) -> String {
+    match (tag.split_once('-'), prev.and_then(|p| p.split_once('-'))) {
+        (Some(("I", k)), Some((_, j))) if j == k => tag.to_owned(),
+        (Some(("I", k)), _) => format!("B-{k}"),
+        _ => tag.to_owned(),
+    }
 }
 
 /// Precision, recall and F1 for one entity type or overall.

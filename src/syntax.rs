@@ -227,11 +227,6 @@ impl Syntax {
         self.chunks.get(i).filter(|c| c.start <= at)
     }
 
-    /// Whether byte `at` lies in a stretch the model tagged.
-    pub fn covers(&self, at: usize) -> bool {
-        self.word_at(at).is_some()
-    }
-
     /// Appends the syntax of a later stretch, moved by `by` bytes (stretches must
     /// come in text order).
     pub fn extend_shifted(&mut self, other: &Syntax, by: usize) {

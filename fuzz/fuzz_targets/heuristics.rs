@@ -6,6 +6,10 @@ use attribution::syntax::{Chunk, Phrase, Pos, Syntax, Word};
 use attribution::{attribute, attribute_with_syntax, Entity, EntityKind};
 use libfuzzer_sys::fuzz_target;
 
+// the integration tests' span checks: every span a slice on char boundaries, no blank name
+#[path = "../../tests/common/mod.rs"]
+mod common;
+
 fuzz_target!(|data: &[u8]| {
     // the last bytes (if any) pick entity ranges; the rest is the text
     let split = data.len().saturating_sub(data.len() / 8);
@@ -43,21 +47,9 @@ fuzz_target!(|data: &[u8]| {
             _ => syntax.chunks.push(Chunk { kind, start, end }),
         }
     }
-    let ok = |s: usize, e: usize, t: &str| assert_eq!(text.get(s..e), Some(t), "{s}..{e}");
     let mut claims = attribute(text, &ents);
     claims.extend(attribute_with_syntax(text, &ents, &syntax));
-    for c in claims {
-        ok(c.speaker.start, c.speaker.end, &c.speaker.text);
-        ok(c.cue.start, c.cue.end, &c.cue.text);
-        if let Some(t) = &c.text {
-            ok(t.start, t.end, &t.text);
-        }
-        if let Some(r) = &c.speaker.resolved {
-            ok(r.start, r.end, &r.text);
-        }
-        for m in &c.anonymity_markers {
-            ok(m.start, m.end, &m.text);
-        }
-        assert!(c.speaker.name.as_deref().is_none_or(|n| !n.trim().is_empty()), "empty name");
+    for c in &claims {
+        common::check_spans(text, c);
     }
 });

@@ -136,8 +136,7 @@ impl Ctx<'_> {
                 return j;
             }
             subordinate |= self.syntax.chunk_at(t.start).is_some_and(|c| c.kind == Phrase::Sbar);
-            let verb = self.pos_of(t).is_some_and(|p| p.is_finite());
-            if verb {
+            if self.pos_of(t).is_some_and(|p| p.is_finite()) {
                 // a clause with its subject after the phrases ("said after the vote the
                 // bill would fail"): the phrases end where its subject starts; a clause
                 // a subordinator opens ("since he was detained") is circumstance too
@@ -146,7 +145,7 @@ impl Ctx<'_> {
             // a comma goes on only to a name ("Kenansville, N.C."); ", adding" is a
             // new step
             let comma_ends = is_comma(t) && !self.tok(j + 1).is_some_and(|n| n.cap && n.word);
-            if verb || is_quote_mark(t) || comma_ends || (t.word && self.pos_of(t).is_none()) {
+            if is_quote_mark(t) || comma_ends || (t.word && self.pos_of(t).is_none()) {
                 return i;
             }
             j += 1;

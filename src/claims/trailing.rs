@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_closing_quote, is_comma, is_opening_quote, is_quote_mark, Ctx, REACH};
+use super::sentence::{is_closing_quote, is_comma, is_opening_quote, is_quote_mark, Ctx, REACH};
 use super::RawClaim;
 use crate::claim::Stance;
 use crate::cues::{Cue, Form};
@@ -31,7 +31,7 @@ impl Ctx<'_> {
             // pronoun marks a clause where stripped apostrophes hide its verb)
             let content_before = (self.lo..before).any(|j| {
                 let t = &self.toks[j];
-                self.verbish(t) || is_aux(t) || is_quote_mark(t) || matches!(t.lower.as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it")
+                self.verbish(t) || is_quote_mark(t) || matches!(t.lower.as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it")
             });
             let inverted = content_before && !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
             match inverted.then(|| self.speaker_right(after)).flatten() {
@@ -190,7 +190,7 @@ impl Ctx<'_> {
         if first.lower.ends_with("ing") || !first.word || CIRCUMSTANCE_OPENERS.contains(&first.lower.as_str()) {
             return false;
         }
-        (i..(i + 12).min(self.hi)).any(|j| is_aux(&self.toks[j]) || self.verbish(&self.toks[j]))
+        (i..(i + 12).min(self.hi)).any(|j| self.verbish(&self.toks[j]))
     }
 
     /// After an inverting cue with no comma before it, a speaker that closes the

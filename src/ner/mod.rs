@@ -402,7 +402,7 @@ struct Scores {
 impl Net {
     /// The scores of each segment of a batch (without the `[CLS]`/`[SEP]` rows).
     fn scores(&self, segs: &[&Segment], cls: u32, sep: u32) -> Result<Vec<Scores>> {
-        let (ids, mask, types, len) = pad_batch(segs, cls, sep, None);
+        let (ids, mask, types, len) = pad_batch(segs, cls, sep);
         let b = segs.len() as i64;
         let (ner, pos, chunk) = tch::no_grad(|| -> Result<_> {
             let out = self.model.forward_t(&ids.view([b, len]), &mask.view([b, len]), &types.view([b, len]), false)?;
@@ -457,22 +457,11 @@ fn batches(lens: &[usize]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// Builds padded `(ids, mask, type ids, width)` tensors for a batch, `[CLS] … [SEP]`
-/// around each segment, and with `labels` the label tensor (-100 on special tokens
-/// and padding).
-pub(crate) fn pad_batch(
-    segs: &[&Segment],
-    cls: u32,
-    sep: u32,
-    labels: Option<(&[&[i64]], &mut Vec<i64>)>,
-) -> (Tensor, Tensor, Tensor, i64) {
+/// around each segment (labels go in the same layout with [`pad_labels`]).
+pub(crate) fn pad_batch(segs: &[&Segment], cls: u32, sep: u32) -> (Tensor, Tensor, Tensor, i64) {
     let width = segs.iter().map(|s| s.ids.len()).max().unwrap_or(0) + 2;
     let total = segs.len() * width;
     let (mut ids, mut mask, mut types) = (vec![0i64; total], vec![0i64; total], vec![0i64; total]);
-    let mut lab = labels;
-    if let Some((_, out)) = lab.as_mut() {
-        out.clear();
-        out.resize(total, -100);
-    }
     for (i, s) in segs.iter().enumerate() {
         let row = i * width;
         let n = s.ids.len();
@@ -481,11 +470,20 @@ pub(crate) fn pad_batch(
         ids[row + 1 + n] = i64::from(sep);
         mask[row..row + n + 2].fill(1);
         types[row + 1..row + 1 + n].copy_from_slice(&s.type_ids);
-        if let Some((l, out)) = lab.as_mut() {
-            out[row + 1..row + 1 + n].copy_from_slice(&l[i][..n]);
-        }
     }
     (Tensor::from_slice(&ids), Tensor::from_slice(&mask), Tensor::from_slice(&types), width as i64)
+}
+
+/// Per-wordpiece labels of a batch laid out as [`pad_batch`] lays out its
+/// wordpieces, into `out`: -100 (ignored by the loss) on `[CLS]`, `[SEP]` and padding.
+pub(crate) fn pad_labels(segs: &[&Segment], width: i64, labels: &[&[i64]], out: &mut Vec<i64>) {
+    let width = width as usize;
+    out.clear();
+    out.resize(segs.len() * width, -100);
+    for (i, (s, l)) in segs.iter().zip(labels).enumerate() {
+        let n = s.ids.len().min(l.len());
+        out[i * width + 1..i * width + 1 + n].copy_from_slice(&l[..n]);
+    }
 }
 
 /// Tokenizes `text` without special tokens; token type 1 marks wordpieces of words
@@ -724,6 +722,17 @@ mod tests {
         let w = split_windows(seg(&[0, 0, 0, 0, 0, 0]), 4);
         assert_eq!(w.iter().map(|x| x.ids.len()).sum::<usize>(), 6);
         assert_eq!(split_windows(s.clone(), 100).len(), 1);
+    }
+
+    #[test]
+    fn labels_take_the_layout_of_the_wordpieces() {
+        let (a, b) = (seg(&[0, 1, 1]), seg(&[0]));
+        let (ids, _, _, width) = pad_batch(&[&a, &b], 101, 102);
+        assert_eq!(width, 5);
+        assert_eq!(Vec::<i64>::try_from(ids).unwrap(), [101, 0, 1, 1, 102, 101, 0, 102, 0, 0]);
+        let mut out = vec![7; 3];
+        pad_labels(&[&a, &b], width, &[&[3, 4, 4], &[5]], &mut out);
+        assert_eq!(out, [-100, 3, 4, 4, -100, -100, 5, -100, -100, -100]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use tch::nn::OptimizerConfig;
 use tch::{nn, Device, Reduction, Tensor};
 
 use super::{
-    encode, load_tokenizer, pad_batch, set_threads, special_ids, Net, NerModel, SyntaxLabels, Tagger, CASING_KEY, CONFIG,
+    encode, load_tokenizer, pad_batch, pad_labels, set_threads, special_ids, Net, NerModel, SyntaxLabels, Tagger, CASING_KEY, CONFIG,
     TOKENIZER, WEIGHTS,
 };
 use crate::conll::{read_conll, ConllSentence, EntityScores, SyntaxScores};
@@ -180,7 +180,8 @@ pub fn train(
             opt.set_lr(lr);
             let segs: Vec<&super::Segment> = batch.iter().map(|&i| &examples[i].seg).collect();
             let labs: Vec<&[i64]> = batch.iter().map(|&i| examples[i].labels.as_slice()).collect();
-            let (ids, mask, types, width) = pad_batch(&segs, cls, sep, Some((&labs, &mut label_buf)));
+            let (ids, mask, types, width) = pad_batch(&segs, cls, sep);
+            pad_labels(&segs, width, &labs, &mut label_buf);
             let b = segs.len() as i64;
             let xent = |logits: &Tensor, target: &[i64]| {
                 let n = logits.size().last().copied().unwrap_or(1);
@@ -259,18 +260,6 @@ fn load_encoder(vs: &nn::VarStore, path: &Path) -> Result<()> {
         return Err(corrupt(format!("{loaded} of {expected} encoder tensors matched")));
     }
     Ok(())
-}
-
-/// Labels laid out as [`pad_batch`] lays out the wordpieces (-100 on `[CLS]`, `[SEP]`
-/// and padding).
-fn pad_labels(segs: &[&super::Segment], width: i64, labels: &[&[i64]], out: &mut Vec<i64>) {
-    let width = width as usize;
-    out.clear();
-    out.resize(segs.len() * width, -100);
-    for (i, (s, l)) in segs.iter().zip(labels).enumerate() {
-        let n = s.ids.len().min(l.len());
-        out[i * width + 1..i * width + 1 + n].copy_from_slice(&l[..n]);
-    }
 }
 
 /// Encodes a CoNLL sentence: every wordpiece gets an entity label, the first of a

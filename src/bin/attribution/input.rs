@@ -105,7 +105,7 @@ pub fn documents(inputs: Vec<String>, columns: Columns) -> impl Iterator<Item = 
 }
 
 /// A `.txt` file: id = its name without the extension.
-fn text_file(path: &str) -> Item {
+pub fn text_file(path: &str) -> Item {
     let id = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
     let bytes = std::fs::read(path).map_err(|e| (id.clone(), format!("cannot read {path}: {e}")))?;
     let text = String::from_utf8(bytes)

@@ -101,13 +101,19 @@ impl Summary {
 /// ends in it (`Donald Trump`): the only one, or one quoted at least twice as often
 /// as any other (`Ivanka Trump`).
 fn merge_surnames(counts: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+    // the longer names by their last word, most quoted first (one pass, not one per name)
+    let mut by_last: BTreeMap<&str, Vec<(&String, usize)>> = BTreeMap::new();
+    for (name, &n) in counts {
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            by_last.entry(last).or_default().push((name, n));
+        }
+    }
     let mut out = counts.clone();
     for (name, &n) in counts {
         if name.contains(' ') {
             continue;
         }
-        let suffix = format!(" {name}");
-        let mut longer: Vec<(&String, usize)> = counts.iter().filter(|(k, _)| k.ends_with(&suffix)).map(|(k, &c)| (k, c)).collect();
+        let Some(longer) = by_last.get_mut(name.as_str()) else { continue };
         longer.sort_by_key(|x| std::cmp::Reverse(x.1));
         let dominant = match longer.as_slice() {
             [only] => Some(only.0),

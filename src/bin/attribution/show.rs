@@ -10,8 +10,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
     let [path] = args.rest.as_slice() else {
         return Err(crate::usage("show takes one FILE".into()));
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read {path}: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| fail(format!("{path} is not UTF-8 (byte {} is invalid)", e.utf8_error().valid_up_to())))?;
+    let text = crate::input::text_file(path).map_err(|(_, e)| fail(e))?.text;
     let extractor = args.extractor().map_err(|e| fail(chain(&e)))?;
     let article = extractor.extract(&text).map_err(|e| fail(chain(&e)))?;
     if args.on("--json") {
