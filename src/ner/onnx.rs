@@ -1,0 +1,123 @@
+//! The ONNX Runtime engine: the same network as the libtorch one, exported to ONNX
+//! when the model is built (`export_onnx.py`, fp32 and int8), run through the `ort`
+//! crate on the ONNX Runtime library of the PyPI wheel the set-up fetched.
+
+use std::path::Path;
+use std::process::Command;
+
+use ort::session::builder::GraphOptimizationLevel;
+use ort::session::Session;
+use ort::environment::Environment;
+use ort::value::TensorRef;
+
+use super::{Inputs, Outputs};
+use crate::error::{Error, Result};
+use crate::models::{ModelsConfig, Precision};
+
+/// The exporter, run with the Python of the set-up and the ONNX tools on its path.
+const EXPORTER: &str = include_str!("export_onnx.py");
+/// The graphs it writes into a model directory.
+pub(crate) const FP32_FILE: &str = "model.onnx";
+pub(crate) const INT8_FILE: &str = "model.int8.onnx";
+
+/// The ONNX file of a precision.
+pub(crate) fn graph_file(precision: Precision) -> &'static str {
+    if precision == Precision::Int8 {
+        INT8_FILE
+    } else {
+        FP32_FILE
+    }
+}
+
+/// Whether a model directory has both graphs.
+pub(crate) fn is_exported(dir: &Path) -> bool {
+    [FP32_FILE, INT8_FILE].iter().all(|f| dir.join(f).is_file())
+}
+
+/// Writes `model.onnx` and `model.int8.onnx` into a model directory (fetching the
+/// pinned ONNX tools first). Seconds, with the tools fetched.
+pub fn export_onnx(config: &ModelsConfig, dir: &Path) -> Result<()> {
+    let tools = config.fetch_onnx_tools()?;
+    let script = tools.join("attribution_export_onnx.py");
+    std::fs::write(&script, EXPORTER).map_err(|e| Error::io(&script, e))?;
+    let failed = |reason: String| Error::Export { dir: dir.to_owned(), reason };
+    let out = Command::new("python3")
+        .arg(&script)
+        .arg(dir)
+        .env("PYTHONPATH", &tools)
+        .output()
+        .map_err(|e| failed(format!("cannot run python3 ({e})")))?;
+    if !out.status.success() || !is_exported(dir) {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let tail: Vec<&str> = err.lines().rev().take(5).collect();
+        return Err(failed(format!("{} ({})", tail.into_iter().rev().collect::<Vec<_>>().join(" | "), out.status)));
+    }
+    Ok(())
+}
+
+/// A loaded ONNX session and what its graph outputs.
+pub(super) struct OnnxNet {
+    session: Session,
+    syntax: bool,
+}
+
+impl OnnxNet {
+    /// Opens the graph of `precision` in `dir` on the runtime library `lib` with
+    /// `threads` intra-op threads. `syntax`: the model's config has syntax labels,
+    /// and the graph must then have `pos` and `chunk` outputs.
+    pub(super) fn load(lib: &Path, dir: &Path, precision: Precision, threads: usize, syntax: bool, fix: &str) -> Result<OnnxNet> {
+        let path = dir.join(graph_file(precision));
+        if !path.is_file() {
+            return Err(Error::MissingModelFile { path, fix: fix.to_owned() });
+        }
+        let env = runtime(lib)?;
+        let session = Session::builder(env)
+            .and_then(|b| b.with_optimization_level(GraphOptimizationLevel::Level3).map_err(Into::into))
+            .and_then(|b| b.with_intra_threads(threads).map_err(Into::into))
+            .and_then(|b| b.with_inter_threads(1).map_err(Into::into))
+            .and_then(|mut b| b.commit_from_file(&path))
+            .map_err(|e| Error::CorruptModelFile { path: path.clone(), reason: e.to_string(), fix: fix.to_owned() })?;
+        let outputs: Vec<&str> = session.outputs().iter().map(|o| o.name()).collect();
+        let has = |n: &str| outputs.contains(&n);
+        if !has("ner") || (syntax && !(has("pos") && has("chunk"))) {
+            let reason = format!("its outputs are {outputs:?}, expected ner{}", if syntax { ", pos, chunk" } else { "" });
+            return Err(Error::CorruptModelFile { path, reason, fix: fix.to_owned() });
+        }
+        Ok(OnnxNet { session, syntax })
+    }
+
+    /// The heads' outputs for a padded batch.
+    pub(super) fn forward(&mut self, x: &Inputs) -> Result<Outputs> {
+        let shape = [x.rows, x.width];
+        let out = self.session.run(ort::inputs![
+            "input_ids" => TensorRef::from_array_view((shape, x.ids.as_slice()))?,
+            "attention_mask" => TensorRef::from_array_view((shape, x.mask.as_slice()))?,
+            "token_type_ids" => TensorRef::from_array_view((shape, x.types.as_slice()))?,
+        ])?;
+        let (ner_shape, ner) = out["ner"].try_extract_tensor::<f32>()?;
+        let labels = ner_shape.last().copied().unwrap_or(0).max(0) as usize;
+        let syntax = if self.syntax {
+            let (_, pos) = out["pos"].try_extract_tensor::<i64>()?;
+            let (_, chunk) = out["chunk"].try_extract_tensor::<i64>()?;
+            Some((pos.to_vec(), chunk.to_vec()))
+        } else {
+            None
+        };
+        Ok(Outputs { labels, ner: ner.to_vec(), syntax })
+    }
+}
+
+/// The ONNX Runtime environment: the library is loaded once per process, and the
+/// first library loaded stays.
+fn runtime(lib: &Path) -> Result<&'static Environment> {
+    static ENV: std::sync::OnceLock<std::result::Result<Environment, String>> = std::sync::OnceLock::new();
+    let env = ENV.get_or_init(|| {
+        let builder = ort::init_from(lib).map_err(|e| format!("{e}"))?;
+        builder.with_name("attribution").build().map_err(|e| e.to_string())
+    });
+    env.as_ref().map_err(|reason| Error::CorruptModelFile {
+        path: lib.to_owned(),
+        reason: reason.clone(),
+        fix: "bash scripts/setup.sh (fetches the ONNX Runtime wheel again)".to_owned(),
+    })
+}
