@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use attribution::eval::{score_article, GoldFile, Scores};
-use attribution::models::{ModelSpec, ModelsConfig, Precision};
+use attribution::models::{Engine, ModelSpec, ModelsConfig, Precision};
 use attribution::ner::NerModel;
 use attribution::{Anonymity, EntityKind, Extractor, Stance};
 
@@ -146,19 +146,91 @@ fn conll_test_f1() {
     assert!(syn.chunks.f1() >= 0.886, "chunk F1 {}", syn.chunks.f1());
 }
 
-/// Every precision models.toml offers runs inference, and finds the seed's names.
+/// Every engine and precision models.toml offers runs inference, and finds the
+/// seed's names.
 #[test]
-fn each_precision_runs() {
+fn each_engine_and_precision_runs() {
     let dir = extractor().ner().dir().to_owned();
     let text = seed();
-    for p in [Precision::F32, Precision::Bf16] {
-        let ner = NerModel::from_dir_with(&dir, p).unwrap();
-        assert_eq!(ner.precision(), p);
+    for (e, p) in [(Engine::Torch, Precision::F32), (Engine::Torch, Precision::Bf16), (Engine::Onnx, Precision::F32), (Engine::Onnx, Precision::Int8)] {
+        let ner = NerModel::from_dir_on(&dir, e, p).unwrap();
+        assert_eq!((ner.engine(), ner.precision()), (e, p));
         let ents = ner.recognize(&text).unwrap();
         for name in ["Bahram Qasemi", "Rex Tillerson", "Donald Trump"] {
-            assert!(ents.iter().any(|e| e.kind == EntityKind::Person && e.text == name), "{p:?}: {name} not found");
+            assert!(ents.iter().any(|e| e.kind == EntityKind::Person && e.text == name), "{e:?} {p:?}: {name} not found");
         }
+        let prof = ner.profile();
+        assert!(prof.calls >= 1 && prof.batches >= 1 && prof.padded >= prof.wordpieces && prof.forward_s > 0.0, "{prof:?}");
     }
+}
+
+/// The sentences of the dev corpus (or the seed article), as `(text, offset)` segments.
+fn dev_segments(texts: &[String]) -> Vec<(&str, usize)> {
+    texts.iter().flat_map(|t| attribution::text::sentence_spans(t).into_iter().map(move |r| (&t[r.clone()], r.start))).collect()
+}
+
+fn dev_texts() -> Vec<String> {
+    let dir = root().join("../shared/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect())
+        .unwrap_or_default();
+    files.sort();
+    let mut texts: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    if texts.is_empty() {
+        texts.push(seed());
+    }
+    texts
+}
+
+/// The ONNX graph computes what libtorch computes: at fp32, the same entities
+/// (spans, kinds, scores to 1e-3), words, tags and chunks on every dev sentence;
+/// int8 agrees on at least 97% of the entities.
+#[test]
+fn onnx_engine_equals_libtorch() {
+    let dir = extractor().ner().dir().to_owned();
+    let texts = dev_texts();
+    let segs = dev_segments(&texts);
+    let torch = NerModel::from_dir_on(&dir, Engine::Torch, Precision::F32).unwrap().analyze_segments(&segs).unwrap();
+    let onnx = NerModel::from_dir_on(&dir, Engine::Onnx, Precision::F32).unwrap().analyze_segments(&segs).unwrap();
+    let int8 = NerModel::from_dir_on(&dir, Engine::Onnx, Precision::Int8).unwrap().analyze_segments(&segs).unwrap();
+    let key = |a: &attribution::ner::Analysis| a.entities.iter().map(|e| (e.start, e.end, e.kind)).collect::<Vec<_>>();
+    let (mut same8, mut total) = (0, 0);
+    for ((t, o), q) in torch.iter().zip(&onnx).zip(&int8) {
+        assert_eq!(key(t), key(o));
+        for (a, b) in t.entities.iter().zip(&o.entities) {
+            assert!((a.score - b.score).abs() < 1e-3, "{a:?} {b:?}");
+        }
+        assert_eq!(t.syntax, o.syntax);
+        let k8 = key(q);
+        same8 += key(t).iter().filter(|e| k8.contains(e)).count();
+        total += key(t).len().max(k8.len());
+    }
+    assert!(total > 100, "{total} entities");
+    assert!(same8 as f64 >= 0.97 * total as f64, "int8 agrees on {same8} of {total}");
+}
+
+/// An engine or precision that cannot run is a typed error that says why; a model
+/// directory without ONNX graphs (built before them) loads on libtorch.
+#[test]
+fn engine_requests_that_cannot_be_met_are_typed() {
+    let dir = extractor().ner().dir().to_owned();
+    let err = NerModel::from_dir_on(&dir, Engine::Torch, Precision::Int8).err().expect("int8 on libtorch");
+    assert!(matches!(err, attribution::Error::Backend { .. }), "{err:?}");
+    assert!(err.to_string().contains("int8"), "{err}");
+    let tmp = std::env::temp_dir().join(format!("attribution-old-dir-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    for f in ["config.json", "tokenizer.json", "model.safetensors"] {
+        std::fs::copy(dir.join(f), tmp.join(f)).unwrap();
+    }
+    let old = NerModel::from_dir_on(&tmp, Engine::Auto, Precision::F32).unwrap();
+    assert_eq!(old.engine(), Engine::Torch);
+    let err = NerModel::from_dir_on(&tmp, Engine::Onnx, Precision::F32).err().expect("no model.onnx");
+    assert!(matches!(err, attribution::Error::Backend { .. }) && err.to_string().contains("model.onnx"), "{err}");
+    // a graph that is not one
+    std::fs::write(tmp.join("model.onnx"), b"not a graph").unwrap();
+    let err = NerModel::from_dir_on(&tmp, Engine::Onnx, Precision::F32).err().expect("garbage graph");
+    assert!(matches!(err, attribution::Error::CorruptModelFile { .. }), "{err:?}");
+    let _ = std::fs::remove_dir_all(&tmp);
 }
 
 /// Planned tagging (only what speaker analysis reads, and the syntax of the
@@ -370,6 +442,14 @@ fn syntax_heads_train_and_load() {
         assert!(s.words.iter().any(|w| w.start == c.start) && s.words.iter().any(|w| w.end == c.end), "{c:?}");
     }
     assert!(s.chunks.windows(2).all(|p| p[0].end <= p[1].start));
+    // its ONNX graphs, exported from the weights, compute the same
+    attribution::ner::export_onnx(&config, &out).unwrap();
+    let onnx = NerModel::from_dir_on(&out, Engine::Onnx, Precision::F32).unwrap();
+    assert!(onnx.has_syntax());
+    let again = onnx.analyze_segments(&[(text, 0)]).unwrap();
+    assert_eq!(again[0].syntax, found[0].syntax);
+    let spans = |a: &attribution::ner::Analysis| a.entities.iter().map(|e| (e.start, e.end, e.kind)).collect::<Vec<_>>();
+    assert_eq!(spans(&again[0]), spans(&found[0]));
     // a model directory from before the heads (no label lists in its config) loads
     // as an entity model, with empty syntax
     let config_path = out.join("config.json");
@@ -377,8 +457,11 @@ fn syntax_heads_train_and_load() {
     let obj = json.as_object_mut().unwrap();
     assert!(obj.remove("attribution_pos_labels").is_some() && obj.remove("attribution_chunk_labels").is_some());
     std::fs::write(&config_path, json.to_string()).unwrap();
-    let old = NerModel::from_dir_with(&out, Precision::F32).unwrap();
+    let old = NerModel::from_dir_on(&out, Engine::Torch, Precision::F32).unwrap();
     assert!(!old.has_syntax());
+    // and so does its ONNX graph, whose syntax outputs go unread
+    let old_onnx = NerModel::from_dir_on(&out, Engine::Onnx, Precision::F32).unwrap();
+    assert!(!old_onnx.has_syntax() && old_onnx.analyze_segments(&[(text, 0)]).unwrap()[0].syntax.is_empty());
     let found = old.analyze_segments(&[(text, 0)]).unwrap();
     assert!(found[0].syntax.is_empty());
     assert_eq!(old.tag_syntax(&[vec!["a".to_owned()]]).unwrap(), None);
