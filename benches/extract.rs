@@ -1,8 +1,9 @@
 //! The model on the hot path: loading, NER over a batch of sentences (throughput in
-//! wordpieces), and the whole extractor per article over the dev articles.
+//! wordpieces) on the default engine and on each engine and precision, and the
+//! whole extractor per article over the dev articles.
 use std::path::PathBuf;
 
-use attribution::models::ModelsConfig;
+use attribution::models::{Engine, ModelsConfig, Precision};
 use attribution::ner::NerModel;
 use attribution::Extractor;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -49,5 +50,31 @@ fn ner_batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, ner_batch);
+/// The same sentences through each engine and precision (what `models.toml`'s
+/// `engine` and `precision` choose between).
+fn ner_engines(c: &mut Criterion) {
+    let dir = NerModel::from_config(&models(), None).expect("model: run bash scripts/setup.sh").dir().to_owned();
+    let texts: Vec<String> = common::articles().into_iter().map(|(_, t)| t).collect();
+    let sentences: Vec<&str> =
+        texts.iter().flat_map(|t| attribution::text::sentence_spans(t).into_iter().map(move |r| &t[r])).collect();
+    let mut g = c.benchmark_group("ner_engine");
+    g.sample_size(10);
+    for (engine, precision) in [
+        (Engine::Torch, Precision::F32),
+        (Engine::Torch, Precision::Bf16),
+        (Engine::Onnx, Precision::F32),
+        (Engine::Onnx, Precision::Int8),
+    ] {
+        let Ok(ner) = NerModel::from_dir_on(&dir, engine, precision) else {
+            eprintln!("skipping {engine:?} {precision:?}: not available here");
+            continue;
+        };
+        let pieces: usize = sentences.iter().map(|s| ner.count_wordpieces(s).unwrap_or(0)).sum();
+        g.throughput(Throughput::Elements(pieces as u64));
+        g.bench_function(format!("{engine:?}_{precision:?}").to_lowercase(), |b| b.iter(|| ner.recognize_batch(&sentences).expect("ner")));
+    }
+    g.finish();
+}
+
+criterion_group!(benches, load, ner_batch, ner_engines);
 criterion_main!(benches);

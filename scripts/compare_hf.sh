@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Side by side, in one run: this crate's NER against the Hugging Face transformers
-# token-classification pipeline (PyPI torch 2.4.0 + transformers 4.44.2, CPU), on the
-# same model files and the same sentences (those of every .txt in DIR). The pipeline
-# runs at its best batch size. Last line: ratio=X.XX (crate / pipeline wordpieces/s).
+# Side by side, in one run, on the same model files and the same sentences (those of
+# every .txt in DIR), 2 cores, tokenization included everywhere:
+#   - this crate's NER at each engine and precision it offers, and at its default;
+#   - ONNX Runtime from Python on the crate's graphs (model.onnx, model.int8.onnx),
+#     sentences sorted by length, best of several batch sizes (scripts/engines.py);
+#   - a plain PyTorch loop (fp32, bf16, int8 dynamic quantization), likewise;
+#   - the Hugging Face transformers token-classification pipeline at its best batch.
+# Prints ratio_ort_f32= (crate fp32 / ONNX Runtime fp32), ratio_ort_best= (crate at
+# its default / ONNX Runtime's faster of fp32 and int8), and as its last line
+# ratio= (crate at its default / pipeline), all in wordpieces/s.
 #
 #   bash scripts/compare_hf.sh [DIR]        (default ../shared/corpus)
 set -euo pipefail
@@ -12,32 +18,57 @@ DIR=${1:-$ROOT/../shared/corpus}
 VENV=$CACHE/hf-venv
 cd "$ROOT"
 bash scripts/setup.sh >&2
-if ! "$VENV/bin/python" -c 'import torch, transformers' 2>/dev/null; then
-  echo "[compare] installing torch 2.4.0 + transformers 4.44.2 into $VENV (~3 GB)" >&2
+if ! "$VENV/bin/python" -c 'import torch, transformers, onnxruntime' 2>/dev/null; then
+  echo "[compare] installing torch 2.4.0 + transformers 4.44.2 + onnxruntime 1.32.0 into $VENV (~3 GB)" >&2
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q torch==2.4.0 transformers==4.44.2 "numpy<2"
+  "$VENV/bin/pip" install -q torch==2.4.0 transformers==4.44.2 "numpy<2" onnxruntime==1.32.0
 fi
 MODEL_DIR=$(./target/release/examples/build_model --print-dir)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 ./target/release/examples/throughput --dump-sentences "$DIR" > "$TMP/sentences.txt"
-echo "== attribution (rust-bert/tch, $(nproc) cores), fp32"
-./target/release/examples/throughput --precision f32 --ner-sentences "$TMP/sentences.txt" | tee "$TMP/ours32.txt"
-echo "== attribution, default precision (models.toml)"
-./target/release/examples/throughput --ner-sentences "$TMP/sentences.txt" | tee "$TMP/ours.txt"
+rate() { grep '^wordpieces_per_s=' "$1" | tail -1 | cut -d= -f2; }
+for run in "torch f32" "torch bf16" "onnx f32" "onnx int8" "auto f32" "auto auto"; do
+  set -- $run
+  echo "== attribution, engine $1, precision $2"
+  ./target/release/examples/throughput --engine "$1" --precision "$2" --profile --ner-sentences "$TMP/sentences.txt" | tee "$TMP/ours-$1-$2.txt"
+done
+for graph in model.onnx model.int8.onnx; do
+  echo "== ONNX Runtime (Python), $graph"
+  "$VENV/bin/python" scripts/engines.py ort "$MODEL_DIR/$graph" "$MODEL_DIR/tokenizer.json" "$TMP/sentences.txt" | tee "$TMP/ort-$graph.txt"
+done
+for p in fp32 bf16 int8; do
+  echo "== plain PyTorch loop, $p"
+  "$VENV/bin/python" scripts/engines.py torch "$MODEL_DIR" "$TMP/sentences.txt" $p | tee "$TMP/torch-$p.txt"
+done
 echo "== transformers pipeline (token-type ids all 0: same compute, no casing signal)"
 "$VENV/bin/python" scripts/hf_pipeline.py "$MODEL_DIR" "$TMP/sentences.txt" | tee "$TMP/hf.txt"
-ours=$(grep '^wordpieces_per_s=' "$TMP/ours.txt" | tail -1 | cut -d= -f2)
-ours32=$(grep '^wordpieces_per_s=' "$TMP/ours32.txt" | tail -1 | cut -d= -f2)
-hf=$(grep '^wordpieces_per_s=' "$TMP/hf.txt" | tail -1 | cut -d= -f2)
-# MiniLM-L6-H384 costs about 21 MFLOP per wordpiece; torch sgemm on these 2 cores
-# measured 251 GFLOP/s fp32 (shared/recipes/NOTES.md).
-python3 - "$ours" "$hf" "$ours32" <<'PY'
-import sys
-ours, hf, ours32 = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
-peak = 251e9 / 21e6
-print(f"attribution fp32 {ours32:8.0f} wordpieces/s  ({100 * ours32 / peak:.0f}% of the fp32 peak), ratio_f32={ours32 / hf:.2f}")
-print(f"attribution  {ours:8.0f} wordpieces/s  ({100 * ours / peak:.0f}% of the fp32 peak; bf16 exceeds it)")
-print(f"transformers {hf:8.0f} wordpieces/s  ({100 * hf / peak:.0f}% of the fp32 peak)")
-print(f"ratio={ours / hf:.2f}")
+python3 - "$TMP" <<'PY'
+import sys, os
+tmp = sys.argv[1]
+def rate(name):
+    for line in reversed(open(os.path.join(tmp, name)).read().splitlines()):
+        if line.startswith("wordpieces_per_s="):
+            return float(line.split("=")[1])
+rows = [
+    ("attribution libtorch fp32", rate("ours-torch-f32.txt")),
+    ("attribution libtorch bf16", rate("ours-torch-bf16.txt")),
+    ("attribution ONNX Runtime fp32", rate("ours-onnx-f32.txt")),
+    ("attribution ONNX Runtime int8", rate("ours-onnx-int8.txt")),
+    ("attribution default (models.toml)", rate("ours-auto-auto.txt")),
+    ("ONNX Runtime (Python) fp32", rate("ort-model.onnx.txt")),
+    ("ONNX Runtime (Python) int8", rate("ort-model.int8.onnx.txt")),
+    ("PyTorch loop fp32", rate("torch-fp32.txt")),
+    ("PyTorch loop bf16", rate("torch-bf16.txt")),
+    ("PyTorch loop int8", rate("torch-int8.txt")),
+    ("transformers pipeline", rate("hf.txt")),
+]
+for name, r in rows:
+    print(f"{name:36s} {r:8.0f} wordpieces/s")
+ours32, ours = rate("ours-auto-f32.txt"), rate("ours-auto-auto.txt")
+ort32, ort8 = rate("ort-model.onnx.txt"), rate("ort-model.int8.onnx.txt")
+print(f"ratio_ort_f32={ours32 / ort32:.2f}")
+print(f"ratio_ort_best={ours / max(ort32, ort8):.2f}")
+print(f"ratio_f32={ours32 / rate('hf.txt'):.2f}")
+print(f"ratio={ours / rate('hf.txt'):.2f}")
 PY

@@ -23,7 +23,8 @@ tokenizer = PreTrainedTokenizerFast(
 )
 # tch writes safetensors without the "format" metadata from_pretrained wants: load by hand
 model = BertForTokenClassification(BertConfig.from_pretrained(model_dir))
-model.load_state_dict(load_file(os.path.join(model_dir, "model.safetensors")), strict=True)
+# the POS and chunk heads are not part of a BertForTokenClassification
+model.load_state_dict(load_file(os.path.join(model_dir, "model.safetensors")), strict=False)
 model.eval()
 ner = pipeline("token-classification", model=model, tokenizer=tokenizer, aggregation_strategy="simple", device=-1)
 pieces = sum(len(tokenizer(s)["input_ids"]) for s in sentences)

@@ -70,7 +70,7 @@ pub struct NerModel {
 /// What runs the forward pass. Neither is `Sync` (`tch::Tensor` is not, an ONNX
 /// session runs with `&mut`): the mutex makes the model shareable.
 enum Net {
-    Torch(TorchNet),
+    Torch(Box<TorchNet>),
     Onnx(onnx::OnnxNet),
 }
 
@@ -294,7 +294,7 @@ impl NerModel {
                 if precision == Precision::Bf16 {
                     vs.bfloat16();
                 }
-                Net::Torch(TorchNet { vs, model })
+                Net::Torch(Box::new(TorchNet { vs, model }))
             }
         };
         Ok(NerModel {

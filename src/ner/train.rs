@@ -149,7 +149,7 @@ pub fn train(
 
     let mut opt = nn::AdamW { wd: recipe.weight_decay, ..Default::default() }.build(&vs, recipe.learning_rate)?;
     let ner = NerModel {
-        net: std::sync::Mutex::new(Net::Torch(TorchNet { vs, model })),
+        net: std::sync::Mutex::new(Net::Torch(Box::new(TorchNet { vs, model }))),
         profile: std::sync::Mutex::default(),
         tokenizer,
         labels: labels.clone(),
