@@ -4,7 +4,7 @@
 //! `articles_per_s=X.XX`.
 //!
 //! ```text
-//! cargo run --release --example throughput -- DIR [--rounds N] [--no-scaling]
+//! cargo run --release --example throughput -- DIR [--rounds N] [--no-scaling] [--profile]
 //! cargo run --release --example throughput -- --ner-sentences FILE [--profile]  # NER only, one sentence a line
 //! (every mode takes --engine auto|onnx|torch and --precision auto|f32|bf16|int8)
 //! cargo run --release --example throughput -- --dump-sentences DIR    # the sentences of DIR's articles
@@ -30,13 +30,14 @@ fn print_profile(p: &attribution::ner::Profile) {
     let total = p.tokenize_s + p.inputs_s + p.forward_s + p.decode_s;
     let share = |s: f64| 100.0 * s / total.max(1e-9);
     println!(
-        "profile: tokenize {:.1}%, inputs {:.1}%, forward {:.1}%, decode {:.1}% of {:.2} s; {} batches of {:.1} sequences, \
+        "profile: tokenize {:.1}%, inputs {:.1}%, forward {:.1}%, decode {:.1}% of {:.2} s; {} calls, {} batches of {:.1} sequences, \
          padding {:.1}% of {} computed wordpieces",
         share(p.tokenize_s),
         share(p.inputs_s),
         share(p.forward_s),
         share(p.decode_s),
         total,
+        p.calls,
         p.batches,
         p.sequences as f64 / p.batches.max(1) as f64,
         100.0 * (p.padded - p.wordpieces) as f64 / p.padded.max(1) as f64,
@@ -148,12 +149,17 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
     // entities, whose share of the extractor's time is reported
     let entities: Vec<Vec<attribution::Entity>> = texts.iter().map(|t| x.ner().recognize(t)).collect::<Result<_, _>>()?;
     let (mut per_s, mut heur_share) = (Vec::new(), Vec::new());
-    for _ in 0..rounds {
+    for round in 0..rounds {
+        x.ner().reset_profile();
         let t = Instant::now();
         for text in &texts {
             std::hint::black_box(x.extract(text)?);
         }
         let total = t.elapsed().as_secs_f64();
+        if round == 0 && rest.iter().any(|a| a == "--profile") {
+            print!("  NER of one round: ");
+            print_profile(&x.ner().profile());
+        }
         let h = Instant::now();
         for (text, ents) in texts.iter().zip(&entities) {
             std::hint::black_box(attribute(text, ents));
