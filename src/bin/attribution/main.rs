@@ -3,7 +3,8 @@
 //! ```text
 //! attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
 //!                     [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
-//! attribution show FILE [--json] [--models FILE] [--model NAME]
+//!                     [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8]
+//! attribution show FILE [--json] [--models FILE] [--model NAME] [--engine E] [--precision P]
 //! attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]
 //! ```
 //!
@@ -22,6 +23,8 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::process::ExitCode;
 
+use attribution::models::{Engine, ModelsConfig, Precision};
+use attribution::ner::NerModel;
 use attribution::{Article, Extractor, IfMissing};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
@@ -31,8 +34,9 @@ use input::{Columns, Doc, Item};
 const USAGE: &str = "usage:
   attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
                       [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
+                      [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8]
       INPUT: .txt files, directories of them, .jsonl, .csv, or - (JSON Lines on stdin; the default)
-  attribution show FILE [--json] [--models FILE] [--model NAME]
+  attribution show FILE [--json] [--models FILE] [--model NAME] [--engine E] [--precision P]
   attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]";
 
 /// Parsed command line: flags with values, switches, and positional arguments.
@@ -69,17 +73,36 @@ impl Args {
         self.switches.contains(name)
     }
 
-    /// The extractor: a named models.toml, or the crate's default model (built on
-    /// first use).
-    fn extractor(&self) -> Result<Extractor, attribution::Error> {
-        match (self.value("--models"), self.value("--model")) {
-            (Some(file), name) => Extractor::from_models_file(file, name),
-            (None, Some(name)) => {
-                let config = attribution::models::ModelsConfig::embedded()?;
-                Ok(Extractor::new(attribution::ner::NerModel::from_config(&config, Some(name))?))
-            }
-            (None, None) => Extractor::default_model(IfMissing::Build),
+    /// `--engine` and `--precision`, where given (a usage error if unknown).
+    fn backend(&self) -> Result<(Option<Engine>, Option<Precision>), Failure> {
+        fn choice<T: serde::de::DeserializeOwned>(flag: &str, value: Option<&str>, allowed: &str) -> Result<Option<T>, Failure> {
+            value
+                .map(|v| serde_json::from_value(Value::String(v.to_owned())).map_err(|_| usage(format!("{flag} {v}: not one of {allowed}"))))
+                .transpose()
         }
+        Ok((choice("--engine", self.value("--engine"), "auto, onnx, torch")?, choice("--precision", self.value("--precision"), "auto, f32, bf16, int8")?))
+    }
+
+    /// The extractor: a named models.toml, or the crate's default model (built on
+    /// first use), on the engine and at the precision the command line says, if it does.
+    fn extractor(&self) -> Result<Extractor, Failure> {
+        let (engine, precision) = self.backend()?;
+        let failed = |e: attribution::Error| fail(chain(&e));
+        let file = self.value("--models");
+        let mut config = match file {
+            Some(f) => ModelsConfig::from_file(f),
+            None => ModelsConfig::embedded(),
+        }
+        .map_err(failed)?;
+        config.engine = engine.unwrap_or(config.engine);
+        config.precision = precision.unwrap_or(config.precision);
+        let name = self.value("--model");
+        match file {
+            // a file of the caller's: its models are loaded as they are
+            Some(_) => NerModel::from_config(&config, name).map(Extractor::new),
+            None => Extractor::from_config(&config, name, IfMissing::Build),
+        }
+        .map_err(failed)
     }
 }
 
@@ -89,12 +112,14 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "extract" => Args::parse(
             args,
-            &["-o", "--output", "--batch", "--text-column", "--id-column", "--models", "--model"],
+            &["-o", "--output", "--batch", "--text-column", "--id-column", "--models", "--model", "--engine", "--precision"],
             &["--resume", "--quiet", "-q"],
         )
         .map_err(usage)
-        .and_then(|a| extract(&a)),
-        "show" => Args::parse(args, &["--models", "--model"], &["--json"]).map_err(usage).and_then(|a| show::run(&a)),
+        .and_then(|a| a.backend().and_then(|_| extract(&a))),
+        "show" => Args::parse(args, &["--models", "--model", "--engine", "--precision"], &["--json"])
+            .map_err(usage)
+            .and_then(|a| a.backend().and_then(|_| show::run(&a))),
         "report" => Args::parse(args, &["--by", "--plot", "--top"], &["--json"]).map_err(usage).and_then(|a| report::run(&a)),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -225,7 +250,7 @@ fn extract(args: &Args) -> Result<ExitCode, Failure> {
         };
         bar.set_style(ProgressStyle::with_template(style).map_err(fail)?.progress_chars("=> "));
     }
-    let extractor = args.extractor().map_err(|e| fail(chain(&e)))?;
+    let extractor = args.extractor()?;
     let (mut failed, mut skipped) = (0usize, 0usize);
     let mut pending: Vec<Item> = Vec::with_capacity(batch);
     let mut flush = |pending: &mut Vec<Item>, out: &mut dyn Write| -> Result<(), Failure> {

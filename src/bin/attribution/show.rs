@@ -11,7 +11,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         return Err(crate::usage("show takes one FILE".into()));
     };
     let text = crate::input::text_file(path).map_err(|(_, e)| fail(e))?.text;
-    let extractor = args.extractor().map_err(|e| fail(chain(&e)))?;
+    let extractor = args.extractor()?;
     let article = extractor.extract(&text).map_err(|e| fail(chain(&e)))?;
     if args.on("--json") {
         println!("{}", serde_json::to_string_pretty(&article).map_err(fail)?);
