@@ -2,15 +2,15 @@
 //!
 //! Who said what in a news article: typed [`Claim`]s — speaker, [`Anonymity`],
 //! [`Stance`], content and cue, all as byte spans into the input — from a
-//! transformer NER model (MiniLM fine-tuned on CoNLL-2003, run through
-//! `rust-bert`/`tch`) plus attribution heuristics.
+//! transformer NER model (MiniLM fine-tuned on CoNLL-2003 with `rust-bert`/`tch`, run
+//! on libtorch or ONNX Runtime) plus attribution heuristics.
 //!
 //! The data flows one way, one module a step:
 //!
 //! | step | module | what |
 //! |---|---|---|
 //! | text → sentences | [`text`] | paragraphs, sentences, windows, quotations, word tokens (byte ranges) |
-//! | sentences → entities | [`ner`] | the only module that touches `rust-bert`/`tch`; with a syntax model also POS tags and chunks ([`syntax`]) from the same pass |
+//! | sentences → entities | [`ner`] | the only module that touches `rust-bert`/`tch` and ONNX Runtime (`ort`); with a syntax model also POS tags and chunks ([`syntax`]) from the same pass |
 //! | entities → cues | `cues` | reporting expressions and their stance and form |
 //! | cues → claims | `claims` | content and speaker mention of each cue, one file per rule family |
 //! | claims → speakers | `resolution` | anonymity, names, descriptors; what `he` / `the official` stands for |
@@ -60,7 +60,7 @@
 //!
 //! | feature | default | what |
 //! |---|---|---|
-//! | `model` | yes | the NER model ([`ner`], `Extractor`, training) on rust-bert/tch; libtorch comes from `scripts/setup.sh` |
+//! | `model` | yes | the NER model ([`ner`], `Extractor`, training) on rust-bert/tch and ONNX Runtime; libtorch comes from `scripts/setup.sh`, ONNX Runtime from the PyPI wheel building a model fetches |
 //!
 //! Without `model`, the crate is the pure heuristics ([`attribute`]), the evaluation
 //! ([`eval`]) and the `models.toml` parser ([`models`]), with no libtorch.

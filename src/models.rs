@@ -92,17 +92,6 @@ pub fn choose_backend(engine: Engine, precision: Precision, have: Available) -> 
     }
 }
 
-impl Precision {
-    /// `Auto` made concrete for this CPU on libtorch.
-    pub fn resolve(self) -> Precision {
-        match self {
-            Precision::Auto if native_bf16() => Precision::Bf16,
-            Precision::Auto => Precision::F32,
-            p => p,
-        }
-    }
-}
-
 /// Whether this CPU computes bfloat16 natively.
 pub fn native_bf16() -> bool {
     #[cfg(target_arch = "x86_64")]
@@ -435,8 +424,6 @@ path = "mine"
         assert_eq!(c.precision, Precision::Auto);
         let f = ModelsConfig::parse(&GOOD.replace("cache =", "precision = \"f32\"\ncache ="), Path::new("m.toml")).unwrap();
         assert_eq!(f.precision, Precision::F32);
-        assert_eq!(Precision::F32.resolve(), Precision::F32);
-        assert_ne!(Precision::Auto.resolve(), Precision::Auto);
     }
 
     #[test]
