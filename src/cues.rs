@@ -89,17 +89,20 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         let progressive = n == 1 && head.ends_with("ing") && prev.is_some_and(|p| matches!(p, "is" | "are" | "was" | "were"));
         // "was told", "to say", "will announce": passive, infinitive or future.
         let blocked = !progressive && !decline && !passive && !head.starts_with("according") && head != "was" && head != "were" && head != "is" && head != "are" && prev.is_some_and(|p| BLOCKERS.contains(&p));
-        // "calls" / "claims" / "reports" as nouns: require a following "for/on" or a clause.
-        let nounish = matches!(head, "calls" | "claims" | "notes" | "posted" | "reports") && n == 1
-            && prev.is_some_and(|p| matches!(p, "the" | "a" | "his" | "her" | "their" | "its" | "phone" | "of"));
+        // after a determiner a cue word is a noun or an adjective ("the tweets",
+        // "an added benefit", "the said company"); "calls" / "claims" / "reports" are
+        // nouns after "phone" or "of" too
+        let nounish = n == 1
+            && prev.is_some_and(|p| {
+                matches!(p, "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
+                    || (matches!(head, "calls" | "claims" | "notes" | "posted" | "reports") && matches!(p, "phone" | "of"))
+            });
         // "called" alone ("called the deal an embarrassment") is not a cue.
         let bare_called = matches!(head, "called" | "calls" | "calling") && n == 1;
-        // "said" as an adjective ("the said company") or in "so-called".
-        let adjective = head == "said" && prev.is_some_and(|p| p == "the");
         // "continued to rise", "the comments": a manner verb reports speech only
         // next to what was said (or, for "asked", its object and question)
         let manner = n == 1 && MANNER_CUES.contains(&head) && !manner_context(toks, i, to);
-        if blocked || nounish || bare_called || adjective || manner || skip(&toks[i + n - 1]) {
+        if blocked || nounish || bare_called || manner || skip(&toks[i + n - 1]) {
             i += 1;
             continue;
         }

@@ -674,3 +674,31 @@ fn content_on_both_sides_of_a_cue() {
         ),
     ]);
 }
+
+/// A speaker mention is words: never a mark (`said in a statement: “…”`) nor a lone
+/// determiner; a cue word after a determiner is a noun or an adjective; an
+/// appositive keeps its own relative clause; a short quoted title stays inside a
+/// source (`the “X” report`).
+#[test]
+fn mentions_are_words_and_cues_are_verbs() {
+    check(&[
+        ("As an added bonus, the delay helped the mayor.", &[], &[]),
+        ("The added patrols drew complaints from residents.", &[], &[]),
+        ("The tweets came from her campaign account.", &[], &[]),
+        (
+            "Maria Lopez, an analyst who has followed the firm for years, said the merger would fail.",
+            &[("Maria Lopez", Person)],
+            &[("Maria Lopez, an analyst who has followed the firm for years", Named, Assert, "the merger would fail")],
+        ),
+        (
+            "Maria Lopez, an analyst who has followed the firm for years, wrote in a note: “The merger will fail.”",
+            &[("Maria Lopez", Person)],
+            &[("Maria Lopez, an analyst who has followed the firm for years", Named, Assert, "The merger will fail")],
+        ),
+        (
+            "The tax would raise $2 billion, according to the “Fair Share” report the group released.",
+            &[],
+            &[("the “Fair Share” report the group released", Institutional, Assert, "The tax would raise $2 billion")],
+        ),
+    ]);
+}

@@ -21,8 +21,13 @@ impl Ctx<'_> {
         }
         // after the content: speaker to the sentence end (or next comma)
         let mut e = cue.last;
-        while e < self.hi && !is_final(&self.toks[e]) && !is_comma(&self.toks[e]) {
-            e += 1;
+        while e < self.hi && !is_comma(&self.toks[e]) {
+            // a short quoted title inside the mention (`the "X" report`)
+            match self.quoted_title(e).filter(|_| e > cue.last) {
+                Some(close) => e = close + 1,
+                None if is_final(&self.toks[e]) => break,
+                None => e += 1,
+            }
             if e > cue.last + REACH {
                 return None;
             }

@@ -56,7 +56,10 @@ impl Ctx<'_> {
                     }
                     break;
                 }
-                let np = e > s && e - s <= 30 && (relative || !(s..e).any(|m| self.verbish(&self.toks[m])));
+                // a noun phrase, with its own relative clause ("a strategist who has
+                // feuded with him"): no verb before the relative pronoun
+                let head_end = (s + 1..e).find(|&m| matches!(self.lower(m), "who" | "whose")).unwrap_or(e);
+                let np = e > s && e - s <= 30 && (relative || !(s..head_end).any(|m| self.verbish(&self.toks[m])));
                 if !np {
                     break;
                 }
@@ -135,7 +138,8 @@ impl Ctx<'_> {
 
     /// The speaker after a cue: "said former CIA officer David Priess, who ...".
     pub(super) fn speaker_right(&self, from: usize) -> Option<Range<usize>> {
-        let first = self.tok(from)?;
+        // a mention starts with a word, not with a mark (`said in a statement: "…"`)
+        let first = self.tok(from).filter(|t| t.word)?;
         let speakerish = first.cap
             || matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "four" | "another" | "he" | "she" | "some" | "several" | "other" | "others")
             || (from..(from + 6).min(self.hi)).any(|j| self.toks[j].cap || crate::lexicon::is_role_noun(&self.toks[j].lower));
@@ -144,7 +148,20 @@ impl Ctx<'_> {
         }
         let mut end = from;
         // (a mention longer than 30 tokens is refused below: no need to look further)
-        while end < self.hi && end <= from + 31 && !is_final(&self.toks[end]) {
+        while end < self.hi && end <= from + 31 {
+            // a short quoted title inside the mention (`the "Medicare for all" document`)
+            if end > from && is_quote_mark(&self.toks[end]) {
+                match self.quoted_title(end) {
+                    Some(close) => {
+                        end = close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if is_final(&self.toks[end]) {
+                break;
+            }
             // a relative clause or participle, or the rest of a split quotation
             if is_comma(&self.toks[end])
                 && (matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according")
@@ -175,6 +192,18 @@ impl Ctx<'_> {
             return None;
         }
         self.bytes(from, end)
+    }
+
+    /// For a quotation mark at `open` inside a noun phrase, the mark that closes a
+    /// short title of words without a verb (at most 6) followed by the phrase's noun.
+    pub(super) fn quoted_title(&self, open: usize) -> Option<usize> {
+        if !is_quote_mark(self.tok(open)?) {
+            return None;
+        }
+        let close = (open + 1..(open + 8).min(self.hi)).find(|&k| is_quote_mark(&self.toks[k]))?;
+        let words = (open + 1..close).all(|k| self.toks[k].word && !self.verbish(&self.toks[k]));
+        let noun_after = self.tok(close + 1).is_some_and(|t| t.word && !t.cap && !self.verbish(t));
+        (close > open + 1 && words && noun_after).then_some(close)
     }
 
     /// The subject of the sentence (for participle cues): the noun phrase after any
