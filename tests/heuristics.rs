@@ -702,3 +702,25 @@ fn mentions_are_words_and_cues_are_verbs() {
         ),
     ]);
 }
+
+/// The period of a title or an initial is inside the name of an inverted speaker.
+#[test]
+fn abbreviations_inside_inverted_speakers() {
+    check(&[
+        (
+            "“Costs are up a little,” said Mr. Ekland of the Budget Office.",
+            &[("Ekland", Person), ("Budget Office", Organization)],
+            &[("Mr. Ekland of the Budget Office", Named, Assert, "Costs are up a little")],
+        ),
+        (
+            "“We need a plan,” said Ms. Ortiz, who runs the agency.",
+            &[("Ortiz", Person)],
+            &[("Ms. Ortiz", Named, Assert, "We need a plan")],
+        ),
+        (
+            "The deal was the high point, according to Mr. Hale.",
+            &[("Hale", Person)],
+            &[("Mr. Hale", Named, Assert, "The deal was the high point")],
+        ),
+    ]);
+}

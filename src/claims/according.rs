@@ -25,7 +25,7 @@ impl Ctx<'_> {
             // a short quoted title inside the mention (`the "X" report`)
             match self.quoted_title(e).filter(|_| e > cue.last) {
                 Some(close) => e = close + 1,
-                None if is_final(&self.toks[e]) => break,
+                None if is_final(&self.toks[e]) && !self.abbreviation_dot(e) => break,
                 None => e += 1,
             }
             if e > cue.last + REACH {

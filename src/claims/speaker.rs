@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::sentence::{is_aux, is_comma, is_final, is_opening_quote, is_quote_mark, Ctx, REACH};
-use crate::lexicon::{LEADERS, PREPOSITIONS, WEEKDAYS};
+use crate::lexicon::{ABBREVIATIONS, LEADERS, PREPOSITIONS, WEEKDAYS};
 use crate::syntax::Phrase;
 
 impl Ctx<'_> {
@@ -159,7 +159,7 @@ impl Ctx<'_> {
                     None => break,
                 }
             }
-            if is_final(&self.toks[end]) {
+            if is_final(&self.toks[end]) && !self.abbreviation_dot(end) {
                 break;
             }
             // a relative clause or participle, or the rest of a split quotation
@@ -192,6 +192,14 @@ impl Ctx<'_> {
             return None;
         }
         self.bytes(from, end)
+    }
+
+    /// Whether the token at `j` is the period of an abbreviation or an initial
+    /// inside a name (`Mr. Burman`, `John F. Kennedy`), which ends no mention.
+    pub(super) fn abbreviation_dot(&self, j: usize) -> bool {
+        let Some(prev) = j.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
+        let initial = prev.word && prev.lower.chars().count() == 1 && prev.cap;
+        self.lower(j) == "." && prev.word && (ABBREVIATIONS.contains(&prev.lower.as_str()) || initial) && self.tok(j + 1).is_some_and(|t| t.cap)
     }
 
     /// For a quotation mark at `open` inside a noun phrase, the mark that closes a
