@@ -36,8 +36,9 @@ pub enum Precision {
 #[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Engine {
-    /// ONNX Runtime when the model directory has its ONNX graphs and the runtime
-    /// library is fetched, else libtorch; `precision = "bf16"` picks libtorch.
+    /// By the precision ([`choose_backend`]): libtorch for bf16 (and for `auto` where
+    /// the CPU has bf16), ONNX Runtime for fp32 and int8 when the model directory has
+    /// its ONNX graphs and the runtime library is fetched, else libtorch.
     #[default]
     Auto,
     /// ONNX Runtime (the PyPI `onnxruntime` library, loaded at run time).
