@@ -718,6 +718,11 @@ fn abbreviations_inside_inverted_speakers() {
             &[("Ms. Ortiz", Named, Assert, "We need a plan")],
         ),
         (
+            "“We need help,” said Rep. Ann Lee (D-N.Y.), who chairs the panel.",
+            &[("Ann Lee", Person)],
+            &[("Rep. Ann Lee", Named, Assert, "We need help")],
+        ),
+        (
             "The deal was the high point, according to Mr. Hale.",
             &[("Hale", Person)],
             &[("Mr. Hale", Named, Assert, "The deal was the high point")],

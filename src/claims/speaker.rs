@@ -182,6 +182,12 @@ impl Ctx<'_> {
             }
             end += 1;
         }
+        // a parenthesis the sentence end cut open (`Rep. Ann Lee (D-N.Y.)`) is left out
+        if let Some(open) = (from..end).rev().find(|&j| self.lower(j) == "(") {
+            if !(open..end).any(|j| self.lower(j) == ")") {
+                end = open;
+            }
+        }
         while end > from && is_comma(&self.toks[end - 1]) {
             end -= 1;
         }
