@@ -925,6 +925,8 @@ mod tests {
     }
 
     #[test]
+    // (a table of lengths and the batches expected: one-range lists are the point)
+    #[allow(clippy::single_range_in_vec_init, clippy::type_complexity)]
     fn batches_weigh_padding_against_passes() {
         assert_eq!(batches(&[], 50), Vec::<std::ops::Range<usize>>::new());
         // (lengths sorted longest first, overhead, batches)
