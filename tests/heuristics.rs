@@ -703,7 +703,8 @@ fn mentions_are_words_and_cues_are_verbs() {
     ]);
 }
 
-/// The period of a title or an initial is inside the name of an inverted speaker.
+/// The period of a title or an initial is inside a speaker's name, wherever the name
+/// stands; two apostrophes close a quotation.
 #[test]
 fn abbreviations_inside_inverted_speakers() {
     check(&[
@@ -721,6 +722,16 @@ fn abbreviations_inside_inverted_speakers() {
             "“We need help,” said Rep. Ann Lee (D-N.Y.), who chairs the panel.",
             &[("Ann Lee", Person)],
             &[("Rep. Ann Lee", Named, Assert, "We need help")],
+        ),
+        (
+            "Mr. Ruiz had the air of a winner, noting that the count was nearly done.",
+            &[("Ruiz", Person)],
+            &[("Mr. Ruiz", Named, Assert, "the count was nearly done")],
+        ),
+        (
+            "Asked whom she backed, Ms. Okafor smiled and said, ''I'm still waiting.''",
+            &[("Okafor", Person)],
+            &[("Ms. Okafor", Named, Assert, "I'm still waiting")],
         ),
         (
             "The deal was the high point, according to Mr. Hale.",

@@ -225,7 +225,11 @@ impl<'a> Ctx<'a> {
         }
         let s = &self.text[a..r.end];
         let trail_chars: &[char] = &[' ', ',', '.', ':', ';', '”', '"', '»', '\n', '\t', '-', '—', '–'];
-        let b = a + s.trim_end_matches(trail_chars).len();
+        let mut b = a + s.trim_end_matches(trail_chars).len();
+        // two apostrophes close a quotation in some styles (`''No.''`); no word ends so
+        while b >= a + 2 && self.text[a..b].ends_with("''") {
+            b = a + self.text[a..b - 2].trim_end_matches(trail_chars).len();
+        }
         (a < b).then_some(a..b)
     }
 }

@@ -239,6 +239,7 @@ impl Ctx<'_> {
             } else if t.cap
                 || t.lower == "s"
                 || (!t.word && matches!(t.lower.as_str(), "(" | ")" | "-"))
+                || self.abbreviation_dot(j)
                 || matches!(t.lower.as_str(), "the" | "a" | "an" | "some" | "other" | "two" | "three" | "several" | "many" | "most" | "both" | "all" | "its" | "his" | "her" | "their" | "senior" | "former" | "top")
             {
                 true
