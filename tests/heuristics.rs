@@ -740,3 +740,22 @@ fn abbreviations_inside_inverted_speakers() {
         ),
     ]);
 }
+
+/// A quotation that closes inside another closes with it (three apostrophes), and a
+/// participle clause after an inverted speaker is not part of it, while the adjective
+/// of a title is.
+#[test]
+fn nested_closing_quotes_and_participles_after_inverted_speakers() {
+    check(&[
+        (
+            "''Voters will not like 'We will win,''' said Senator Ann Park of Ohio, referring to the plan.",
+            &[("Ann Park", Person), ("Ohio", Location)],
+            &[("Senator Ann Park of Ohio", Named, Assert, "Voters will not like 'We will win,'")],
+        ),
+        (
+            "“The vote was close,” said Lena Ford, acting director of the board.",
+            &[("Lena Ford", Person)],
+            &[("Lena Ford, acting director of the board", Named, Assert, "The vote was close")],
+        ),
+    ]);
+}

@@ -164,7 +164,8 @@ impl Ctx<'_> {
             }
             // a relative clause or participle, or the rest of a split quotation
             if is_comma(&self.toks[end])
-                && (matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "adding" | "saying" | "speaking" | "according")
+                && (matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "according")
+                    || self.participle_clause(end + 1)
                     || self.tok(end + 1).is_some_and(is_opening_quote))
             {
                 break;
@@ -198,6 +199,14 @@ impl Ctx<'_> {
             return None;
         }
         self.bytes(from, end)
+    }
+
+    /// Whether a participle clause opens at `j` (`, referring to the plan`, `, adding
+    /// that ...`): a lower-case -ing word that is not the adjective of a title
+    /// (`, acting director`, `, ranking member`).
+    fn participle_clause(&self, j: usize) -> bool {
+        const TITLE_ADJECTIVES: &[&str] = &["acting", "managing", "leading", "ruling", "presiding", "outgoing", "incoming", "founding", "visiting", "ranking", "reigning", "governing", "sitting", "serving", "retiring", "consulting", "striking", "working", "supporting", "opposing"];
+        self.tok(j).is_some_and(|t| t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing") && !TITLE_ADJECTIVES.contains(&t.lower.as_str()))
     }
 
     /// Whether the token at `j` is the period of an abbreviation or an initial

@@ -24,7 +24,12 @@ impl Ctx<'_> {
             return None;
         }
         let prev = &self.toks[before];
-        let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) {
+        // a quotation closing inside another closes with it (`'old-school,` + `'''`)
+        let nested_close = is_quote_mark(prev) && before > self.lo && {
+            let p = &self.toks[before - 1];
+            is_closing_quote(p) || is_comma(p)
+        };
+        let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) || nested_close {
             // "Y, said X ." — speaker after the cue, with verbs that invert
             // (what stands before must be content: a clause or a quotation, not a
             // mention with its appositions, "X, a member of Y, said Z"; a subject
