@@ -15,6 +15,11 @@ fn models() -> ModelsConfig {
     ModelsConfig::from_file(path).expect("models.toml")
 }
 
+/// The sentences of the articles, in order.
+fn sentences_of(texts: &[String]) -> Vec<&str> {
+    texts.iter().flat_map(|t| attribution::text::sentence_spans(t).into_iter().map(move |r| &t[r])).collect()
+}
+
 fn load(c: &mut Criterion) {
     let config = models();
     let mut g = c.benchmark_group("model");
@@ -26,8 +31,7 @@ fn load(c: &mut Criterion) {
 fn ner_batch(c: &mut Criterion) {
     let x = Extractor::new(NerModel::from_config(&models(), None).expect("model: run bash scripts/setup.sh"));
     let texts: Vec<String> = common::articles().into_iter().map(|(_, t)| t).collect();
-    let sentences: Vec<&str> =
-        texts.iter().flat_map(|t| attribution::text::sentence_spans(t).into_iter().map(move |r| &t[r])).collect();
+    let sentences = sentences_of(&texts);
     let pieces: usize = sentences.iter().map(|s| x.ner().count_wordpieces(s).unwrap_or(0)).sum();
     let mut g = c.benchmark_group("ner");
     g.sample_size(10);
@@ -53,10 +57,9 @@ fn ner_batch(c: &mut Criterion) {
 /// The same sentences through each engine and precision (what `models.toml`'s
 /// `engine` and `precision` choose between).
 fn ner_engines(c: &mut Criterion) {
-    let dir = NerModel::from_config(&models(), None).expect("model: run bash scripts/setup.sh").dir().to_owned();
+    let dir = models().model_dir(None).expect("models.toml names its default model");
     let texts: Vec<String> = common::articles().into_iter().map(|(_, t)| t).collect();
-    let sentences: Vec<&str> =
-        texts.iter().flat_map(|t| attribution::text::sentence_spans(t).into_iter().map(move |r| &t[r])).collect();
+    let sentences = sentences_of(&texts);
     let mut g = c.benchmark_group("ner_engine");
     g.sample_size(10);
     for (engine, precision) in [

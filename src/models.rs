@@ -47,10 +47,45 @@ pub enum Engine {
     Torch,
 }
 
+/// `Engine` and `Precision` from their `models.toml` names (`"onnx"`, `"int8"`), as
+/// command lines give them.
+fn from_name<T: serde::de::DeserializeOwned>(kind: &str, name: &str, allowed: &str) -> Result<T, String> {
+    T::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name))
+        .map_err(|_| format!("unknown {kind} `{name}` (one of {allowed})"))
+}
+
+impl std::str::FromStr for Precision {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Precision, String> {
+        from_name("precision", s, "auto, f32, bf16, int8")
+    }
+}
+
+impl std::str::FromStr for Engine {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Engine, String> {
+        from_name("engine", s, "auto, onnx, torch")
+    }
+}
+
 /// The precision `Auto` means on ONNX Runtime: fp32. int8 is faster but is not the
 /// default: it changed 5 of the 182 claims of the Reuters dev corpus (speakers'
 /// names), where the rule for a default is "claims unchanged" (README, "Speed").
 pub const ONNX_AUTO: Precision = Precision::F32;
+
+/// The ONNX graphs building writes into a model directory: fp32 and int8.
+pub const ONNX_FP32_FILE: &str = "model.onnx";
+/// See [`ONNX_FP32_FILE`].
+pub const ONNX_INT8_FILE: &str = "model.int8.onnx";
+
+/// The ONNX graph of a precision (`model.int8.onnx` for int8, else `model.onnx`).
+pub fn onnx_graph_file(precision: Precision) -> &'static str {
+    if precision == Precision::Int8 {
+        ONNX_INT8_FILE
+    } else {
+        ONNX_FP32_FILE
+    }
+}
 
 /// What a model directory and the cache offer, for [`choose_backend`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,7 +109,7 @@ pub fn choose_backend(engine: Engine, precision: Precision, have: Available) -> 
         if !have.runtime {
             Err("the ONNX Runtime library is not fetched".to_owned())
         } else if !onnx_file(p) {
-            Err(format!("the model directory has no {}", if p == Precision::Int8 { "model.int8.onnx" } else { "model.onnx" }))
+            Err(format!("the model directory has no {}", onnx_graph_file(p)))
         } else {
             Ok((Engine::Onnx, p))
         }
@@ -288,11 +323,7 @@ impl ModelsConfig {
 
     /// Where the ONNX tools ([`ONNX_TOOLS`]) are (or will be) installed.
     pub fn onnx_tools_dir(&self) -> PathBuf {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in ONNX_TOOLS.join(" ").bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        let h = fnv1a(ONNX_TOOLS.join(" ").bytes());
         self.cache.join("pypi").join(format!("onnx-tools-{:08x}", h >> 32))
     }
 
@@ -374,12 +405,12 @@ fn pip_install(target: &Path, specs: &[&str]) -> Result<()> {
 /// A short stable hash of everything that determines a built model.
 fn spec_hash(spec: &ModelSpec) -> String {
     let canonical = serde_json::to_string(spec).unwrap_or_default();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in TRAINER_VERSION.bytes().chain(canonical.bytes()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
+    format!("{:016x}", fnv1a(TRAINER_VERSION.bytes().chain(canonical.bytes())))
+}
+
+/// 64-bit FNV-1a: stable across builds and platforms, for cache directory names.
+fn fnv1a(bytes: impl Iterator<Item = u8>) -> u64 {
+    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 fn expand_home(p: &str) -> PathBuf {
@@ -467,6 +498,9 @@ path = "mine"
                 assert!(!reason.is_empty());
             }
         }
+        assert_eq!(("onnx".parse(), "int8".parse()), (Ok(Engine::Onnx), Ok(Precision::Int8)));
+        assert!("tpu".parse::<Engine>().unwrap_err().contains("auto, onnx, torch"));
+        assert!("fp8".parse::<Precision>().is_err());
         let c = ModelsConfig::parse(&GOOD.replace("cache =", "engine = \"torch\"\nprecision = \"int8\"\ncache ="), Path::new("m.toml")).unwrap();
         assert_eq!((c.engine, c.precision), (Engine::Torch, Precision::Int8));
         assert!(ModelsConfig::parse(&GOOD.replace("cache =", "engine = \"tpu\"\ncache ="), Path::new("m.toml")).is_err());

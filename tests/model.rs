@@ -164,22 +164,20 @@ fn each_engine_and_precision_runs() {
     }
 }
 
-/// The sentences of the dev corpus (or the seed article), as `(text, offset)` segments.
+/// The sentences of articles, as `(text, offset)` segments.
 fn dev_segments(texts: &[String]) -> Vec<(&str, usize)> {
     texts.iter().flat_map(|t| attribution::text::sentence_spans(t).into_iter().map(move |r| (&t[r.clone()], r.start))).collect()
 }
 
-fn dev_texts() -> Vec<String> {
+/// The dev corpus articles (`../shared/corpus/*.txt`), sorted.
+fn dev_files() -> Vec<PathBuf> {
     let dir = root().join("../shared/corpus");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect())
         .unwrap_or_default();
     files.sort();
-    let mut texts: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-    if texts.is_empty() {
-        texts.push(seed());
-    }
-    texts
+    assert!(!files.is_empty(), "the dev corpus is expected at {}", dir.display());
+    files
 }
 
 /// The ONNX graph computes what libtorch computes: at fp32, the same entities
@@ -188,7 +186,7 @@ fn dev_texts() -> Vec<String> {
 #[test]
 fn onnx_engine_equals_libtorch() {
     let dir = extractor().ner().dir().to_owned();
-    let texts = dev_texts();
+    let texts: Vec<String> = dev_files().iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
     let segs = dev_segments(&texts);
     let torch = NerModel::from_dir_on(&dir, Engine::Torch, Precision::F32).unwrap().analyze_segments(&segs).unwrap();
     let onnx = NerModel::from_dir_on(&dir, Engine::Onnx, Precision::F32).unwrap().analyze_segments(&segs).unwrap();
@@ -239,11 +237,7 @@ fn engine_requests_that_cannot_be_met_are_typed() {
 /// resolution, anonymity, stance, cue and content.
 #[test]
 fn planned_tagging_equals_tagging_everything() {
-    let dir = root().join("../shared/corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    files.sort();
-    assert!(!files.is_empty());
-    for f in files {
+    for f in dev_files() {
         let text = std::fs::read_to_string(&f).unwrap();
         // (the name may differ where the model sees less context: "European Union"
         // against "European Union monitoring"; the scored fields do not)

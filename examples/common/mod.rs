@@ -95,11 +95,11 @@ pub fn parse_args() -> Result<Args, String> {
         match a.as_str() {
             "--precision" => {
                 let p = args.next().ok_or("--precision needs auto, f32, bf16 or int8")?;
-                out.precision = Some(serde_json::from_value(serde_json::Value::String(p.clone())).map_err(|_| format!("unknown precision {p}"))?);
+                out.precision = Some(p.parse()?);
             }
             "--engine" => {
                 let e = args.next().ok_or("--engine needs auto, onnx or torch")?;
-                out.engine = Some(serde_json::from_value(serde_json::Value::String(e.clone())).map_err(|_| format!("unknown engine {e}"))?);
+                out.engine = Some(e.parse()?);
             }
             "--models" => out.models = args.next().ok_or("--models needs a path")?.into(),
             "--model" => out.model = Some(args.next().ok_or("--model needs a name")?),

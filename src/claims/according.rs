@@ -1,7 +1,8 @@
 //! Cues whose speaker follows a preposition: `according to X` (before or after
 //! the content) and passives (`Y was rejected by X`).
 
-use super::sentence::{is_aux, is_comma, is_final, Ctx, REACH};
+use super::sentence::{is_aux, is_comma, Ctx, REACH};
+use super::speaker::Step;
 use super::RawClaim;
 use crate::cues::Cue;
 use crate::lexicon::{INTRO, LEADERS};
@@ -22,11 +23,10 @@ impl Ctx<'_> {
         // after the content: speaker to the sentence end (or next comma)
         let mut e = cue.last;
         while e < self.hi && !is_comma(&self.toks[e]) {
-            // a short quoted title inside the mention (`the "X" report`)
-            match self.quoted_title(e).filter(|_| e > cue.last) {
-                Some(close) => e = close + 1,
-                None if is_final(&self.toks[e]) && !self.abbreviation_dot(e) => break,
-                None => e += 1,
+            match self.mention_step(cue.last, e) {
+                Step::Over(next) => e = next,
+                Step::End => break,
+                Step::On => e += 1,
             }
             if e > cue.last + REACH {
                 return None;

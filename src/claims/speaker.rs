@@ -7,6 +7,16 @@ use super::sentence::{is_aux, is_comma, is_final, is_opening_quote, is_quote_mar
 use crate::lexicon::{ABBREVIATIONS, LEADERS, PREPOSITIONS, WEEKDAYS};
 use crate::syntax::Phrase;
 
+/// What a mention does at a token ([`Ctx::mention_step`]).
+pub(super) enum Step {
+    /// It goes on to the next token (the caller's own rules may still stop it).
+    On,
+    /// It goes on after the token at this index (a quoted title inside it).
+    Over(usize),
+    /// It ends before this token.
+    End,
+}
+
 impl Ctx<'_> {
     /// The speaker before a finite cue: the noun phrase ending at the cue, with
     /// appositives (`Juan Roig, chairman of X, said`) and relative clauses.
@@ -149,18 +159,15 @@ impl Ctx<'_> {
         let mut end = from;
         // (a mention longer than 30 tokens is refused below: no need to look further)
         while end < self.hi && end <= from + 31 {
-            // a short quoted title inside the mention (`the "Medicare for all" document`)
-            if end > from && is_quote_mark(&self.toks[end]) {
-                match self.quoted_title(end) {
-                    Some(close) => {
-                        end = close + 1;
-                        continue;
-                    }
-                    None => break,
+            match self.mention_step(from, end) {
+                Step::Over(next) => {
+                    end = next;
+                    continue;
                 }
-            }
-            if is_final(&self.toks[end]) && !self.abbreviation_dot(end) {
-                break;
+                Step::End => break,
+                // a quotation that is no title ends a mention after a cue
+                Step::On if end > from && is_quote_mark(&self.toks[end]) => break,
+                Step::On => {}
             }
             // a relative clause or participle, or the rest of a split quotation
             if is_comma(&self.toks[end])
@@ -201,6 +208,19 @@ impl Ctx<'_> {
         self.bytes(from, end)
     }
 
+    /// How a mention that starts at `from` goes on at token `j`: over a short quoted
+    /// title (`the "Medicare for all" document`), on past the period of a title or an
+    /// initial (`Mr. Burman`), not past a sentence-final mark.
+    pub(super) fn mention_step(&self, from: usize, j: usize) -> Step {
+        if let Some(close) = self.quoted_title(j).filter(|_| j > from) {
+            return Step::Over(close + 1);
+        }
+        if is_final(&self.toks[j]) && !self.abbreviation_dot(j) {
+            return Step::End;
+        }
+        Step::On
+    }
+
     /// Whether a participle clause opens at `j` (`, referring to the plan`, `, adding
     /// that ...`): a lower-case -ing word that is not the adjective of a title
     /// (`, acting director`, `, ranking member`).
@@ -219,7 +239,7 @@ impl Ctx<'_> {
 
     /// For a quotation mark at `open` inside a noun phrase, the mark that closes a
     /// short title of words without a verb (at most 6) followed by the phrase's noun.
-    pub(super) fn quoted_title(&self, open: usize) -> Option<usize> {
+    fn quoted_title(&self, open: usize) -> Option<usize> {
         if !is_quote_mark(self.tok(open)?) {
             return None;
         }

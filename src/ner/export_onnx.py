@@ -1,13 +1,13 @@
 """Writes a model directory's BERT token classifier as ONNX graphs for ONNX Runtime.
 
-    python3 export_onnx.py MODEL_DIR
+    python3 export_onnx.py MODEL_DIR FP32_NAME INT8_NAME
 
 Reads config.json and model.safetensors (the weights `attribution` trains, Hugging Face
-names) and writes, beside them:
+names) and writes, beside them (the names come from the crate, src/models.rs):
 
-- model.onnx       fp32, the same computation as rust-bert's BertModel + linear heads;
-- model.int8.onnx  the same with the weights of every linear layer quantized to int8
-                   (onnxruntime.quantization.quantize_dynamic, per channel, QInt8).
+- FP32_NAME  fp32, the same computation as rust-bert's BertModel + linear heads;
+- INT8_NAME  the same with the weights of every linear layer quantized to int8
+             (onnxruntime.quantization.quantize_dynamic, per channel, QInt8).
 
 Inputs input_ids, attention_mask, token_type_ids (int64 [batch, width]); outputs
 `ner` (log-probabilities [batch, width, labels]) and, when the model has syntax heads,
@@ -141,15 +141,15 @@ def build(config, w):
 
 
 def main():
-    if len(sys.argv) != 2:
+    if len(sys.argv) != 4:
         raise SystemExit(__doc__)
-    model_dir = sys.argv[1]
+    model_dir, fp32_name, int8_name = sys.argv[1:4]
     with open(os.path.join(model_dir, "config.json")) as f:
         config = json.load(f)
     weights = read_safetensors(os.path.join(model_dir, "model.safetensors"))
     model = build(config, weights)
-    fp32 = os.path.join(model_dir, "model.onnx")
-    int8 = os.path.join(model_dir, "model.int8.onnx")
+    fp32 = os.path.join(model_dir, fp32_name)
+    int8 = os.path.join(model_dir, int8_name)
     onnx.save(model, fp32 + ".part")
     os.replace(fp32 + ".part", fp32)
 

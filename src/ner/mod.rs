@@ -25,7 +25,7 @@ use crate::conll::{score_syntax, score_tags, ConllSentence, EntityScores, Senten
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, decode, Label};
-use crate::models::{choose_backend, native_bf16, Available, Engine, ModelsConfig, Precision};
+use crate::models::{choose_backend, native_bf16, Available, Engine, ModelsConfig, Precision, ONNX_FP32_FILE, ONNX_INT8_FILE};
 use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, Syntax, Word};
 use crate::text::sentence_spans;
 
@@ -279,8 +279,8 @@ impl NerModel {
         let tokenizer = load_tokenizer(&dir.join(TOKENIZER)).map_err(|e| corrupt(TOKENIZER, e.to_string()))?;
         let (cls, sep) = special_ids(&tokenizer).ok_or_else(|| corrupt(TOKENIZER, "no [CLS]/[SEP] token".into()))?;
         let have = Available {
-            onnx_f32: dir.join(onnx::FP32_FILE).is_file(),
-            onnx_int8: dir.join(onnx::INT8_FILE).is_file(),
+            onnx_f32: dir.join(ONNX_FP32_FILE).is_file(),
+            onnx_int8: dir.join(ONNX_INT8_FILE).is_file(),
             runtime: runtime.is_some(),
             native_bf16: native_bf16(),
         };

@@ -12,26 +12,13 @@ use ort::value::TensorRef;
 
 use super::{Inputs, Outputs};
 use crate::error::{Error, Result};
-use crate::models::{ModelsConfig, Precision};
+use crate::models::{onnx_graph_file, ModelsConfig, Precision, ONNX_FP32_FILE, ONNX_INT8_FILE};
 
 /// The exporter, run with the Python of the set-up and the ONNX tools on its path.
 const EXPORTER: &str = include_str!("export_onnx.py");
-/// The graphs it writes into a model directory.
-pub(crate) const FP32_FILE: &str = "model.onnx";
-pub(crate) const INT8_FILE: &str = "model.int8.onnx";
-
-/// The ONNX file of a precision.
-pub(crate) fn graph_file(precision: Precision) -> &'static str {
-    if precision == Precision::Int8 {
-        INT8_FILE
-    } else {
-        FP32_FILE
-    }
-}
-
 /// Whether a model directory has both graphs.
 pub(crate) fn is_exported(dir: &Path) -> bool {
-    [FP32_FILE, INT8_FILE].iter().all(|f| dir.join(f).is_file())
+    [ONNX_FP32_FILE, ONNX_INT8_FILE].iter().all(|f| dir.join(f).is_file())
 }
 
 /// Writes `model.onnx` and `model.int8.onnx` into a model directory (fetching the
@@ -44,6 +31,7 @@ pub fn export_onnx(config: &ModelsConfig, dir: &Path) -> Result<()> {
     let out = Command::new("python3")
         .arg(&script)
         .arg(dir)
+        .args([ONNX_FP32_FILE, ONNX_INT8_FILE])
         .env("PYTHONPATH", &tools)
         .output()
         .map_err(|e| failed(format!("cannot run python3 ({e})")))?;
@@ -66,7 +54,7 @@ impl OnnxNet {
     /// `threads` intra-op threads. `syntax`: the model's config has syntax labels,
     /// and the graph must then have `pos` and `chunk` outputs.
     pub(super) fn load(lib: &Path, dir: &Path, precision: Precision, threads: usize, syntax: bool, fix: &str) -> Result<OnnxNet> {
-        let path = dir.join(graph_file(precision));
+        let path = dir.join(onnx_graph_file(precision));
         if !path.is_file() {
             return Err(Error::MissingModelFile { path, fix: fix.to_owned() });
         }

@@ -75,12 +75,10 @@ impl Args {
 
     /// `--engine` and `--precision`, where given (a usage error if unknown).
     fn backend(&self) -> Result<(Option<Engine>, Option<Precision>), Failure> {
-        fn choice<T: serde::de::DeserializeOwned>(flag: &str, value: Option<&str>, allowed: &str) -> Result<Option<T>, Failure> {
-            value
-                .map(|v| serde_json::from_value(Value::String(v.to_owned())).map_err(|_| usage(format!("{flag} {v}: not one of {allowed}"))))
-                .transpose()
+        fn choice<T: std::str::FromStr<Err = String>>(flag: &str, value: Option<&str>) -> Result<Option<T>, Failure> {
+            value.map(|v| v.parse().map_err(|e| usage(format!("{flag}: {e}")))).transpose()
         }
-        Ok((choice("--engine", self.value("--engine"), "auto, onnx, torch")?, choice("--precision", self.value("--precision"), "auto, f32, bf16, int8")?))
+        Ok((choice("--engine", self.value("--engine"))?, choice("--precision", self.value("--precision"))?))
     }
 
     /// The extractor: a named models.toml, or the crate's default model (built on
