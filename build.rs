@@ -11,10 +11,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=DEP_TCH_LIBTORCH_LIB");
     if let Ok(lib) = std::env::var("DEP_TCH_LIBTORCH_LIB") {
         let lib = std::path::PathBuf::from(lib);
-        let real = std::fs::canonicalize(lib.join("libtorch_cpu.so"))
-            .ok()
-            .and_then(|p| p.parent().map(|d| d.to_path_buf()))
-            .unwrap_or(lib);
+        let real = std::fs::canonicalize(lib.join("libtorch_cpu.so")).ok().and_then(|p| p.parent().map(|d| d.to_path_buf())).unwrap_or(lib);
         println!("cargo:rustc-link-arg=-Wl,-rpath,{}", real.display());
         // and to crates that depend on this one (`links = "attribution"`), as
         // DEP_ATTRIBUTION_LIBTORCH_LIB, for their own RPATH

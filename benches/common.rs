@@ -14,8 +14,5 @@ pub fn articles() -> Vec<(String, String)> {
         files.push(root.join("data/reuters-iran-missile-talks.txt"));
     }
     files.sort();
-    files
-        .iter()
-        .filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), std::fs::read_to_string(p).ok()?)))
-        .collect()
+    files.iter().filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), std::fs::read_to_string(p).ok()?))).collect()
 }

@@ -62,12 +62,9 @@ fn ner_engines(c: &mut Criterion) {
     let sentences = sentences_of(&texts);
     let mut g = c.benchmark_group("ner_engine");
     g.sample_size(10);
-    for (engine, precision) in [
-        (Engine::Torch, Precision::F32),
-        (Engine::Torch, Precision::Bf16),
-        (Engine::Onnx, Precision::F32),
-        (Engine::Onnx, Precision::Int8),
-    ] {
+    for (engine, precision) in
+        [(Engine::Torch, Precision::F32), (Engine::Torch, Precision::Bf16), (Engine::Onnx, Precision::F32), (Engine::Onnx, Precision::Int8)]
+    {
         let Ok(ner) = NerModel::from_dir_on(&dir, engine, precision) else {
             eprintln!("skipping {engine:?} {precision:?}: not available here");
             continue;

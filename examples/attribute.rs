@@ -8,7 +8,6 @@ mod common;
 
 use std::process::ExitCode;
 
-
 fn main() -> ExitCode {
     let args = match common::parse_args() {
         Ok(a) if !a.rest.is_empty() => a,

@@ -66,10 +66,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
     let mut total = 0usize;
     let say = |bar: &ProgressBar, line: String| if tty { bar.println(line) } else { eprintln!("{line}") };
-    bar.set_style(
-        ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos}/{len} steps, ETA {eta} {msg}")?
-            .progress_chars("=> "),
-    );
+    bar.set_style(ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos}/{len} steps, ETA {eta} {msg}")?.progress_chars("=> "));
     let mut on_event = |ev: TrainEvent| match ev {
         TrainEvent::Start { steps, sentences } => {
             total = steps;
@@ -87,13 +84,9 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
                 eprintln!("step {step}/{total} epoch {epoch} loss {loss:.4} elapsed {:.1} min ETA {:.1} min", el / 60.0, eta / 60.0);
             }
         }
-        TrainEvent::Epoch(r) => say(&bar, format!(
-            "epoch {}: loss {:.4}, valid F1 {:.4} ({:.1} min)",
-            r.epoch,
-            r.loss,
-            r.valid_f1,
-            r.seconds / 60.0
-        )),
+        TrainEvent::Epoch(r) => {
+            say(&bar, format!("epoch {}: loss {:.4}, valid F1 {:.4} ({:.1} min)", r.epoch, r.loss, r.valid_f1, r.seconds / 60.0))
+        }
         _ => {}
     };
     let (_, report) = build_model(&config, Some(name), force, &mut on_event)?;

@@ -24,9 +24,12 @@ fn main() -> ExitCode {
     };
     let verbose = args.rest.iter().any(|a| a == "--verbose");
     let spans = args.rest.iter().any(|a| a == "--spans");
-    let dir = args.rest.iter().find(|a| !a.starts_with("--")).map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
-    });
+    let dir = args
+        .rest
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     let run = || -> Result<(Scores, usize), attribution::Error> {
         let extractor = args.extractor()?;
         let mut names: Vec<String> = std::fs::read_dir(&dir)

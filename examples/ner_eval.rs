@@ -24,7 +24,13 @@ fn main() -> ExitCode {
         let model = args.ner()?;
         let started = std::time::Instant::now();
         let scores = model.evaluate(&sentences)?;
-        println!("{} sentences in {:.1} s ({:?}, {:?})", sentences.len(), started.elapsed().as_secs_f64(), model.engine(), model.precision());
+        println!(
+            "{} sentences in {:.1} s ({:?}, {:?})",
+            sentences.len(),
+            started.elapsed().as_secs_f64(),
+            model.engine(),
+            model.precision()
+        );
         println!("{:<8} {:>9} {:>9} {:>9} {:>7}", "type", "precision", "recall", "f1", "gold");
         for (k, s) in &scores.per_kind {
             println!("{:<8} {:>9.4} {:>9.4} {:>9.4} {:>7}", k.tag(), s.precision(), s.recall(), s.f1(), s.gold);

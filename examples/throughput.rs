@@ -104,7 +104,12 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
             x.ner().recognize_batch(&sentences)?;
             rates.push(pieces as f64 / t.elapsed().as_secs_f64());
         }
-        println!("sentences={} wordpieces={} threads={}", sentences.len(), pieces, std::thread::available_parallelism().map_or(1, |n| n.get()));
+        println!(
+            "sentences={} wordpieces={} threads={}",
+            sentences.len(),
+            pieces,
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        );
         if rest.iter().any(|a| a == "--profile") {
             print_profile(&x.ner().profile());
         }
@@ -131,7 +136,13 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
         let t = Instant::now();
         let a = x.extract(&doc)?;
         let s = t.elapsed().as_secs_f64();
-        println!("{:.1} MB ({copies} articles): {s:.1} s, {:.1} articles/s, {} claims, peak RSS {:.0} MB", doc.len() as f64 / 1048576.0, copies as f64 / s, a.claims.len(), peak_rss_mb());
+        println!(
+            "{:.1} MB ({copies} articles): {s:.1} s, {:.1} articles/s, {} claims, peak RSS {:.0} MB",
+            doc.len() as f64 / 1048576.0,
+            copies as f64 / s,
+            a.claims.len(),
+            peak_rss_mb()
+        );
         return Ok(());
     }
     let dir = PathBuf::from(&rest[0]);
@@ -171,7 +182,10 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
     let hs = median(heur_share);
     println!("{} articles, {} bytes, {} wordpieces; median of {} rounds:", texts.len(), bytes, pieces, rounds);
     println!("  articles/s      {aps:.2}");
-    println!("  wordpieces/s    {:.0} (of the whole articles; NER runs on the sentences with speakers)", aps * pieces as f64 / texts.len() as f64);
+    println!(
+        "  wordpieces/s    {:.0} (of the whole articles; NER runs on the sentences with speakers)",
+        aps * pieces as f64 / texts.len() as f64
+    );
     println!("  NER share       {:.1}%", 100.0 * (1.0 - hs));
     println!("  heuristics      {:.2}%", 100.0 * hs);
 

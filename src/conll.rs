@@ -101,12 +101,20 @@ impl Prf {
 
 /// `a / b`, 0 when `b` is 0.
 pub(crate) fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }
 
 /// Harmonic mean of two rates, 0 when both are 0.
 pub(crate) fn harmonic(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 /// Entity-level scores, per type and overall.
@@ -125,9 +133,7 @@ pub fn score_tags<S: AsRef<str>>(gold: &[Vec<S>], predicted: &[Vec<S>]) -> Entit
     for k in EntityKind::ALL {
         scores.per_kind.insert(k, Prf::default());
     }
-    let parse = |tags: &[S]| -> Vec<Label> {
-        tags.iter().map(|t| Label::parse(t.as_ref()).unwrap_or(Label::O)).collect()
-    };
+    let parse = |tags: &[S]| -> Vec<Label> { tags.iter().map(|t| Label::parse(t.as_ref()).unwrap_or(Label::O)).collect() };
     for (g, p) in gold.iter().zip(predicted) {
         let gc = chunks(&parse(g));
         let pc = chunks(&parse(p));

@@ -27,9 +27,6 @@ pub(crate) struct Cue {
     pub(crate) form: Form,
 }
 
-
-
-
 fn slots(row: &str) -> Vec<(Vec<&str>, bool)> {
     row.split(' ')
         .map(|s| {
@@ -56,7 +53,11 @@ fn match_row(row: &[(Vec<&str>, bool)], toks: &[Tok], i: usize) -> Option<usize>
         if here.is_some() {
             return here;
         }
-        if *opt { go(rest, toks, i) } else { None }
+        if *opt {
+            go(rest, toks, i)
+        } else {
+            None
+        }
     }
     go(row, toks, i).filter(|&n| n > 0)
 }
@@ -88,7 +89,15 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         // "is saying", "was telling": the progressive reports like the simple form
         let progressive = n == 1 && head.ends_with("ing") && prev.is_some_and(|p| matches!(p, "is" | "are" | "was" | "were"));
         // "was told", "to say", "will announce": passive, infinitive or future.
-        let blocked = !progressive && !decline && !passive && !head.starts_with("according") && head != "was" && head != "were" && head != "is" && head != "are" && prev.is_some_and(|p| BLOCKERS.contains(&p));
+        let blocked = !progressive
+            && !decline
+            && !passive
+            && !head.starts_with("according")
+            && head != "was"
+            && head != "were"
+            && head != "is"
+            && head != "are"
+            && prev.is_some_and(|p| BLOCKERS.contains(&p));
         // after a determiner a cue word is a noun or an adjective ("the tweets",
         // "an added benefit", "the said company"); "calls" / "claims" / "reports" are
         // nouns after "phone" or "of" too

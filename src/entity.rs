@@ -19,8 +19,7 @@ pub enum EntityKind {
 
 impl EntityKind {
     /// All kinds, in label order.
-    pub const ALL: [EntityKind; 4] =
-        [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
+    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Misc];
 
     /// The CoNLL tag (`PER`, `ORG`, `LOC`, `MISC`).
     pub fn tag(self) -> &'static str {

@@ -144,7 +144,13 @@ impl Scores {
     pub fn summary_spans(&self, articles: usize) -> String {
         format!(
             "articles={articles} gold={} pred={} matched={} precision={:.3} recall={:.3} f1={:.3} speaker_acc={:.3}",
-            self.gold, self.predicted, self.matched, self.precision(), self.recall(), self.f1(), self.speaker_accuracy()
+            self.gold,
+            self.predicted,
+            self.matched,
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.speaker_accuracy()
         )
     }
 
@@ -212,11 +218,7 @@ fn overlap(a: CharSpan, b: CharSpan) -> usize {
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.to_lowercase()
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
+    s.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
 
 const DET: &[&str] = &["a", "an", "the", "two", "three", "another", "other", "some", "several"];
@@ -331,18 +333,29 @@ pub fn score_article(text: &str, gold: &[GoldClaim], predicted: &[Claim]) -> Sco
         s.gold += 1;
         let Some(pi) = gm[gi] else {
             let from_span = |sp: CharSpan| sp.map(|(a, b)| ch.text[ch.byte_of(a)..ch.byte_of(b)].to_owned());
-            let what = g.c.text.clone().filter(|t| !t.is_empty()).or_else(|| g.c.cue.clone()).or_else(|| from_span(g.text)).or_else(|| from_span(g.cue));
+            let what =
+                g.c.text
+                    .clone()
+                    .filter(|t| !t.is_empty())
+                    .or_else(|| g.c.cue.clone())
+                    .or_else(|| from_span(g.text))
+                    .or_else(|| from_span(g.cue));
             s.missed.push(what.unwrap_or_default());
             continue;
         };
         s.matched += 1;
         let p = &predicted[pi];
-        let names: Vec<String> = [Some(p.speaker.text.clone()), p.speaker.name.clone(), p.speaker.resolved.as_ref().map(|r| r.text.clone())]
+        let names: Vec<String> =
+            [Some(p.speaker.text.clone()), p.speaker.name.clone(), p.speaker.resolved.as_ref().map(|r| r.text.clone())]
+                .into_iter()
+                .flatten()
+                .filter(|x| !x.is_empty())
+                .collect();
+        let gold_names: Vec<&str> = [&g.c.speaker, &g.c.speaker_resolved, &g.c.speaker_name]
             .into_iter()
-            .flatten()
+            .filter_map(|x| x.as_deref())
             .filter(|x| !x.is_empty())
             .collect();
-        let gold_names: Vec<&str> = [&g.c.speaker, &g.c.speaker_resolved, &g.c.speaker_name].into_iter().filter_map(|x| x.as_deref()).filter(|x| !x.is_empty()).collect();
         let sp_ok = overlap(g.speaker, ps[pi].2) > 0 || name_match(&names, &gold_names);
         let an_ok = Some(p.anonymity) == g.c.anonymity;
         let st_ok = Some(p.stance) == g.c.stance;
@@ -371,7 +384,15 @@ mod tests {
         let s = text.find(speaker).unwrap();
         let c = text.find(content).unwrap();
         Claim {
-            speaker: Speaker { start: s, end: s + speaker.len(), text: speaker.into(), resolved: None, name: None, kind: SpeakerKind::Person, descriptor: Descriptor::default() },
+            speaker: Speaker {
+                start: s,
+                end: s + speaker.len(),
+                text: speaker.into(),
+                resolved: None,
+                name: None,
+                kind: SpeakerKind::Person,
+                descriptor: Descriptor::default(),
+            },
             anonymity,
             anonymity_markers: vec![],
             stance,
@@ -416,10 +437,8 @@ mod tests {
     fn optional_and_spurious() {
         let text = "A said x y z. B said p q r.";
         let g = vec![gold("A", "x y z", Anonymity::Named, Stance::Assert, false)];
-        let p = vec![
-            claim(text, "A", "x y z", Anonymity::Named, Stance::Assert),
-            claim(text, "B", "p q r", Anonymity::Named, Stance::Assert),
-        ];
+        let p =
+            vec![claim(text, "A", "x y z", Anonymity::Named, Stance::Assert), claim(text, "B", "p q r", Anonymity::Named, Stance::Assert)];
         let s = score_article(text, &g, &p);
         assert_eq!((s.gold, s.predicted, s.matched), (0, 1, 0));
         assert_eq!(s.spurious, ["p q r"]);

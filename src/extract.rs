@@ -16,13 +16,13 @@ use crate::entity::Entity;
 use crate::error::{Error, Result};
 #[cfg(feature = "model")]
 use crate::ner::NerModel;
-use crate::text::quotes::find_quotes;
 use crate::resolution::resolve_all;
 use crate::span::Span;
 use crate::syntax::Syntax;
+use crate::text::quotes::find_quotes;
 use crate::text::quotes::Quote;
-use crate::text::{sentence_spans, windows};
 use crate::text::tokens::{tokenize, Tok};
+use crate::text::{sentence_spans, windows};
 
 /// Claims of `text` given its named entities: the attribution heuristics alone, a
 /// pure function (no model). Entities must be byte spans into `text`; ones that are

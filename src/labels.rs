@@ -68,9 +68,8 @@ pub(crate) fn decode(log_probs: ArrayView2<f32>, labels: &[Label]) -> Vec<usize>
     if n == 0 || m == 0 || m != labels.len() {
         return Vec::new();
     }
-    let mut score: Vec<f32> = (0..m)
-        .map(|j| if Label::may_follow(None, labels[j]) { log_probs[[0, j]] } else { f32::NEG_INFINITY })
-        .collect();
+    let mut score: Vec<f32> =
+        (0..m).map(|j| if Label::may_follow(None, labels[j]) { log_probs[[0, j]] } else { f32::NEG_INFINITY }).collect();
     let mut back = vec![vec![0usize; m]; n];
     for t in 1..n {
         let mut next = vec![f32::NEG_INFINITY; m];
@@ -170,17 +169,13 @@ mod tests {
     #[test]
     fn decode_follows_best_valid_path() {
         let labels = [Label::O, Label::B(Location), Label::I(Location)];
-        let path = decode(
-            lp(&[[-0.1, -3.0, -3.0], [-3.0, -0.2, -2.0], [-3.0, -2.0, -0.2], [-0.1, -3.0, -3.0]]).view(),
-            &labels,
-        );
+        let path = decode(lp(&[[-0.1, -3.0, -3.0], [-3.0, -0.2, -2.0], [-3.0, -2.0, -0.2], [-0.1, -3.0, -3.0]]).view(), &labels);
         assert_eq!(path, vec![0, 1, 2, 0]);
     }
 
     #[test]
     fn chunk_table() {
-        let (o, bp, ip, bl, il) =
-            (Label::O, Label::B(Person), Label::I(Person), Label::B(Location), Label::I(Location));
+        let (o, bp, ip, bl, il) = (Label::O, Label::B(Person), Label::I(Person), Label::B(Location), Label::I(Location));
         let table: Vec<(Vec<Label>, Vec<(usize, usize, EntityKind)>)> = vec![
             (vec![], vec![]),
             (vec![o, o], vec![]),

@@ -68,7 +68,6 @@
 
 mod claim;
 mod claims;
-mod lexicon;
 pub mod conll;
 mod cues;
 mod entity;
@@ -76,6 +75,7 @@ mod error;
 pub mod eval;
 mod extract;
 mod labels;
+mod lexicon;
 pub mod models;
 #[cfg(feature = "model")]
 pub mod ner;
@@ -89,7 +89,7 @@ pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
 #[cfg(feature = "model")]
 pub use extract::Extractor;
+pub use extract::{attribute, attribute_with_syntax};
 #[cfg(feature = "model")]
 pub use ner::IfMissing;
-pub use extract::{attribute, attribute_with_syntax};
 pub use span::Span;

@@ -350,7 +350,9 @@ impl ModelsConfig {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| {
                 p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                    n.starts_with("libonnxruntime.so") || (n.starts_with("libonnxruntime.") && n.ends_with(".dylib")) || n == "onnxruntime.dll"
+                    n.starts_with("libonnxruntime.so")
+                        || (n.starts_with("libonnxruntime.") && n.ends_with(".dylib"))
+                        || n == "onnxruntime.dll"
                 })
             })
             .collect();
@@ -501,7 +503,8 @@ path = "mine"
         assert_eq!(("onnx".parse(), "int8".parse()), (Ok(Engine::Onnx), Ok(Precision::Int8)));
         assert!("tpu".parse::<Engine>().unwrap_err().contains("auto, onnx, torch"));
         assert!("fp8".parse::<Precision>().is_err());
-        let c = ModelsConfig::parse(&GOOD.replace("cache =", "engine = \"torch\"\nprecision = \"int8\"\ncache ="), Path::new("m.toml")).unwrap();
+        let c = ModelsConfig::parse(&GOOD.replace("cache =", "engine = \"torch\"\nprecision = \"int8\"\ncache ="), Path::new("m.toml"))
+            .unwrap();
         assert_eq!((c.engine, c.precision), (Engine::Torch, Precision::Int8));
         assert!(ModelsConfig::parse(&GOOD.replace("cache =", "engine = \"tpu\"\ncache ="), Path::new("m.toml")).is_err());
     }

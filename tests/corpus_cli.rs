@@ -192,7 +192,10 @@ fn report_figures_by_hand() {
     assert_eq!((wire["documents"].as_u64(), wire["claims"].as_u64()), (Some(2), Some(5)));
     assert!((share(wire, "anonymous") - 2.0 / 5.0).abs() < 1e-9);
     let paper = &r["groups"]["paper"];
-    assert_eq!((paper["documents"].as_u64(), paper["failed"].as_u64(), paper["claims_per_document"].as_f64()), (Some(2), Some(1), Some(2.0)));
+    assert_eq!(
+        (paper["documents"].as_u64(), paper["failed"].as_u64(), paper["claims_per_document"].as_f64()),
+        (Some(2), Some(1), Some(2.0))
+    );
     assert_eq!(share(paper, "anonymous"), 0.5);
     let chart = std::fs::read_to_string(&svg).unwrap();
     assert!(chart.starts_with("<svg") && chart.contains(">wire<") && chart.contains(">40.0%<") && chart.contains(">50.0%<"), "{chart}");

@@ -50,7 +50,11 @@ fn corrupt_config_is_typed() {
 #[test]
 fn unknown_labels_are_typed() {
     let d = scratch("labels");
-    std::fs::write(d.join("config.json"), CONFIG.replace("\"B-PER\", \"2\"", "\"B-DATE\", \"2\"").replace("\"1\": \"B-PER\"", "\"1\": \"B-DATE\"")).unwrap();
+    std::fs::write(
+        d.join("config.json"),
+        CONFIG.replace("\"B-PER\", \"2\"", "\"B-DATE\", \"2\"").replace("\"1\": \"B-PER\"", "\"1\": \"B-DATE\""),
+    )
+    .unwrap();
     std::fs::write(d.join("tokenizer.json"), "{}").unwrap();
     std::fs::write(d.join("model.safetensors"), "").unwrap();
     match NerModel::from_dir(&d) {

@@ -176,7 +176,11 @@ fn two_cues_in_one_sentence() {
 #[test]
 fn declines() {
     check(&[
-        ("The Foreign Office declined to comment.", &[("Foreign Office", Organization)], &[("The Foreign Office", Institutional, Decline, "")]),
+        (
+            "The Foreign Office declined to comment.",
+            &[("Foreign Office", Organization)],
+            &[("The Foreign Office", Institutional, Decline, "")],
+        ),
         (
             "The Foreign Office declined to comment on whether the talks took place.",
             &[("Foreign Office", Organization)],
@@ -265,7 +269,8 @@ fn quotes_over_several_sentences() {
 
     // a split quotation: the part before the cue, and the part after it as a
     // further claim of the same speaker and cue
-    for text in ["“We are ready,” he said, “but we need time.”", "“We are ready,” the senior official said, “but we need time.”"] {
+    for text in ["“We are ready,” he said, “but we need time.”", "“We are ready,” the senior official said, “but we need time.”"]
+    {
         let claims = attribute(text, &[]);
         let contents: Vec<&str> = claims.iter().map(|c| c.text.as_ref().unwrap().text.as_str()).collect();
         assert_eq!(contents, ["We are ready", "but we need time"], "{text}");
@@ -274,10 +279,16 @@ fn quotes_over_several_sentences() {
     }
 
     let text = "A source said: “Trump likes him on TV. And that was the real challenge.” Then he left.";
-    let claims = attribute(text, &[("Trump", Person)].iter().map(|(s, k)| {
-        let i = text.find(s).unwrap();
-        Entity::new(*k, text, i, i + s.len()).unwrap()
-    }).collect::<Vec<_>>());
+    let claims = attribute(
+        text,
+        &[("Trump", Person)]
+            .iter()
+            .map(|(s, k)| {
+                let i = text.find(s).unwrap();
+                Entity::new(*k, text, i, i + s.len()).unwrap()
+            })
+            .collect::<Vec<_>>(),
+    );
     assert_eq!(claims[0].text.as_ref().unwrap().text, "Trump likes him on TV. And that was the real challenge");
 }
 
@@ -373,11 +384,7 @@ fn regression() {
             &[("Angela Merkel", Person), ("Paris", Location)],
             &[("Angela Merkel", Named, Assert, "The euro is safe")],
         ),
-        (
-            "The company said in May that it expected growth.",
-            &[],
-            &[("The company", Institutional, Assert, "it expected growth")],
-        ),
+        ("The company said in May that it expected growth.", &[], &[("The company", Institutional, Assert, "it expected growth")]),
         (
             "Analysts at Bernstein wrote in a note to clients that a deal would make sense.",
             &[("Bernstein", Organization)],
@@ -454,34 +461,18 @@ fn quote_rich_news() {
             &[("Ortiz", Person)],
             &[("Ortiz", Named, Assert, "We tried"), ("her lawyer", Anonymous, Assert, "It was not enough")],
         ),
-        (
-            "The bridge, the mayor said, would reopen in June.",
-            &[],
-            &[("the mayor", Anonymous, Assert, "would reopen in June")],
-        ),
+        ("The bridge, the mayor said, would reopen in June.", &[], &[("the mayor", Anonymous, Assert, "would reopen in June")]),
         (
             // before the cue a clause, after it a circumstance: the content is before
             "The bridge will reopen in June, the mayor said, in a move that surprised residents.",
             &[],
             &[("the mayor", Anonymous, Assert, "The bridge will reopen in June")],
         ),
-        (
-            "“I am not worried,” Ortiz said as she left the court.",
-            &[("Ortiz", Person)],
-            &[("Ortiz", Named, Assert, "I am not worried")],
-        ),
-        (
-            "“Great plan,” Hall said sarcastically.",
-            &[("Hall", Person)],
-            &[("Hall", Named, Assert, "Great plan")],
-        ),
+        ("“I am not worried,” Ortiz said as she left the court.", &[("Ortiz", Person)], &[("Ortiz", Named, Assert, "I am not worried")]),
+        ("“Great plan,” Hall said sarcastically.", &[("Hall", Person)], &[("Hall", Named, Assert, "Great plan")]),
         ("She continued, “We are not done yet.”", &[], &[("She", Anonymous, Assert, "We are not done yet")]),
         ("“Not today,” he joked.", &[], &[("he", Anonymous, Assert, "Not today")]),
-        (
-            "Prices continued to rise, the bank said.",
-            &[],
-            &[("the bank", Institutional, Assert, "Prices continued to rise")],
-        ),
+        ("Prices continued to rise, the bank said.", &[], &[("the bank", Institutional, Assert, "Prices continued to rise")]),
         ("Moyo told Bill Jensen of Radio Nine this week.", &[("Moyo", Person), ("Bill Jensen", Person)], &[]),
         (
             "Rivera said in a phone interview that the vote was rigged.",
@@ -518,11 +509,7 @@ fn quote_rich_news() {
             &[],
             &[("the general", Anonymous, Assert, "We don t want a war")],
         ),
-        (
-            "The mayor is warning residents that roads will flood.",
-            &[],
-            &[("The mayor", Anonymous, Assert, "roads will flood")],
-        ),
+        ("The mayor is warning residents that roads will flood.", &[], &[("The mayor", Anonymous, Assert, "roads will flood")]),
         (
             "Kim warned against “easy answers” and said that the plan “can’t work.”",
             &[("Kim", Person)],
@@ -553,18 +540,67 @@ fn colon_before_a_paragraph() {
 #[test]
 fn every_cue_verb() {
     let verbs: &[(&str, Stance)] = &[
-        ("said", Assert), ("says", Assert), ("added", Assert), ("noted", Assert), ("argued", Assert), ("warned", Assert),
-        ("cautioned", Assert), ("stated", Assert), ("explained", Assert), ("insisted", Assert), ("stressed", Assert),
-        ("emphasised", Assert), ("emphasized", Assert), ("reiterated", Assert), ("wrote", Assert), ("tweeted", Assert),
-        ("reported", Assert), ("announced", Assert), ("asserted", Assert), ("maintained", Assert), ("claimed", Assert),
-        ("contended", Assert), ("testified", Assert), ("complained", Assert), ("replied", Assert), ("responded", Assert),
-        ("recalled", Assert), ("predicted", Assert), ("observed", Assert), ("remarked", Assert), ("indicated", Assert),
-        ("continued", Assert), ("concluded", Assert), ("quipped", Assert), ("joked", Assert), ("boasted", Assert),
-        ("bragged", Assert), ("mused", Assert), ("lamented", Assert), ("countered", Assert), ("retorted", Assert),
-        ("declared", Assert), ("revealed", Assert), ("disclosed", Assert), ("commented", Assert), ("alleged", Assert),
-        ("pointed out", Assert), ("denied", Deny), ("rejected", Deny), ("dismissed", Deny), ("disputed", Deny),
-        ("refuted", Deny), ("confirmed", Confirm), ("acknowledged", Confirm), ("conceded", Confirm), ("admitted", Confirm),
-        ("suggested", Hedge), ("hinted", Hedge), ("speculated", Hedge), ("signaled", Hedge), ("signalled", Hedge),
+        ("said", Assert),
+        ("says", Assert),
+        ("added", Assert),
+        ("noted", Assert),
+        ("argued", Assert),
+        ("warned", Assert),
+        ("cautioned", Assert),
+        ("stated", Assert),
+        ("explained", Assert),
+        ("insisted", Assert),
+        ("stressed", Assert),
+        ("emphasised", Assert),
+        ("emphasized", Assert),
+        ("reiterated", Assert),
+        ("wrote", Assert),
+        ("tweeted", Assert),
+        ("reported", Assert),
+        ("announced", Assert),
+        ("asserted", Assert),
+        ("maintained", Assert),
+        ("claimed", Assert),
+        ("contended", Assert),
+        ("testified", Assert),
+        ("complained", Assert),
+        ("replied", Assert),
+        ("responded", Assert),
+        ("recalled", Assert),
+        ("predicted", Assert),
+        ("observed", Assert),
+        ("remarked", Assert),
+        ("indicated", Assert),
+        ("continued", Assert),
+        ("concluded", Assert),
+        ("quipped", Assert),
+        ("joked", Assert),
+        ("boasted", Assert),
+        ("bragged", Assert),
+        ("mused", Assert),
+        ("lamented", Assert),
+        ("countered", Assert),
+        ("retorted", Assert),
+        ("declared", Assert),
+        ("revealed", Assert),
+        ("disclosed", Assert),
+        ("commented", Assert),
+        ("alleged", Assert),
+        ("pointed out", Assert),
+        ("denied", Deny),
+        ("rejected", Deny),
+        ("dismissed", Deny),
+        ("disputed", Deny),
+        ("refuted", Deny),
+        ("confirmed", Confirm),
+        ("acknowledged", Confirm),
+        ("conceded", Confirm),
+        ("admitted", Confirm),
+        ("suggested", Hedge),
+        ("hinted", Hedge),
+        ("speculated", Hedge),
+        ("signaled", Hedge),
+        ("signalled", Hedge),
     ];
     for (verb, stance) in verbs {
         let text = format!("The minister {verb} that the plan had failed.");
@@ -657,11 +693,7 @@ fn content_on_both_sides_of_a_cue() {
             &[],
             &[("the minister", Anonymous, Assert, "The plan is dead"), ("the minister", Anonymous, Assert, "talks would go on")],
         ),
-        (
-            "The plan is dead, the minister said, according to state media.",
-            &[],
-            &[("the minister", Anonymous, Assert, "The plan is dead")],
-        ),
+        ("The plan is dead, the minister said, according to state media.", &[], &[("the minister", Anonymous, Assert, "The plan is dead")]),
         (
             "The bank will move, sources said, as it would make a transfer possible.",
             &[],
@@ -713,11 +745,7 @@ fn abbreviations_inside_inverted_speakers() {
             &[("Ekland", Person), ("Budget Office", Organization)],
             &[("Mr. Ekland of the Budget Office", Named, Assert, "Costs are up a little")],
         ),
-        (
-            "“We need a plan,” said Ms. Ortiz, who runs the agency.",
-            &[("Ortiz", Person)],
-            &[("Ms. Ortiz", Named, Assert, "We need a plan")],
-        ),
+        ("“We need a plan,” said Ms. Ortiz, who runs the agency.", &[("Ortiz", Person)], &[("Ms. Ortiz", Named, Assert, "We need a plan")]),
         (
             "“We need help,” said Rep. Ann Lee (D-N.Y.), who chairs the panel.",
             &[("Ann Lee", Person)],

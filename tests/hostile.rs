@@ -13,22 +13,71 @@ use proptest::prelude::*;
 
 /// Every character with the Unicode `White_Space` property.
 const WHITE_SPACE: &[char] = &[
-    '\u{9}', '\u{a}', '\u{b}', '\u{c}', '\u{d}', '\u{20}', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}',
-    '\u{2002}', '\u{2003}', '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}',
-    '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}', '\u{3000}',
+    '\u{9}', '\u{a}', '\u{b}', '\u{c}', '\u{d}', '\u{20}', '\u{85}', '\u{a0}', '\u{1680}', '\u{2000}', '\u{2001}', '\u{2002}', '\u{2003}',
+    '\u{2004}', '\u{2005}', '\u{2006}', '\u{2007}', '\u{2008}', '\u{2009}', '\u{200a}', '\u{2028}', '\u{2029}', '\u{202f}', '\u{205f}',
+    '\u{3000}',
 ];
 /// Format characters found in real text (zero-width, bidi marks, word joiner, BOM)
 /// and combining marks.
-const FORMAT: &[char] = &[
-    '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{301}',
-    '\u{308}', '\u{20dd}',
-];
+const FORMAT: &[char] =
+    &['\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{301}', '\u{308}', '\u{20dd}'];
 /// Abbreviations, sentence ends, quotation marks and cues that the heuristics react to.
 const WORDS: &[&str] = &[
-    "Mr.", "Mrs.", "Dr.", "U.S.", "U.N.", "Gen.", "Sen.", "Sept.", "J.", "Inc.", "a.m.", "No.", ".", "!", "?", "...",
-    "…", ",", ";", ":", "said", "says", "told", "according to", "declined to comment", "did not respond", "added",
-    "the official", "he", "she", "Iran s", "Reuters", "“", "”", "\"", "'", "''", "‘", "’", "«", "»", "„", "‹", "›",
-    "(", ")", "-", "—", "–", "on condition of anonymity", "saying", "that", "and", "Smith", "Qasemi",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "U.S.",
+    "U.N.",
+    "Gen.",
+    "Sen.",
+    "Sept.",
+    "J.",
+    "Inc.",
+    "a.m.",
+    "No.",
+    ".",
+    "!",
+    "?",
+    "...",
+    "…",
+    ",",
+    ";",
+    ":",
+    "said",
+    "says",
+    "told",
+    "according to",
+    "declined to comment",
+    "did not respond",
+    "added",
+    "the official",
+    "he",
+    "she",
+    "Iran s",
+    "Reuters",
+    "“",
+    "”",
+    "\"",
+    "'",
+    "''",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "‹",
+    "›",
+    "(",
+    ")",
+    "-",
+    "—",
+    "–",
+    "on condition of anonymity",
+    "saying",
+    "that",
+    "and",
+    "Smith",
+    "Qasemi",
 ];
 
 /// Text from words, each glued to its neighbours by a random separator: an ASCII
@@ -65,7 +114,6 @@ fn hostile_with_entities() -> impl Strategy<Value = (String, Vec<Entity>)> {
             (t, ents)
         })
 }
-
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]

@@ -152,7 +152,9 @@ fn conll_test_f1() {
 fn each_engine_and_precision_runs() {
     let dir = extractor().ner().dir().to_owned();
     let text = seed();
-    for (e, p) in [(Engine::Torch, Precision::F32), (Engine::Torch, Precision::Bf16), (Engine::Onnx, Precision::F32), (Engine::Onnx, Precision::Int8)] {
+    for (e, p) in
+        [(Engine::Torch, Precision::F32), (Engine::Torch, Precision::Bf16), (Engine::Onnx, Precision::F32), (Engine::Onnx, Precision::Int8)]
+    {
         let ner = NerModel::from_dir_on(&dir, e, p).unwrap();
         assert_eq!((ner.engine(), ner.precision()), (e, p));
         let ents = ner.recognize(&text).unwrap();
@@ -241,11 +243,14 @@ fn planned_tagging_equals_tagging_everything() {
         let text = std::fs::read_to_string(&f).unwrap();
         // (the name may differ where the model sees less context: "European Union"
         // against "European Union monitoring"; the scored fields do not)
-        let key = |c: &attribution::Claim| (c.speaker.text.clone(), c.speaker.start, c.speaker.resolved.clone(), c.anonymity, c.stance, c.cue.clone(), c.text.clone());
+        let key = |c: &attribution::Claim| {
+            (c.speaker.text.clone(), c.speaker.start, c.speaker.resolved.clone(), c.anonymity, c.stance, c.cue.clone(), c.text.clone())
+        };
         let planned: Vec<_> = extractor().extract(&text).unwrap().claims.iter().map(key).collect();
         // every sentence through the model, its entities and its syntax
         let ner = extractor().ner();
-        let sentences: Vec<(&str, usize)> = attribution::text::sentence_spans(&text).into_iter().map(|r| (&text[r.clone()], r.start)).collect();
+        let sentences: Vec<(&str, usize)> =
+            attribution::text::sentence_spans(&text).into_iter().map(|r| (&text[r.clone()], r.start)).collect();
         let (mut ents, mut syntax) = (Vec::new(), attribution::syntax::Syntax::default());
         for a in ner.analyze_segments(&sentences).unwrap() {
             ents.extend(a.entities);
@@ -307,7 +312,12 @@ fn batch_equals_single_and_empty_input_is_empty() {
 #[test]
 fn threads_share_one_extractor_deterministically() {
     // different texts at once, each compared with its own single-threaded result
-    let texts = [seed(), "“We will appeal,” Lena Vogt said. “The ruling is wrong.”".to_owned(), "A senior official said the talks had failed.".to_owned(), String::new()];
+    let texts = [
+        seed(),
+        "“We will appeal,” Lena Vogt said. “The ruling is wrong.”".to_owned(),
+        "A senior official said the talks had failed.".to_owned(),
+        String::new(),
+    ];
     let expected: Vec<String> = texts.iter().map(|t| serde_json::to_string(&extractor().extract(t).unwrap()).unwrap()).collect();
     let n = texts.len();
     std::thread::scope(|s| {
@@ -346,8 +356,32 @@ mod any_input {
 
     /// Words glued by every kind of Unicode space and format character.
     fn hostile() -> impl Strategy<Value = String> {
-        let words = prop::sample::select(&["Mr.", "U.S.", "J.", "said", "told", "“", "”", "\"", "he", "Smith", "Qasemi", ".", ",", "(Reuters)", "according to", "declined to comment"][..]);
-        let seps = prop::sample::select(&[" ", "\u{a0}", "\u{2009}", "\u{202f}", "\u{3000}", "\u{1680}", "\u{2028}", "\u{85}", "\u{200b}", "\u{feff}", "\u{301}", "\n\n", ""][..]);
+        let words = prop::sample::select(
+            &[
+                "Mr.",
+                "U.S.",
+                "J.",
+                "said",
+                "told",
+                "“",
+                "”",
+                "\"",
+                "he",
+                "Smith",
+                "Qasemi",
+                ".",
+                ",",
+                "(Reuters)",
+                "according to",
+                "declined to comment",
+            ][..],
+        );
+        let seps = prop::sample::select(
+            &[
+                " ", "\u{a0}", "\u{2009}", "\u{202f}", "\u{3000}", "\u{1680}", "\u{2028}", "\u{85}", "\u{200b}", "\u{feff}", "\u{301}",
+                "\n\n", "",
+            ][..],
+        );
         prop::collection::vec((words, seps), 0..40).prop_map(|v| v.into_iter().map(|(w, s)| format!("{s}{w}")).collect())
     }
 
@@ -420,8 +454,7 @@ fn syntax_heads_train_and_load() {
     }
     let recipe = attribution::models::Recipe { epochs: 1, syntax: true, ..recipe.clone() };
     let out = tmp.join("model");
-    let report = attribution::ner::train(&config.package_dir(encoder).join(&encoder.dir), &small, &recipe, &out, &mut |_| {})
-        .unwrap();
+    let report = attribution::ner::train(&config.package_dir(encoder).join(&encoder.dir), &small, &recipe, &out, &mut |_| {}).unwrap();
     let syn = report.test_syntax.expect("a syntax recipe reports POS and chunk scores");
     assert!(syn.words > 0 && syn.chunks.gold > 0);
     let ner = NerModel::from_dir_with(&out, Precision::F32).unwrap();

@@ -10,11 +10,63 @@ use common::check_spans;
 use proptest::prelude::*;
 
 const VOCAB: &[&str] = &[
-    "said", "says", "told", "Reuters", "declined to comment", "did not respond", "according to", "denied", "he",
-    "she", "it", "they", "the official", "a senior official", "Iran", "Bahram Qasemi", "that", ",", ".", ":",
-    "“", "”", "\"", "‘", "’", "«", "»", "„", "(", ")", " - ", "\n", "\n\n", "was quoted as saying", "saying",
-    "and", "but", "who", "which", "on Friday", "on condition of anonymity", "€", "café", "Zoë", "שלום", "مرحبا",
-    "e\u{301}", "👍🏽", "\u{0}", "\u{200f}", "U.S.", "Mr.", "...", "—", "citing", "rejected by", "with",
+    "said",
+    "says",
+    "told",
+    "Reuters",
+    "declined to comment",
+    "did not respond",
+    "according to",
+    "denied",
+    "he",
+    "she",
+    "it",
+    "they",
+    "the official",
+    "a senior official",
+    "Iran",
+    "Bahram Qasemi",
+    "that",
+    ",",
+    ".",
+    ":",
+    "“",
+    "”",
+    "\"",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "(",
+    ")",
+    " - ",
+    "\n",
+    "\n\n",
+    "was quoted as saying",
+    "saying",
+    "and",
+    "but",
+    "who",
+    "which",
+    "on Friday",
+    "on condition of anonymity",
+    "€",
+    "café",
+    "Zoë",
+    "שלום",
+    "مرحبا",
+    "e\u{301}",
+    "👍🏽",
+    "\u{0}",
+    "\u{200f}",
+    "U.S.",
+    "Mr.",
+    "...",
+    "—",
+    "citing",
+    "rejected by",
+    "with",
 ];
 
 fn vocab_text() -> impl Strategy<Value = String> {
@@ -27,27 +79,27 @@ fn any_text() -> impl Strategy<Value = String> {
 
 /// Entities at random (possibly invalid) byte ranges.
 fn with_entities() -> impl Strategy<Value = (String, Vec<Entity>)> {
-    any_text().prop_flat_map(|t| {
-        let n = t.len() + 3;
-        let kinds = prop::sample::select(&EntityKind::ALL[..]);
-        (Just(t), prop::collection::vec((0..n, 0..n, kinds), 0..12))
-    })
-    .prop_map(|(t, raw)| {
-        let ents = raw
-            .into_iter()
-            // some inverted (start > end): they must be ignored, not trusted
-            .map(|(a, b, kind)| {
-                let (start, end) = if a % 3 == 0 { (a, b) } else { (a.min(b), a.max(b)) };
-                // the text they cover, as real entities carry it (name and affiliation
-                // logic reads it); invalid ranges carry some text all the same
-                let text = t.get(start..end).filter(|s| !s.is_empty()).unwrap_or("Name").to_owned();
-                Entity { kind, start, end, text, score: 1.0 }
-            })
-            .collect();
-        (t, ents)
-    })
+    any_text()
+        .prop_flat_map(|t| {
+            let n = t.len() + 3;
+            let kinds = prop::sample::select(&EntityKind::ALL[..]);
+            (Just(t), prop::collection::vec((0..n, 0..n, kinds), 0..12))
+        })
+        .prop_map(|(t, raw)| {
+            let ents = raw
+                .into_iter()
+                // some inverted (start > end): they must be ignored, not trusted
+                .map(|(a, b, kind)| {
+                    let (start, end) = if a % 3 == 0 { (a, b) } else { (a.min(b), a.max(b)) };
+                    // the text they cover, as real entities carry it (name and affiliation
+                    // logic reads it); invalid ranges carry some text all the same
+                    let text = t.get(start..end).filter(|s| !s.is_empty()).unwrap_or("Name").to_owned();
+                    Entity { kind, start, end, text, score: 1.0 }
+                })
+                .collect();
+            (t, ents)
+        })
 }
-
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]

@@ -55,6 +55,13 @@ impl Ctx<'_> {
         }
         let content = self.trim_content(self.bytes(self.subject_start, e)?)?;
         let quote = self.quote_kind(&content);
-        Some(RawClaim { speaker, cue: self.bytes(cue.first, cue.last)?, content: Some(content), stance: cue.stance, quote, relative_to: None })
+        Some(RawClaim {
+            speaker,
+            cue: self.bytes(cue.first, cue.last)?,
+            content: Some(content),
+            stance: cue.stance,
+            quote,
+            relative_to: None,
+        })
     }
 }

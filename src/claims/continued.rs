@@ -19,7 +19,8 @@ pub(super) fn continued_quotes(text: &str, quotes: &[Quote], claims: &[RawClaim]
         let Some(content) = &c.content else { continue };
         // a quotation closed before its cue
         let holding = quotes.get(quotes.partition_point(|q| q.inner.end < content.end));
-        let closed_before = holding.is_some_and(|q| q.inner.start <= content.start && content.end <= q.inner.end && q.outer.end <= c.cue.start);
+        let closed_before =
+            holding.is_some_and(|q| q.inner.start <= content.start && content.end <= q.inner.end && q.outer.end <= c.cue.start);
         if c.quote != QuoteKind::Direct || !closed_before {
             continue;
         }
@@ -34,7 +35,8 @@ pub(super) fn continued_quotes(text: &str, quotes: &[Quote], claims: &[RawClaim]
         let next = claims.get(k + 1);
         let taken = |r: &Range<usize>| r.start < q.inner.end && q.inner.start < r.end;
         let near = &claims[k.saturating_sub(8)..(k + 8).min(claims.len())];
-        if next.is_some_and(|n| n.cue.start < q.outer.start) || near.iter().any(|d| d.content.as_ref().is_some_and(taken) || taken(&d.cue)) {
+        if next.is_some_and(|n| n.cue.start < q.outer.start) || near.iter().any(|d| d.content.as_ref().is_some_and(taken) || taken(&d.cue))
+        {
             continue;
         }
         let inner = &text[q.inner.clone()];
@@ -71,7 +73,12 @@ fn continues(gap: &str) -> bool {
     let Some(body) = g.strip_suffix(['.', ',', ':', ';']) else { return false };
     let words: Vec<&str> = body.split_whitespace().collect();
     words.len() <= 8
-        && !words.iter().any(|w| matches!(w.to_lowercase().as_str(), "that" | "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "and" | "but" | "then"))
+        && !words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "that" | "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "and" | "but" | "then"
+            )
+        })
 }
 
 #[cfg(test)]

@@ -63,9 +63,45 @@ impl Ctx<'_> {
             // "did not respond to a request for comment (on X)"
             while matches!(
                 self.lower(i),
-                "to" | "a" | "an" | "requests" | "request" | "queries" | "inquiries" | "calls" | "messages" | "emails" | "seeking"
-                    | "for" | "comment" | "comments" | "on" | "about" | "regarding" | "my" | "our" | "his" | "her" | "their" | "voicemail" | "voicemails" | "texts" | "questions" | "query" | "inquiry" | "reuters" | "reuters’" | "reuters'" | "emailed"
-                    | "e-mailed" | "written" | "phone" | "telephone" | "email" | "repeated" | "multiple" | "several"
+                "to" | "a"
+                    | "an"
+                    | "requests"
+                    | "request"
+                    | "queries"
+                    | "inquiries"
+                    | "calls"
+                    | "messages"
+                    | "emails"
+                    | "seeking"
+                    | "for"
+                    | "comment"
+                    | "comments"
+                    | "on"
+                    | "about"
+                    | "regarding"
+                    | "my"
+                    | "our"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "voicemail"
+                    | "voicemails"
+                    | "texts"
+                    | "questions"
+                    | "query"
+                    | "inquiry"
+                    | "reuters"
+                    | "reuters’"
+                    | "reuters'"
+                    | "emailed"
+                    | "e-mailed"
+                    | "written"
+                    | "phone"
+                    | "telephone"
+                    | "email"
+                    | "repeated"
+                    | "multiple"
+                    | "several"
             ) {
                 i += 1;
             }
@@ -81,8 +117,11 @@ impl Ctx<'_> {
         }
         // ", according to a statement": the source of the report, not its content;
         // ", but offered no proof": the subject's next act, not what was said
-        let next_act = |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| self.verbish(t) && !is_aux(t));
-        if let Some(m) = (i..end_tok).find(|&m| is_comma(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m))) {
+        let next_act =
+            |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| self.verbish(t) && !is_aux(t));
+        if let Some(m) = (i..end_tok)
+            .find(|&m| is_comma(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m)))
+        {
             end_tok = m;
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"

@@ -76,7 +76,9 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
         //    right to left; cues inside such content are nested and left alone.
         for k in (0..cues.len()).rev() {
             let cue = &cues[k];
-            let covered = claims.iter().any(|c| c.content.as_ref().is_some_and(|r| r.start <= toks[cue.first].start && toks[cue.last - 1].end <= r.end));
+            let covered = claims
+                .iter()
+                .any(|c| c.content.as_ref().is_some_and(|r| r.start <= toks[cue.first].start && toks[cue.last - 1].end <= r.end));
             if covered {
                 continue;
             }

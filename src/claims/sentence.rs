@@ -201,7 +201,11 @@ impl<'a> Ctx<'a> {
             .take_while(|q| q.inner.start < r.end)
             .map(|q| q.inner.end.min(r.end).saturating_sub(q.inner.start.max(r.start)))
             .sum();
-        if quoted * 2 > r.len() { QuoteKind::Direct } else { QuoteKind::Indirect }
+        if quoted * 2 > r.len() {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Indirect
+        }
     }
 
     /// Trims a content range: leading `that`, marks and punctuation; trailing
@@ -260,7 +264,6 @@ pub(super) fn is_quote_mark(t: &Tok) -> bool {
 pub(super) fn is_closing_quote(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "”" | "\"" | "»" | "''")
 }
-
 
 /// Sentence-final punctuation and closing marks.
 pub(super) fn is_final(t: &Tok) -> bool {

@@ -55,8 +55,8 @@ impl Ctx<'_> {
                     s = m + 1;
                 }
                 // a relative clause, or a reduced one ("published by the U.N.")
-                let relative = matches!(self.lower(s), "who" | "which" | "whose")
-                    || (self.verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
+                let relative =
+                    matches!(self.lower(s), "who" | "which" | "whose") || (self.verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
                 if !relative && PREPOSITIONS.contains(&self.lower(s)) {
                     // a circumstance right before the cue is skipped, once
                     if k == cue_first && quoted.is_none() && e - s <= 12 && s > lo && is_comma(&self.toks[s - 1]) {
@@ -85,8 +85,10 @@ impl Ctx<'_> {
         } else {
             // a clause before "and"/"but"/"that"... inside the segment: keep what follows
             let cut = (first..cue_first).rev().find(|&m| {
-                matches!(self.lower(m), "and" | "but" | "that" | "while" | "because" | "as" | "after" | "when" | "if" | "although" | "though" | "since")
-                    && (first..m).any(|x| self.verbish(&self.toks[x]))
+                matches!(
+                    self.lower(m),
+                    "and" | "but" | "that" | "while" | "because" | "as" | "after" | "when" | "if" | "although" | "though" | "since"
+                ) && (first..m).any(|x| self.verbish(&self.toks[x]))
             });
             if let Some(m) = cut {
                 first = m + 1;
@@ -136,14 +138,20 @@ impl Ctx<'_> {
         // not set off by commas, the stretch is a clause ("The bill drew fire from
         // the union, which"): the mention is the object after its last preposition
         if s == self.lo || !is_comma(&self.toks[s - 1]) {
-            if let Some(p) = (s..e).rev().find(|&j| PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "to" | "about" | "against" | "into" | "than" | "over")) {
+            if let Some(p) = (s..e).rev().find(|&j| {
+                PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "to" | "about" | "against" | "into" | "than" | "over")
+            }) {
                 s = p + 1;
             }
         }
         while s < e && !self.toks[s].word {
             s += 1;
         }
-        if e > s && e - s <= 12 { self.bytes(s, e) } else { None }
+        if e > s && e - s <= 12 {
+            self.bytes(s, e)
+        } else {
+            None
+        }
     }
 
     /// The speaker after a cue: "said former CIA officer David Priess, who ...".
@@ -151,7 +159,10 @@ impl Ctx<'_> {
         // a mention starts with a word, not with a mark (`said in a statement: "…"`)
         let first = self.tok(from).filter(|t| t.word)?;
         let speakerish = first.cap
-            || matches!(first.lower.as_str(), "a" | "an" | "the" | "one" | "two" | "three" | "four" | "another" | "he" | "she" | "some" | "several" | "other" | "others")
+            || matches!(
+                first.lower.as_str(),
+                "a" | "an" | "the" | "one" | "two" | "three" | "four" | "another" | "he" | "she" | "some" | "several" | "other" | "others"
+            )
             || (from..(from + 6).min(self.hi)).any(|j| self.toks[j].cap || crate::lexicon::is_role_noun(&self.toks[j].lower));
         if !speakerish || matches!(first.lower.as_str(), "that" | "it" | "they" | "whether" | "to") {
             return None;
@@ -225,8 +236,31 @@ impl Ctx<'_> {
     /// that ...`): a lower-case -ing word that is not the adjective of a title
     /// (`, acting director`, `, ranking member`).
     fn participle_clause(&self, j: usize) -> bool {
-        const TITLE_ADJECTIVES: &[&str] = &["acting", "managing", "leading", "ruling", "presiding", "outgoing", "incoming", "founding", "visiting", "ranking", "reigning", "governing", "sitting", "serving", "retiring", "consulting", "striking", "working", "supporting", "opposing"];
-        self.tok(j).is_some_and(|t| t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing") && !TITLE_ADJECTIVES.contains(&t.lower.as_str()))
+        const TITLE_ADJECTIVES: &[&str] = &[
+            "acting",
+            "managing",
+            "leading",
+            "ruling",
+            "presiding",
+            "outgoing",
+            "incoming",
+            "founding",
+            "visiting",
+            "ranking",
+            "reigning",
+            "governing",
+            "sitting",
+            "serving",
+            "retiring",
+            "consulting",
+            "striking",
+            "working",
+            "supporting",
+            "opposing",
+        ];
+        self.tok(j).is_some_and(|t| {
+            t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing") && !TITLE_ADJECTIVES.contains(&t.lower.as_str())
+        })
     }
 
     /// Whether the token at `j` is the period of an abbreviation or an initial
@@ -234,7 +268,10 @@ impl Ctx<'_> {
     pub(super) fn abbreviation_dot(&self, j: usize) -> bool {
         let Some(prev) = j.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
         let initial = prev.word && prev.lower.chars().count() == 1 && prev.cap;
-        self.lower(j) == "." && prev.word && (ABBREVIATIONS.contains(&prev.lower.as_str()) || initial) && self.tok(j + 1).is_some_and(|t| t.cap)
+        self.lower(j) == "."
+            && prev.word
+            && (ABBREVIATIONS.contains(&prev.lower.as_str()) || initial)
+            && self.tok(j + 1).is_some_and(|t| t.cap)
     }
 
     /// For a quotation mark at `open` inside a noun phrase, the mark that closes a
@@ -269,7 +306,28 @@ impl Ctx<'_> {
                 || t.lower == "s"
                 || (!t.word && matches!(t.lower.as_str(), "(" | ")" | "-"))
                 || self.abbreviation_dot(j)
-                || matches!(t.lower.as_str(), "the" | "a" | "an" | "some" | "other" | "two" | "three" | "several" | "many" | "most" | "both" | "all" | "its" | "his" | "her" | "their" | "senior" | "former" | "top")
+                || matches!(
+                    t.lower.as_str(),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "some"
+                        | "other"
+                        | "two"
+                        | "three"
+                        | "several"
+                        | "many"
+                        | "most"
+                        | "both"
+                        | "all"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "senior"
+                        | "former"
+                        | "top"
+                )
             {
                 true
             } else if matches!(t.lower.as_str(), "and" | "of" | "for") {
@@ -302,7 +360,11 @@ impl Ctx<'_> {
                 j = end;
             }
         }
-        if j > start { self.bytes(start, j) } else { None }
+        if j > start {
+            self.bytes(start, j)
+        } else {
+            None
+        }
     }
 
     /// The token after the noun-phrase chunk that starts at token `i`, with the

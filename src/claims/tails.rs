@@ -37,11 +37,14 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
-            if w == "that" && matches!(self.lower(i + 1), "day" | "week" | "month" | "morning" | "evening" | "night" | "year" | "afternoon") {
+            if w == "that" && matches!(self.lower(i + 1), "day" | "week" | "month" | "morning" | "evening" | "night" | "year" | "afternoon")
+            {
                 i += 2;
                 continue;
             }
-            if matches!(w, "last" | "this" | "earlier" | "later") && matches!(self.lower(i + 1), "week" | "month" | "year" | "weekend" | "this" | "last" | "on" | "in") {
+            if matches!(w, "last" | "this" | "earlier" | "later")
+                && matches!(self.lower(i + 1), "week" | "month" | "year" | "weekend" | "this" | "last" | "on" | "in")
+            {
                 i += 2;
                 continue;
             }
@@ -50,7 +53,11 @@ impl Ctx<'_> {
                 continue;
             }
             // a manner adverb closing the cue: "said sarcastically."
-            if w.len() > 4 && w.ends_with("ly") && self.tok(i).is_some_and(|t| t.word && !t.cap) && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_comma)) {
+            if w.len() > 4
+                && w.ends_with("ly")
+                && self.tok(i).is_some_and(|t| t.word && !t.cap)
+                && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_comma))
+            {
                 i += 1;
                 continue;
             }
@@ -66,7 +73,8 @@ impl Ctx<'_> {
                         // "in an interview with Reuters", "in a note to clients": the
                         // tail's own complement, up to "that", a comma or the end
                         if matches!(self.lower(i), "with" | "to" | "from" | "for" | "by" | "on" | "at") {
-                            let end = (i + 1..(i + 6).min(self.hi + 1)).find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_comma));
+                            let end = (i + 1..(i + 6).min(self.hi + 1))
+                                .find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_comma));
                             if let Some(k) = end.filter(|&k| k > i + 1 && !(i + 1..k).any(|m| self.verbish(&self.toks[m]))) {
                                 i = k;
                             }
@@ -86,17 +94,41 @@ impl Ctx<'_> {
                     continue;
                 }
             }
-            if matches!(w, "during" | "at" | "in" | "on" | "after" | "before" | "ahead" | "following" | "amid" | "via" | "through" | "while") {
+            if matches!(
+                w,
+                "during" | "at" | "in" | "on" | "after" | "before" | "ahead" | "following" | "amid" | "via" | "through" | "while"
+            ) {
                 // a phrase closing the sentence ("during a visit to Paris.") or standing
                 // before "that" ("during a visit to Paris that ...")
                 let end = (i + 1..(i + 12).min(self.hi + 1)).find(|&j| self.at_end(j) || self.lower(j) == "that");
                 let clause_word = |m: usize| {
-                    matches!(self.lower(m), "whether" | "if" | "how" | "what" | "why" | "when" | "who" | "which" | "where" | "it" | "he" | "she" | "they" | "we" | "i" | "there")
+                    matches!(
+                        self.lower(m),
+                        "whether"
+                            | "if"
+                            | "how"
+                            | "what"
+                            | "why"
+                            | "when"
+                            | "who"
+                            | "which"
+                            | "where"
+                            | "it"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "we"
+                            | "i"
+                            | "there"
+                    )
                 };
                 if let Some(j) = end {
                     // (a capitalised "May" is the month)
                     let phrase = !(i + 1..j).any(|m| {
-                        (self.verbish(&self.toks[m]) && !self.toks[m].cap) || is_comma(&self.toks[m]) || clause_word(m) || !self.toks[m].word && !self.at_end(m)
+                        (self.verbish(&self.toks[m]) && !self.toks[m].cap)
+                            || is_comma(&self.toks[m])
+                            || clause_word(m)
+                            || !self.toks[m].word && !self.at_end(m)
                     });
                     if j > i + 1 && phrase && (self.lower(j) == "that" || j - i <= 7) {
                         i = j;
@@ -150,7 +182,11 @@ impl Ctx<'_> {
             }
             j += 1;
         }
-        if self.at_end(j) { j } else { i }
+        if self.at_end(j) {
+            j
+        } else {
+            i
+        }
     }
 
     /// The first token of the noun-phrase chunk that ends right before the verb group
@@ -213,10 +249,32 @@ impl Ctx<'_> {
             let opens_clause = |t: &Tok| {
                 matches!(
                     t.lower.as_str(),
-                    "it" | "he" | "she" | "they" | "we" | "i" | "there" | "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their"
-                        | "in" | "on" | "at" | "during" | "via" | "after" | "before" | "for" | "with" | "by" | "over"
-                )
-                    || self.verbish(t)
+                    "it" | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "i"
+                        | "there"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "during"
+                        | "via"
+                        | "after"
+                        | "before"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "over"
+                ) || self.verbish(t)
                     || !t.word
             };
             while j < (i + 4).min(self.hi) && self.tok(j).is_some_and(|t| !opens_clause(t)) {

@@ -57,14 +57,16 @@ impl Ctx<'_> {
             let near = cue.first.saturating_sub(REACH).max(self.lo);
             let boundary = (near..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]));
             let split_quote = boundary.is_some_and(|b| is_closing_quote(&self.toks[b]));
-            let continues = (self.tok(after).is_some_and(is_comma)
-                && (split_quote || !self.tok(after + 1).is_some_and(is_opening_quote)))
+            let continues = (self.tok(after).is_some_and(is_comma) && (split_quote || !self.tok(after + 1).is_some_and(is_opening_quote)))
                 || next_cue == Some(after);
             // after "“A,” X said", what follows the cue is circumstance ("said as she
             // left"), never content — when the quotation closes as a report does
             // (",”" "?”" "!”"), not as a phrase ("warned against “X” and said")
             let reported = boundary.is_some_and(|b| {
-                split_quote && b > self.lo && matches!(self.lower(b - 1), "," | "?" | "!" | "—" | "…") && !matches!(self.lower(b + 1), "and" | "or" | "but")
+                split_quote
+                    && b > self.lo
+                    && matches!(self.lower(b - 1), "," | "?" | "!" | "—" | "…")
+                    && !matches!(self.lower(b + 1), "and" | "or" | "but")
             });
             if !self.at_end(after) && !continues && !reported {
                 return None;
@@ -89,14 +91,20 @@ impl Ctx<'_> {
             // (a quotation counts when it is what the sentence opens with, not a title
             // inside an opening phrase: "On the “Morning Show,” she said ...")
             let opens_with_quote = self.quote_at(self.toks[self.lo].end).is_some_and(|q| q.outer.start <= self.toks[self.lo].start);
-            let clause = || opens_with_quote || (self.lo..b).any(|j| self.verbish(&self.toks[j]) && self.quote_at(self.toks[j].start).is_none());
+            let clause =
+                || opens_with_quote || (self.lo..b).any(|j| self.verbish(&self.toks[j]) && self.quote_at(self.toks[j].start).is_none());
             if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause()) {
                 return None;
             }
             // a parenthetical cue ("The museum, he said, would open in May."): what
             // stands before it is no clause, the clause goes on after it; the content
             // is after the cue, which the leading rules read
-            if !split_quote && self.tok(after).is_some_and(is_comma) && next_cue != Some(after) && !clause() && self.clause_follows(after + 1) {
+            if !split_quote
+                && self.tok(after).is_some_and(is_comma)
+                && next_cue != Some(after)
+                && !clause()
+                && self.clause_follows(after + 1)
+            {
                 return None;
             }
             (speaker.or_else(|| self.bytes(first, cue.first))?, b)
@@ -213,7 +221,8 @@ impl Ctx<'_> {
         let opens = self.tok(after).is_some_and(|t| {
             t.cap || matches!(t.lower.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "four" | "another" | "several" | "other")
         });
-        let head_end = (after..end).find(|&j| PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "of" | "to" | ",")).unwrap_or(end);
+        let head_end =
+            (after..end).find(|&j| PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "of" | "to" | ",")).unwrap_or(end);
         let described = opens
             && (after..head_end).any(|j| {
                 let t = &self.toks[j];
@@ -223,7 +232,13 @@ impl Ctx<'_> {
         // short, and ending in its name or role ("the party truly cares" is a clause)
         let last = &self.toks[end.max(after + 1) - 1];
         let ends_in_head = last.cap || is_source_noun(&last.lower);
-        if !described || !ends_in_head || end - after > 6 || !self.at_end(end) || self.sequential(cue) || matches!(self.lower(after), "he" | "she" | ":") {
+        if !described
+            || !ends_in_head
+            || end - after > 6
+            || !self.at_end(end)
+            || self.sequential(cue)
+            || matches!(self.lower(after), "he" | "she" | ":")
+        {
             return None;
         }
         // only when what stands before the cue names no one ("One official said the
@@ -233,8 +248,7 @@ impl Ctx<'_> {
             let (a, b) = (self.toks.partition_point(|t| t.start < r.start), self.toks.partition_point(|t| t.start < r.end));
             (a..b).any(|j| {
                 let t = &self.toks[j];
-                t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
-                    || is_source_noun(&t.lower)
+                t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i") || is_source_noun(&t.lower)
             })
         });
         (!names_someone).then_some(sp)

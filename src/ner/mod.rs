@@ -29,9 +29,9 @@ use crate::models::{choose_backend, native_bf16, Available, Engine, ModelsConfig
 use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, Syntax, Word};
 use crate::text::sentence_spans;
 
+pub(crate) use build::ensure_model;
 pub use build::{build_model, is_built, IfMissing};
 pub use onnx::export_onnx;
-pub(crate) use build::ensure_model;
 pub use train::{train, EpochReport, TrainEvent, TrainReport};
 
 /// Most wordpieces in one forward pass, `[CLS]` and `[SEP]` included.
@@ -128,9 +128,8 @@ impl SyntaxLabels {
 
     /// Reads them from a model's `config.json`; `Ok(None)` when it has none.
     fn from_config(json: &serde_json::Value, path: &Path) -> Result<Option<SyntaxLabels>> {
-        let list = |key: &str| -> Option<Vec<String>> {
-            json.get(key)?.as_array()?.iter().map(|v| v.as_str().map(str::to_owned)).collect()
-        };
+        let list =
+            |key: &str| -> Option<Vec<String>> { json.get(key)?.as_array()?.iter().map(|v| v.as_str().map(str::to_owned)).collect() };
         let (Some(pos), Some(chunks)) = (list(POS_KEY), list(CHUNK_KEY)) else {
             return Ok(None);
         };
@@ -264,11 +263,7 @@ impl NerModel {
                 return Err(Error::MissingModelFile { path, fix: fix.to_owned() });
             }
         }
-        let corrupt = |file: &str, reason: String| Error::CorruptModelFile {
-            path: dir.join(file),
-            reason,
-            fix: fix.to_owned(),
-        };
+        let corrupt = |file: &str, reason: String| Error::CorruptModelFile { path: dir.join(file), reason, fix: fix.to_owned() };
         let config_path = dir.join(CONFIG);
         let raw = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
         let json: serde_json::Value = serde_json::from_str(&raw).map_err(|e| corrupt(CONFIG, e.to_string()))?;
@@ -288,7 +283,9 @@ impl NerModel {
             engine: format!("{engine:?}").to_lowercase(),
             precision: format!("{precision:?}").to_lowercase(),
             reason,
-            fix: format!("`{fix}` writes the ONNX graphs of a built model and fetches ONNX Runtime; or change engine/precision in models.toml"),
+            fix: format!(
+                "`{fix}` writes the ONNX graphs of a built model and fetches ONNX Runtime; or change engine/precision in models.toml"
+            ),
         })?;
         let threads = threads();
         let net = match (engine, runtime) {
@@ -357,8 +354,7 @@ impl NerModel {
     /// Entities inside the given byte ranges of `text` only (ranges must lie on char
     /// boundaries; others are skipped).
     pub fn recognize_in(&self, text: &str, ranges: &[std::ops::Range<usize>]) -> Result<Vec<Entity>> {
-        let segs: Vec<(&str, usize)> =
-            ranges.iter().filter_map(|r| text.get(r.clone()).map(|s| (s, r.start))).collect();
+        let segs: Vec<(&str, usize)> = ranges.iter().filter_map(|r| text.get(r.clone()).map(|s| (s, r.start))).collect();
         Ok(self.run(&segs)?.into_iter().flatten().collect())
     }
 
@@ -727,13 +723,7 @@ fn split_windows(seg: Segment, max: usize) -> Vec<Segment> {
 }
 
 /// Decodes one segment's scores into entities with offsets `base + …` into the input.
-fn entities_of(
-    text: &str,
-    base: usize,
-    seg: &Segment,
-    log_probs: ndarray::ArrayView2<f32>,
-    labels: &[Label],
-) -> Vec<Entity> {
+fn entities_of(text: &str, base: usize, seg: &Segment, log_probs: ndarray::ArrayView2<f32>, labels: &[Label]) -> Vec<Entity> {
     if log_probs.nrows() != seg.ids.len() {
         return Vec::new();
     }
@@ -787,9 +777,7 @@ fn syntax_of(base: usize, seg: &Segment, (pos, chunk): &(Vec<i64>, Vec<i64>), la
     }
     let chunks = iob_chunks(&tags)
         .into_iter()
-        .filter_map(|(a, z, kind)| {
-            Some(Chunk { kind: Phrase::parse(&kind)?, start: words[a].start, end: words[z - 1].end })
-        })
+        .filter_map(|(a, z, kind)| Some(Chunk { kind: Phrase::parse(&kind)?, start: words[a].start, end: words[z - 1].end }))
         .collect();
     Syntax { words, chunks }
 }
@@ -821,9 +809,7 @@ fn word_tags(words: &[String], ents: &[Entity]) -> Vec<String> {
     for w in words {
         let (s, e) = (pos, pos + w.len());
         pos = e + 1;
-        let tag = ents.iter().find(|x| x.start < e && s < x.end).map(|x| {
-            if x.start >= s { Label::B(x.kind) } else { Label::I(x.kind) }
-        });
+        let tag = ents.iter().find(|x| x.start < e && s < x.end).map(|x| if x.start >= s { Label::B(x.kind) } else { Label::I(x.kind) });
         tags.push(tag.unwrap_or(Label::O).name());
     }
     tags
@@ -831,17 +817,14 @@ fn word_tags(words: &[String], ents: &[Entity]) -> Vec<String> {
 
 /// The model's labels by id, checked against the IOB2 scheme.
 fn labels_of(config: &BertConfig, path: &Path) -> Result<Vec<Label>> {
-    let id2label = config.id2label.as_ref().ok_or_else(|| Error::UnknownLabel {
-        path: path.to_owned(),
-        label: "(no id2label)".into(),
-    })?;
+    let id2label = config.id2label.as_ref().ok_or_else(|| Error::UnknownLabel { path: path.to_owned(), label: "(no id2label)".into() })?;
     let mut labels = vec![Label::O; id2label.len()];
     for (&id, name) in id2label {
         let label = Label::parse(name).ok_or_else(|| Error::UnknownLabel { path: path.to_owned(), label: name.clone() })?;
-        let slot = usize::try_from(id).ok().and_then(|i| labels.get_mut(i)).ok_or_else(|| Error::UnknownLabel {
-            path: path.to_owned(),
-            label: format!("{id}: {name} (ids are not 0..n)"),
-        })?;
+        let slot = usize::try_from(id)
+            .ok()
+            .and_then(|i| labels.get_mut(i))
+            .ok_or_else(|| Error::UnknownLabel { path: path.to_owned(), label: format!("{id}: {name} (ids are not 0..n)") })?;
         *slot = label;
     }
     Ok(labels)
@@ -969,4 +952,3 @@ mod tests {
         assert_eq!(word_tags(&words, &ents), ["B-PER", "I-PER", "O", "B-PER"]);
     }
 }
-

@@ -5,9 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use ort::environment::Environment;
 use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;
-use ort::environment::Environment;
 use ort::value::TensorRef;
 
 use super::{Inputs, Outputs};

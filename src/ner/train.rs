@@ -9,7 +9,7 @@ use tch::nn::OptimizerConfig;
 use tch::{nn, Device, Reduction, Tensor};
 
 use super::{
-    encode, load_tokenizer, pad_batch, pad_labels, special_ids, threads, Net, NerModel, TorchNet, SyntaxLabels, Tagger, CASING_KEY, CONFIG,
+    encode, load_tokenizer, pad_batch, pad_labels, special_ids, threads, NerModel, Net, SyntaxLabels, Tagger, TorchNet, CASING_KEY, CONFIG,
     TOKENIZER, WEIGHTS,
 };
 use crate::conll::{read_conll, ConllSentence, EntityScores, SyntaxScores};
@@ -103,12 +103,10 @@ pub fn train(
     // Config: the encoder's, with the label set and our casing flag.
     let enc_config = encoder_dir.join(CONFIG);
     let raw = std::fs::read_to_string(&enc_config).map_err(|e| Error::io(&enc_config, e))?;
-    let mut json: serde_json::Value =
-        serde_json::from_str(&raw).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
+    let mut json: serde_json::Value = serde_json::from_str(&raw).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
     let id2label: serde_json::Map<String, serde_json::Value> =
         labels.iter().enumerate().map(|(i, l)| (i.to_string(), l.name().into())).collect();
-    let label2id: serde_json::Map<String, serde_json::Value> =
-        labels.iter().enumerate().map(|(i, l)| (l.name(), i.into())).collect();
+    let label2id: serde_json::Map<String, serde_json::Value> = labels.iter().enumerate().map(|(i, l)| (l.name(), i.into())).collect();
     if let Some(obj) = json.as_object_mut() {
         obj.insert("architectures".into(), serde_json::json!(["BertForTokenClassification"]));
         obj.insert("id2label".into(), id2label.into());
@@ -118,8 +116,7 @@ pub fn train(
     if let Some(s) = &syntax {
         s.write_to(&mut json);
     }
-    let config: BertConfig =
-        serde_json::from_value(json.clone()).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
+    let config: BertConfig = serde_json::from_value(json.clone()).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
 
     let tok_path = encoder_dir.join(TOKENIZER);
     let tokenizer = load_tokenizer(&tok_path).map_err(|e| Error::CorruptModelFile {
@@ -137,10 +134,8 @@ pub fn train(
     let model = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
     load_encoder(&vs, &encoder_dir.join(WEIGHTS))?;
 
-    let examples: Vec<Example> = train_set
-        .iter()
-        .map(|s| encode_example(&tokenizer, s, recipe.casing, &labels, syntax.as_ref()))
-        .collect::<Result<_>>()?;
+    let examples: Vec<Example> =
+        train_set.iter().map(|s| encode_example(&tokenizer, s, recipe.casing, &labels, syntax.as_ref())).collect::<Result<_>>()?;
 
     let batches_per_epoch = examples.len().div_ceil(recipe.batch_size);
     let total_steps = batches_per_epoch * recipe.epochs;
@@ -363,4 +358,3 @@ impl SplitMix {
         }
     }
 }
-

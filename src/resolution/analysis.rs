@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
-use crate::lexicon::{is_role_noun, ANONYMITY_MARKERS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ROLE_NOUNS, SPOKES_NOUNS};
+use crate::lexicon::{
+    is_role_noun, ANONYMITY_MARKERS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ROLE_NOUNS, SPOKES_NOUNS,
+};
 use crate::text::tokens::{tokenize, Tok};
-
 
 /// Whether what is left of a mention is nothing or starts a further apposition.
 trait RestOfMention {
@@ -73,19 +74,18 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     let inside = |e: &&Entity| e.start >= head_bytes.start && e.end <= head_bytes.end && e.start < e.end;
     let head_ents: Vec<&Entity> = entities.iter().filter(inside).collect();
     // "paint maker Akzo Nobel": a name after a company noun is the company's
-    let after_company = |e: &Entity| {
-        toks.iter().rev().find(|t| t.end <= e.start).is_some_and(|t| COMPANY_NOUNS.contains(&t.lower.as_str()))
-    };
+    let after_company =
+        |e: &Entity| toks.iter().rev().find(|t| t.end <= e.start).is_some_and(|t| COMPANY_NOUNS.contains(&t.lower.as_str()));
     // document-level consistency: a one-word entity that is part of a person's name
     // elsewhere ("Cho" tagged ORG, "Cho Myoung" PER) is that person
     let person_name_part = |e: &Entity| {
         !e.text.contains(' ')
-            && entities.iter().any(|p| p.kind == EntityKind::Person && p.text.len() > e.text.len() && p.text.split(' ').any(|w| w == e.text))
+            && entities
+                .iter()
+                .any(|p| p.kind == EntityKind::Person && p.text.len() > e.text.len() && p.text.split(' ').any(|w| w == e.text))
     };
     // "the Trump administration": a person's name modifying an institution noun
-    let modifies_body = |e: &Entity| {
-        head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()))
-    };
+    let modifies_body = |e: &Entity| head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()));
     // "Cook’s spokesman": a possessor is not the speaker
     let possessor = |e: &Entity| {
         let rest = &text[e.end.min(range.end)..range.end];
@@ -117,7 +117,10 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w));
     let last = hw.last().copied().unwrap_or("");
     let last_cap = head.last().is_some_and(|t| t.cap);
-    let plural = ((!last_cap || ROLE_NOUNS.contains(&last)) && last.ends_with('s') && !last.ends_with("ss") && !matches!(last, "us" | "its" | "this" | "is" | "press"))
+    let plural = ((!last_cap || ROLE_NOUNS.contains(&last))
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !matches!(last, "us" | "its" | "this" | "is" | "press"))
         || matches!(last, "people" | "men" | "women" | "staff" | "police" | "media" | "both" | "they" | "others")
         || hw.contains(&"and");
     let back_reference = pronoun.is_none()
@@ -127,10 +130,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     // a bare capitalised word the NER missed: use what the entities say elsewhere
     let known = |w: &Tok| -> Option<EntityKind> {
         let s = &text[w.start..w.end];
-        entities
-            .iter()
-            .find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s)))
-            .map(|e| e.kind)
+        entities.iter().find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s))).map(|e| e.kind)
     };
     let caps: Vec<&Tok> = head.iter().filter(|t| t.cap && !matches!(t.lower.as_str(), "the" | "a" | "an")).collect();
     let guessed = if person.is_none() && body.is_none() && caps.len() == head.len() && !caps.is_empty() {
@@ -141,7 +141,9 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
     // "South Korea s Cho": the last capitalised word is a person's name elsewhere
     let last_cap_person = person.is_none()
         && body.is_none()
-        && head.last().is_some_and(|t| t.cap && known(t) == Some(EntityKind::Person) && !head_ents.iter().any(|e| e.start <= t.start && t.end <= e.end));
+        && head.last().is_some_and(|t| {
+            t.cap && known(t) == Some(EntityKind::Person) && !head_ents.iter().any(|e| e.start <= t.start && t.end <= e.end)
+        });
     let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person;
 
     let (anonymity, kind) = if let Some(p) = pronoun {
@@ -156,7 +158,11 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
         (Anonymity::Named, SpeakerKind::Person)
     } else if spokes.is_some() {
         (Anonymity::Institutional, SpeakerKind::Person)
-    } else if role.is_some() || matches!(hw.first(), Some(&"some") | Some(&"others") | Some(&"many") | Some(&"several")) && body.is_none() && institution.is_none() {
+    } else if role.is_some()
+        || matches!(hw.first(), Some(&"some") | Some(&"others") | Some(&"many") | Some(&"several"))
+            && body.is_none()
+            && institution.is_none()
+    {
         (Anonymity::Anonymous, if plural { SpeakerKind::Group } else { SpeakerKind::Person })
     } else if document {
         (Anonymity::Institutional, SpeakerKind::Document)
@@ -175,14 +181,18 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
             // "a spokesman for X": the body after "for"
             let all: Vec<&Entity> = entities.iter().filter(|e| e.start >= range.start && e.end <= range.end).collect();
             // "the Trump administration" → "Trump administration"
-            let owner = head_ents.iter().find(|e| e.kind == EntityKind::Person && modifies_body(e)).map(|e| text[e.start..head_bytes.end].to_owned());
+            let owner = head_ents
+                .iter()
+                .find(|e| e.kind == EntityKind::Person && modifies_body(e))
+                .map(|e| text[e.start..head_bytes.end].to_owned());
             let company = head_ents.iter().find(|e| after_company(e)).map(|e| e.text.clone());
             body.map(|e| e.text.clone())
                 .or(owner)
                 .or(company)
                 .or_else(|| all.iter().find(|e| e.kind != EntityKind::Person).map(|e| e.text.clone()))
                 .or_else(|| {
-                    let words: Vec<&str> = caps.iter().map(|t| text[t.start..t.end].trim_end_matches("’s").trim_end_matches("'s")).collect();
+                    let words: Vec<&str> =
+                        caps.iter().map(|t| text[t.start..t.end].trim_end_matches("’s").trim_end_matches("'s")).collect();
                     (!words.is_empty()).then(|| words.join(" "))
                 })
         }
@@ -199,19 +209,28 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> A
 }
 
 fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], role: Option<&str>, ents: &[&Entity]) -> Descriptor {
-    let count = head.iter().find_map(|t| {
-        COUNT_WORDS.iter().find(|(w, _)| *w == t.lower).map(|x| x.1).or_else(|| t.lower.parse().ok())
-    });
+    let count = head.iter().find_map(|t| COUNT_WORDS.iter().find(|(w, _)| *w == t.lower).map(|x| x.1).or_else(|| t.lower.parse().ok()));
     let mut affiliation: Vec<String> = ents.iter().filter(|e| e.kind != EntityKind::Person).map(|e| e.text.clone()).collect();
     for t in head {
         let inside = ents.iter().any(|e| e.start <= t.start && t.end <= e.end);
-        if t.cap && !inside && !matches!(t.lower.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "another" | "some" | "other" | "senior" | "former") && !is_role_noun(&t.lower) && !SPOKES_NOUNS.contains(&t.lower.as_str()) {
+        if t.cap
+            && !inside
+            && !matches!(
+                t.lower.as_str(),
+                "the" | "a" | "an" | "one" | "two" | "three" | "another" | "some" | "other" | "senior" | "former"
+            )
+            && !is_role_noun(&t.lower)
+            && !SPOKES_NOUNS.contains(&t.lower.as_str())
+        {
             affiliation.push(text[t.start..t.end].to_owned());
         }
     }
     let knowledge = toks
         .iter()
-        .position(|t| matches!(t.lower.as_str(), "familiar" | "close" | "briefed" | "involved" | "knowledgeable") || (t.lower == "with" && toks.iter().any(|x| x.lower == "knowledge")))
+        .position(|t| {
+            matches!(t.lower.as_str(), "familiar" | "close" | "briefed" | "involved" | "knowledgeable")
+                || (t.lower == "with" && toks.iter().any(|x| x.lower == "knowledge"))
+        })
         .map(|i| text[toks[i].start..range.end].trim_end_matches([',', ' ']).to_owned());
     Descriptor { role: role.map(str::to_owned), affiliation, count, knowledge }
 }
@@ -225,7 +244,9 @@ fn full_name(name: &str, entities: &[Entity]) -> String {
     let one_word = !name.contains(' ');
     entities
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && (e.text.rsplit(' ').next() == Some(last) || one_word && e.text.split(' ').next() == Some(name)))
+        .filter(|e| {
+            e.kind == EntityKind::Person && (e.text.rsplit(' ').next() == Some(last) || one_word && e.text.split(' ').next() == Some(name))
+        })
         .map(|e| e.text.as_str())
         .max_by_key(|s| s.len())
         .filter(|s| s.len() > name.len())
@@ -244,10 +265,7 @@ pub(crate) fn anonymity_markers(text: &str, range: Range<usize>) -> Vec<Range<us
             .flat_map(|m| s.match_indices(m).map(move |(i, _)| range.start + i..range.start + i + m.len()))
             .collect();
     }
-    ANONYMITY_MARKERS
-        .iter()
-        .flat_map(|m| lower.match_indices(m).map(move |(i, _)| range.start + i..range.start + i + m.len()))
-        .collect()
+    ANONYMITY_MARKERS.iter().flat_map(|m| lower.match_indices(m).map(move |(i, _)| range.start + i..range.start + i + m.len())).collect()
 }
 
 #[cfg(test)]
@@ -255,22 +273,30 @@ mod tests {
     use super::*;
 
     fn ents(text: &str, list: &[(EntityKind, &str)]) -> Vec<Entity> {
-        list.iter()
-            .filter_map(|(k, s)| text.find(s).and_then(|i| Entity::new(*k, text, i, i + s.len())))
-            .collect()
+        list.iter().filter_map(|(k, s)| text.find(s).and_then(|i| Entity::new(*k, text, i, i + s.len()))).collect()
     }
 
     #[test]
     fn anonymity_table() {
         use EntityKind::*;
         let table: &[(&str, &[(EntityKind, &str)], Anonymity, Option<&str>)] = &[
-            ("Chile s Interior Ministry spokeswoman Marta Ruiz", &[(Location, "Chile"), (Organization, "Interior Ministry"), (Person, "Marta Ruiz")], Anonymity::Named, Some("Marta Ruiz")),
+            (
+                "Chile s Interior Ministry spokeswoman Marta Ruiz",
+                &[(Location, "Chile"), (Organization, "Interior Ministry"), (Person, "Marta Ruiz")],
+                Anonymity::Named,
+                Some("Marta Ruiz"),
+            ),
             ("The State Department", &[(Organization, "State Department")], Anonymity::Institutional, Some("State Department")),
             ("a senior Kenyan official", &[(Misc, "Kenyan")], Anonymity::Anonymous, None),
             ("three EU diplomats", &[(Organization, "EU")], Anonymity::Anonymous, None),
             ("A Kremlin spokesman", &[(Location, "Kremlin")], Anonymity::Institutional, Some("Kremlin")),
             ("Officials familiar with the views of Maria Lopez’s office", &[(Person, "Maria Lopez")], Anonymity::Anonymous, None),
-            ("Anil Mehta, a spokesman for the Green Party", &[(Person, "Anil Mehta"), (Organization, "Green Party")], Anonymity::Named, Some("Anil Mehta")),
+            (
+                "Anil Mehta, a spokesman for the Green Party",
+                &[(Person, "Anil Mehta"), (Organization, "Green Party")],
+                Anonymity::Named,
+                Some("Anil Mehta"),
+            ),
             ("Kingdom", &[], Anonymity::Institutional, Some("Kingdom")),
             ("authorities", &[], Anonymity::Institutional, None),
             ("a source close to the Elysee", &[(Location, "Elysee")], Anonymity::Anonymous, None),
@@ -281,7 +307,12 @@ mod tests {
             ("Others", &[], Anonymity::Anonymous, None),
             ("Cook’s spokesman, Fred Sainz", &[(Person, "Cook"), (Person, "Fred Sainz")], Anonymity::Named, Some("Fred Sainz")),
             ("Cook’s spokesman", &[(Person, "Cook")], Anonymity::Institutional, Some("Cook")),
-            ("Bank of England Governor Andrew Bailey", &[(Organization, "Bank of England"), (Person, "Andrew Bailey")], Anonymity::Named, Some("Andrew Bailey")),
+            (
+                "Bank of England Governor Andrew Bailey",
+                &[(Organization, "Bank of England"), (Person, "Andrew Bailey")],
+                Anonymity::Named,
+                Some("Andrew Bailey"),
+            ),
             ("An official of Peru s customs agency", &[(Location, "Peru")], Anonymity::Anonymous, None),
             ("The Macron administration", &[(Person, "Macron")], Anonymity::Institutional, Some("Macron administration")),
             ("Swiss watch maker Tell Horlogerie", &[(Person, "Tell Horlogerie")], Anonymity::Institutional, Some("Tell Horlogerie")),
@@ -309,7 +340,14 @@ mod tests {
 
     #[test]
     fn back_references() {
-        for (t, want) in [("the official", true), ("the former official", true), ("one of the sources", true), ("The report", true), ("The State Department", false), ("he", false)] {
+        for (t, want) in [
+            ("the official", true),
+            ("the former official", true),
+            ("one of the sources", true),
+            ("The report", true),
+            ("The State Department", false),
+            ("he", false),
+        ] {
             assert_eq!(analyse(t, 0..t.len(), &[]).back_reference, want, "{t}");
         }
     }

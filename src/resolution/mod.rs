@@ -53,7 +53,8 @@ pub(crate) fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], senten
             .filter(|m| m.end + MARKER_REACH >= raw.cue.start && m.start <= raw.cue.end + MARKER_REACH)
             .filter_map(|r| Span::of(text, r.start, r.end))
             .collect();
-        let (Some(cue), Some(mention)) = (Span::of(text, raw.cue.start, raw.cue.end), Span::of(text, raw.speaker.start, raw.speaker.end)) else {
+        let (Some(cue), Some(mention)) = (Span::of(text, raw.cue.start, raw.cue.end), Span::of(text, raw.speaker.start, raw.speaker.end))
+        else {
             continue;
         };
         let content = raw.content.as_ref().and_then(|r| Span::of(text, r.start, r.end));
@@ -127,13 +128,18 @@ fn antecedent(
     let fits = |c: &Analysis| -> bool {
         match a.pronoun {
             Some(Pronoun::Person) => c.kind == SpeakerKind::Person && !c.plural,
-            Some(Pronoun::Thing) => matches!(c.kind, SpeakerKind::Organization | SpeakerKind::Document) && !c.plural
-                || c.anonymity == Anonymity::Institutional && c.kind != SpeakerKind::Person,
+            Some(Pronoun::Thing) => {
+                matches!(c.kind, SpeakerKind::Organization | SpeakerKind::Document) && !c.plural
+                    || c.anonymity == Anonymity::Institutional && c.kind != SpeakerKind::Person
+            }
             Some(Pronoun::Plural) => c.plural,
             None if a.kind == SpeakerKind::Document => c.anonymity == Anonymity::Institutional,
             // "one of them / one of the sources": one of a group
             None if a.group_member => c.plural && c.kind != SpeakerKind::Organization,
-            None => c.anonymity == Anonymity::Anonymous && c.plural == a.plural || c.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role,
+            None => {
+                c.anonymity == Anonymity::Anonymous && c.plural == a.plural
+                    || c.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role
+            }
         }
     };
     let same_role = |c: &Analysis| a.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role;

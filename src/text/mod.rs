@@ -8,7 +8,6 @@ use crate::lexicon::ABBREVIATIONS;
 pub(crate) mod quotes;
 pub(crate) mod tokens;
 
-
 /// Non-empty lines (paragraphs) as byte ranges, trimmed of surrounding whitespace.
 pub fn paragraph_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -77,10 +76,7 @@ fn starts_sentence(c: char) -> bool {
 fn is_abbreviation(p: &str, dot: usize) -> bool {
     let before = &p[..dot];
     // the word starts after the last separator, whatever its width in bytes
-    let word_start = before
-        .char_indices()
-        .rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = before.char_indices().rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"').map_or(0, |(i, c)| i + c.len_utf8());
     let word = before[word_start..].trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
         return false;

@@ -72,7 +72,11 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
         // paragraph end and opens the next one again: it ends with its paragraph
         let reopened = paras.get(k + 1).is_some_and(|n| text[n.clone()].starts_with(['“', '"', '«']) || text[n.clone()].starts_with("''"));
         if let Some(o) = open.filter(|_| reopened) {
-            let open_len = if text[o..].starts_with("''") || text[o..].starts_with("``") { 2 } else { text[o..].chars().next().map_or(1, char::len_utf8) };
+            let open_len = if text[o..].starts_with("''") || text[o..].starts_with("``") {
+                2
+            } else {
+                text[o..].chars().next().map_or(1, char::len_utf8)
+            };
             if o + open_len < para.end {
                 out.push(Quote { outer: o..para.end, inner: o + open_len..para.end });
             }

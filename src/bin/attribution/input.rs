@@ -169,8 +169,7 @@ fn csv_rows(reader: impl Read + 'static, source: String, columns: Columns) -> im
         let n = i + 1;
         match row {
             Ok(r) => {
-                let m: Map<String, Value> =
-                    header.iter().zip(r.iter()).map(|(k, v)| (k.clone(), Value::String(v.to_owned()))).collect();
+                let m: Map<String, Value> = header.iter().zip(r.iter()).map(|(k, v)| (k.clone(), Value::String(v.to_owned()))).collect();
                 record(m, &columns, &source, n)
             }
             Err(e) => Err((format!("{source}:{n}"), format!("row {n}: {e}"))),

@@ -206,7 +206,8 @@ fn resume_from(path: &str) -> Result<HashSet<String>, Failure> {
 fn extract(args: &Args) -> Result<ExitCode, Failure> {
     let inputs = if args.rest.is_empty() { vec!["-".to_owned()] } else { args.rest.clone() };
     let inputs = input::expand(&inputs).map_err(fail)?;
-    let columns = Columns { text: args.value("--text-column").unwrap_or("text").to_owned(), id: args.value("--id-column").map(str::to_owned) };
+    let columns =
+        Columns { text: args.value("--text-column").unwrap_or("text").to_owned(), id: args.value("--id-column").map(str::to_owned) };
     let batch: usize = match args.value("--batch") {
         Some(b) => b.parse().ok().filter(|&n| n > 0).ok_or_else(|| usage(format!("--batch {b}: not a positive number")))?,
         None => 64,

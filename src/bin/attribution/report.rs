@@ -59,8 +59,13 @@ impl Summary {
                 let d = speaker.and_then(|s| s.get("descriptor"));
                 let text = |k: &str| speaker.and_then(|s| s.get(k)).and_then(|v| v.get("text").or(Some(v))).and_then(Value::as_str);
                 let mention = text("resolved").or(text("text")).unwrap_or("?").to_lowercase();
-                let aff: Vec<&str> =
-                    d.and_then(|d| d.get("affiliation")).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+                let aff: Vec<&str> = d
+                    .and_then(|d| d.get("affiliation"))
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
                 let key = match d.and_then(|d| d.get("role")).and_then(Value::as_str) {
                     Some(role) if aff.is_empty() => role.to_owned(),
                     Some(role) => format!("{role} ({})", aff.join(", ")),

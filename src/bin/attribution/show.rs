@@ -89,7 +89,12 @@ pub fn render(article: &Article, width: usize) -> String {
     out.push_str(&format!("\n{} sources\n", article.sources.len()));
     for s in &article.sources {
         let claims: Vec<String> = s.claims.iter().map(|i| (i + 1).to_string()).collect();
-        out.push_str(&format!("  {} ({}): claims {}\n", s.name.as_deref().unwrap_or(&s.mention), anonymity(s.anonymity), claims.join(", ")));
+        out.push_str(&format!(
+            "  {} ({}): claims {}\n",
+            s.name.as_deref().unwrap_or(&s.mention),
+            anonymity(s.anonymity),
+            claims.join(", ")
+        ));
     }
     out
 }
