@@ -2,7 +2,7 @@
 # Side by side, in one run, on the same model files and the same sentences (those of
 # every .txt in DIR), 2 cores, tokenization included everywhere:
 #   - this crate's NER at each engine and precision it offers, and at its default;
-#   - ONNX Runtime from Python on the crate's graphs (model.onnx, model.int8.onnx),
+#   - ONNX Runtime from Python on the crate's graphs (tagger.onnx, tagger.int8.onnx),
 #     sentences sorted by length, best of several batch sizes (scripts/engines.py);
 #   - a plain PyTorch loop (fp32, bf16, int8 dynamic quantization), likewise;
 #   - the Hugging Face transformers token-classification pipeline at its best batch.
@@ -33,7 +33,7 @@ for run in "torch f32" "torch bf16" "onnx f32" "onnx int8" "auto f32" "auto auto
   echo "== attribution, engine $1, precision $2"
   ./target/release/examples/throughput --engine "$1" --precision "$2" --profile --ner-sentences "$TMP/sentences.txt" | tee "$TMP/ours-$1-$2.txt"
 done
-for graph in model.onnx model.int8.onnx; do
+for graph in tagger.onnx tagger.int8.onnx; do
   echo "== ONNX Runtime (Python), $graph"
   "$VENV/bin/python" scripts/engines.py ort "$MODEL_DIR/$graph" "$MODEL_DIR/tokenizer.json" "$TMP/sentences.txt" | tee "$TMP/ort-$graph.txt"
 done
@@ -56,8 +56,8 @@ rows = [
     ("attribution ONNX Runtime fp32", rate("ours-onnx-f32.txt")),
     ("attribution ONNX Runtime int8", rate("ours-onnx-int8.txt")),
     ("attribution default (models.toml)", rate("ours-auto-auto.txt")),
-    ("ONNX Runtime (Python) fp32", rate("ort-model.onnx.txt")),
-    ("ONNX Runtime (Python) int8", rate("ort-model.int8.onnx.txt")),
+    ("ONNX Runtime (Python) fp32", rate("ort-tagger.onnx.txt")),
+    ("ONNX Runtime (Python) int8", rate("ort-tagger.int8.onnx.txt")),
     ("PyTorch loop fp32", rate("torch-fp32.txt")),
     ("PyTorch loop bf16", rate("torch-bf16.txt")),
     ("PyTorch loop int8", rate("torch-int8.txt")),
@@ -66,7 +66,7 @@ rows = [
 for name, r in rows:
     print(f"{name:36s} {r:8.0f} wordpieces/s")
 ours32, ours = rate("ours-auto-f32.txt"), rate("ours-auto-auto.txt")
-ort32, ort8 = rate("ort-model.onnx.txt"), rate("ort-model.int8.onnx.txt")
+ort32, ort8 = rate("ort-tagger.onnx.txt"), rate("ort-tagger.int8.onnx.txt")
 print(f"ratio_ort_f32={ours32 / ort32:.2f}")
 print(f"ratio_ort_best={ours / max(ort32, ort8):.2f}")
 print(f"ratio_f32={ours32 / rate('hf.txt'):.2f}")

@@ -69,7 +69,9 @@ def main():
         session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
 
         def run(ids, mask, types):
-            session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": types})
+            # the crate's graphs take packed rows: one sentence a row here (sequence 1)
+            positions = np.broadcast_to(np.arange(ids.shape[1], dtype=np.int64), ids.shape)
+            session.run(None, {"input_ids": ids, "sequence_ids": mask, "position_ids": positions, "token_type_ids": types})
 
         label = f"onnxruntime={ort.__version__} graph={os.path.basename(graph)}"
     elif kind == "torch":

@@ -27,7 +27,7 @@ pub enum Precision {
     /// BF16): 2.3–2.8× the wordpieces/s of fp32, CoNLL-2003 test F1 0.8915 against 0.8918.
     Bf16,
     /// int8 weights of the linear layers, activations quantized per batch (ONNX
-    /// Runtime only: `model.int8.onnx`, written when the model is built).
+    /// Runtime only: `tagger.int8.onnx`, written when the model is built).
     Int8,
 }
 
@@ -74,11 +74,11 @@ impl std::str::FromStr for Engine {
 pub const ONNX_AUTO: Precision = Precision::F32;
 
 /// The ONNX graphs building writes into a model directory: fp32 and int8.
-pub const ONNX_FP32_FILE: &str = "model.onnx";
+pub const ONNX_FP32_FILE: &str = "tagger.onnx";
 /// See [`ONNX_FP32_FILE`].
-pub const ONNX_INT8_FILE: &str = "model.int8.onnx";
+pub const ONNX_INT8_FILE: &str = "tagger.int8.onnx";
 
-/// The ONNX graph of a precision (`model.int8.onnx` for int8, else `model.onnx`).
+/// The ONNX graph of a precision (`tagger.int8.onnx` for int8, else `tagger.onnx`).
 pub fn onnx_graph_file(precision: Precision) -> &'static str {
     if precision == Precision::Int8 {
         ONNX_INT8_FILE
@@ -90,9 +90,9 @@ pub fn onnx_graph_file(precision: Precision) -> &'static str {
 /// What a model directory and the cache offer, for [`choose_backend`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Available {
-    /// `model.onnx` is there.
+    /// `tagger.onnx` is there.
     pub onnx_f32: bool,
-    /// `model.int8.onnx` is there.
+    /// `tagger.int8.onnx` is there.
     pub onnx_int8: bool,
     /// The ONNX Runtime library is fetched.
     pub runtime: bool,

@@ -184,7 +184,9 @@ fn dev_files() -> Vec<PathBuf> {
 
 /// The ONNX graph computes what libtorch computes: at fp32, the same entities
 /// (spans, kinds, scores to 1e-3), words, tags and chunks on every dev sentence;
-/// int8 agrees on at least 97% of the entities.
+/// int8 agrees on at least 96% of the entities (97.0% measured: its activations are
+/// quantized with one scale a pass, so its entities move a little with what shares
+/// the pass).
 #[test]
 fn onnx_engine_equals_libtorch() {
     let dir = extractor().ner().dir().to_owned();
@@ -206,7 +208,32 @@ fn onnx_engine_equals_libtorch() {
         total += key(t).len().max(k8.len());
     }
     assert!(total > 100, "{total} entities");
-    assert!(same8 as f64 >= 0.97 * total as f64, "int8 agrees on {same8} of {total}");
+    assert!(same8 as f64 >= 0.96 * total as f64, "int8 agrees on {same8} of {total}");
+}
+
+/// Short sentences share rows of a forward pass, each attending to itself only:
+/// tagged together, every dev sentence gets what it gets alone (fp32, both engines).
+#[test]
+fn packed_sentences_equal_sentences_alone() {
+    let dir = extractor().ner().dir().to_owned();
+    let texts: Vec<String> = dev_files().iter().take(4).map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let segs = dev_segments(&texts);
+    for engine in [Engine::Torch, Engine::Onnx] {
+        let ner = NerModel::from_dir_on(&dir, engine, Precision::F32).unwrap();
+        ner.reset_profile();
+        let together = ner.analyze_segments(&segs).unwrap();
+        let prof = ner.profile();
+        assert!(prof.rows < prof.sequences, "{engine:?}: nothing was packed: {prof:?}");
+        for (seg, t) in segs.iter().zip(&together) {
+            let alone = ner.analyze_segments(&[*seg]).unwrap().remove(0);
+            let key = |a: &attribution::ner::Analysis| a.entities.iter().map(|e| (e.start, e.end, e.kind)).collect::<Vec<_>>();
+            assert_eq!(key(t), key(&alone), "{engine:?}: {}", seg.0);
+            for (a, b) in t.entities.iter().zip(&alone.entities) {
+                assert!((a.score - b.score).abs() < 1e-4, "{engine:?}: {a:?} {b:?}");
+            }
+            assert_eq!(t.syntax, alone.syntax, "{engine:?}: {}", seg.0);
+        }
+    }
 }
 
 /// An engine or precision that cannot run is a typed error that says why; a model
@@ -224,10 +251,10 @@ fn engine_requests_that_cannot_be_met_are_typed() {
     }
     let old = NerModel::from_dir_on(&tmp, Engine::Auto, Precision::F32).unwrap();
     assert_eq!(old.engine(), Engine::Torch);
-    let err = NerModel::from_dir_on(&tmp, Engine::Onnx, Precision::F32).err().expect("no model.onnx");
-    assert!(matches!(err, attribution::Error::Backend { .. }) && err.to_string().contains("model.onnx"), "{err}");
+    let err = NerModel::from_dir_on(&tmp, Engine::Onnx, Precision::F32).err().expect("no tagger.onnx");
+    assert!(matches!(err, attribution::Error::Backend { .. }) && err.to_string().contains("tagger.onnx"), "{err}");
     // a graph that is not one
-    std::fs::write(tmp.join("model.onnx"), b"not a graph").unwrap();
+    std::fs::write(tmp.join("tagger.onnx"), b"not a graph").unwrap();
     let err = NerModel::from_dir_on(&tmp, Engine::Onnx, Precision::F32).err().expect("garbage graph");
     assert!(matches!(err, attribution::Error::CorruptModelFile { .. }), "{err:?}");
     let _ = std::fs::remove_dir_all(&tmp);

@@ -9,7 +9,10 @@ names) and writes, beside them (the names come from the crate, src/models.rs):
 - INT8_NAME  the same with the weights of every linear layer quantized to int8
              (onnxruntime.quantization.quantize_dynamic, per channel, QInt8).
 
-Inputs input_ids, attention_mask, token_type_ids (int64 [batch, width]); outputs
+Inputs input_ids, sequence_ids, position_ids, token_type_ids (int64 [batch, width]):
+a row may hold several sequences, each `[CLS] ... [SEP]` with positions from 0;
+`sequence_ids` numbers them from 1 (0 on padding) and a wordpiece attends to its own
+sequence only, so a sequence's outputs are those it would get alone. Outputs
 `ner` (log-probabilities [batch, width, labels]) and, when the model has syntax heads,
 `pos` and `chunk` (the best label id of each wordpiece, int64 [batch, width]).
 
@@ -84,19 +87,22 @@ def build(config, w):
     if config.get("hidden_act", "gelu") != "gelu":
         raise SystemExit(f"hidden_act {config.get('hidden_act')!r}: only gelu is exported")
     g = Graph()
-    ids, mask, types = "input_ids", "attention_mask", "token_type_ids"
+    ids, seq, positions, types = "input_ids", "sequence_ids", "position_ids", "token_type_ids"
 
     # embeddings: word + position + token type, layer norm
     word = g.op("Gather", [g.const("word_embeddings", w["bert.embeddings.word_embeddings.weight"]), ids])
-    width = g.op("Gather", [g.op("Shape", [ids]), g.const("one_i", np.array(1, dtype=np.int64))])
-    positions = g.op("Range", [g.const("zero_i", np.array(0, dtype=np.int64)), width, g.const("step_i", np.array(1, dtype=np.int64))])
     pos = g.op("Gather", [g.const("position_embeddings", w["bert.embeddings.position_embeddings.weight"]), positions])
     typ = g.op("Gather", [g.const("token_type_embeddings", w["bert.embeddings.token_type_embeddings.weight"]), types])
     x = g.op("Add", [g.op("Add", [word, pos]), typ])
     x = g.layer_norm(x, w, "bert.embeddings.LayerNorm", eps)
 
-    # attention bias [batch, 1, 1, width]: 0 where attended, -10000 on padding
-    m = g.op("Cast", [g.op("Unsqueeze", [mask, g.const("axes_12", np.array([1, 2], dtype=np.int64))])], to=TensorProto.FLOAT)
+    # attention bias [batch, 1, width, width]: 0 where query and key are of the same
+    # sequence of the row, -10000 elsewhere and on padding (sequence 0)
+    queries = g.op("Unsqueeze", [seq, g.const("axis_2", np.array([2], dtype=np.int64))])
+    keys = g.op("Unsqueeze", [seq, g.const("axis_1", np.array([1], dtype=np.int64))])
+    real = g.op("Greater", [keys, g.const("zero_i", np.array(0, dtype=np.int64))])
+    same = g.op("And", [g.op("Equal", [queries, keys]), real])
+    m = g.op("Cast", [g.op("Unsqueeze", [same, g.const("axis_1b", np.array([1], dtype=np.int64))])], to=TensorProto.FLOAT)
     bias = g.op("Mul", [g.op("Sub", [g.const("one_f", np.array(1.0, dtype=np.float32)), m]), g.const("neg_f", np.array(-10000.0, dtype=np.float32))])
 
     split_shape = g.const("split_shape", np.array([0, 0, heads, head_dim], dtype=np.int64))
@@ -132,7 +138,7 @@ def build(config, w):
         if head + "_classifier.weight" in w:
             g.op("ArgMax", [g.linear(x, w, head + "_classifier")], name=head, axis=-1, keepdims=0)
             outputs.append(helper.make_tensor_value_info(head, TensorProto.INT64, ["batch", "width"]))
-    inputs = [helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "width"]) for n in (ids, mask, types)]
+    inputs = [helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "width"]) for n in (ids, seq, positions, types)]
     graph = helper.make_graph(g.nodes, "attribution_tagger", inputs, outputs, initializer=g.inits)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="attribution")
     model.ir_version = 8

@@ -36,16 +36,24 @@ pub use train::{train, EpochReport, TrainEvent, TrainReport};
 
 /// Most wordpieces in one forward pass, `[CLS]` and `[SEP]` included.
 const MAX_TOKENS: usize = 512;
-/// Most sequences in one forward pass.
+/// Most rows in one forward pass.
 const BATCH: usize = 64;
 /// Most padded wordpieces in one forward pass.
 const BATCH_TOKENS: usize = 4096;
+/// Short segments share rows of up to this many wordpieces (rows are as wide as
+/// the longest segment when that is longer): less padding, fewer rows ([`pack`]).
+/// Against one segment a row, in rounds taken in turns in one process over the dev
+/// corpus: one article at a time 0.73× the time on libtorch bf16 and 0.90× on ONNX
+/// Runtime fp32, the whole corpus in one call 0.83× (bf16); rows of 32–96 within
+/// noise of 64, of 128 0.89× (attention over wide rows costs). Claims unchanged.
+const PACK_WIDTH: usize = 64;
 /// A forward pass's fixed cost, in wordpieces of compute (see [`batches`]):
 /// measured on the dev corpus, one article at a time, against the previous plan
 /// (padding at most a tenth): libtorch bf16 15.7–20.2 articles/s against 13.2–15.1
 /// with 175; libtorch fp32 best near 50 (6.7–8.5 with 0); ONNX Runtime the same
 /// within noise from 0 to 50. Batch extraction (the CLI over PolNeAR train) and the
-/// claims are unchanged.
+/// claims are unchanged. With packed rows ([`PACK_WIDTH`]), bf16 is the same within
+/// 1% from 50 to 600 (0 takes 1.7× the time).
 const PASS_COST: usize = 50;
 const BF16_PASS_COST: usize = 175;
 
@@ -179,10 +187,12 @@ impl Tagger {
         }
     }
 
-    fn forward_t(&self, ids: &Tensor, mask: &Tensor, types: &Tensor, train: bool) -> Result<Logits> {
+    /// `mask` is `[batch, width]` (1 on wordpieces, 0 on padding) or `[batch, width,
+    /// width]` (which keys each query attends to); `positions` default to 0, 1, 2 …
+    fn forward_t(&self, ids: &Tensor, mask: &Tensor, types: &Tensor, positions: Option<&Tensor>, train: bool) -> Result<Logits> {
         let hidden = self
             .bert
-            .forward_t(Some(ids), Some(mask), Some(types), None, None, None, None, train)?
+            .forward_t(Some(ids), Some(mask), Some(types), positions, None, None, None, train)?
             .hidden_state
             .dropout(self.dropout, train);
         let apply = |l: &nn::Linear| hidden.apply(l);
@@ -437,28 +447,28 @@ impl NerModel {
                 windows.push((i, *base, w));
             }
         }
-        // Longest first, so that batches hold similar lengths (less padding).
-        let mut order: Vec<usize> = (0..windows.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(windows[i].2.ids.len()));
-        let lens: Vec<usize> = order.iter().map(|&i| windows[i].2.ids.len() + 2).collect();
-        let plan = batches(&lens, self.batch_overhead());
+        // Windows packed into rows, the rows into forward passes.
+        let lens: Vec<usize> = windows.iter().map(|w| w.2.ids.len() + 2).collect();
+        let rows = pack(&lens, PACK_WIDTH);
+        let fills: Vec<usize> = rows.iter().map(|r| r.iter().map(|&i| lens[i]).sum()).collect();
+        let plan = batches(&fills, self.batch_overhead());
         prof.tokenize_s = clock.elapsed().as_secs_f64();
         let mut out = vec![Analysis::default(); segs.len()];
         // per window, filled batch by batch, then joined in text order
         let mut syntax: Vec<Syntax> = vec![Syntax::default(); windows.len()];
         let mut net = self.net.lock().map_err(|_| Error::Poisoned)?;
-        for batch in plan.into_iter().map(|r| &order[r]) {
+        for batch in plan.into_iter().map(|r| &rows[r]) {
             let mut clock = Instant::now();
             let mut lap = || std::mem::replace(&mut clock, Instant::now()).elapsed().as_secs_f64();
-            let pieces: Vec<&Segment> = batch.iter().map(|&i| &windows[i].2).collect();
-            let inputs = pad_inputs(&pieces, self.cls, self.sep);
+            let packed: Vec<Vec<&Segment>> = batch.iter().map(|row| row.iter().map(|&i| &windows[i].2).collect()).collect();
+            let (inputs, slots) = pack_inputs(&packed, self.cls, self.sep);
             prof.inputs_s += lap();
             let outputs = net.forward(&inputs)?;
             prof.forward_s += lap();
-            let scores = collect_scores(&pieces, inputs.width, &outputs);
-            for (b, &wi) in batch.iter().enumerate() {
+            let pieces: Vec<&Segment> = packed.into_iter().flatten().collect();
+            let scores = collect_scores(&pieces, &slots, &outputs);
+            for (s, &wi) in scores.iter().zip(batch.iter().flatten()) {
                 let (seg, base, ref pieces) = windows[wi];
-                let s = &scores[b];
                 out[seg].entities.extend(entities_of(segs[seg].0, base, pieces, s.ner.view(), &self.labels));
                 if let (Some(labels), Some(tags)) = (&self.syntax, &s.syntax) {
                     syntax[wi] = syntax_of(base, pieces, tags, labels);
@@ -467,6 +477,7 @@ impl NerModel {
             prof.decode_s += lap();
             prof.batches += 1;
             prof.sequences += pieces.len() as u64;
+            prof.rows += inputs.rows as u64;
             prof.wordpieces += pieces.iter().map(|p| p.ids.len() as u64 + 2).sum::<u64>();
             prof.padded += (inputs.rows * inputs.width) as u64;
         }
@@ -513,13 +524,15 @@ pub struct Profile {
     pub batches: u64,
     /// Sequences (sentences, or windows of long ones) in them.
     pub sequences: u64,
+    /// Rows of the passes' inputs (several short sequences share a row).
+    pub rows: u64,
     /// Their wordpieces, `[CLS]` and `[SEP]` included.
     pub wordpieces: u64,
     /// Wordpieces the forward passes computed, padding included (rows × width).
     pub padded: u64,
     /// Tokenizing, cutting windows and planning the batches.
     pub tokenize_s: f64,
-    /// Building the padded id, mask and type-id arrays.
+    /// Building the input arrays (ids, positions, sequence numbers, type ids).
     pub inputs_s: f64,
     /// The engine: tensors in, the forward pass, outputs out.
     pub forward_s: f64,
@@ -532,6 +545,7 @@ impl Profile {
         self.calls += o.calls;
         self.batches += o.batches;
         self.sequences += o.sequences;
+        self.rows += o.rows;
         self.wordpieces += o.wordpieces;
         self.padded += o.padded;
         self.tokenize_s += o.tokenize_s;
@@ -548,10 +562,17 @@ struct Scores {
     syntax: Option<(Vec<i64>, Vec<i64>)>,
 }
 
-/// A padded batch, row-major `[rows, width]`, `[CLS] … [SEP]` around each segment.
+/// A batch, row-major `[rows, width]`: each row holds one or more segments, each
+/// as `[CLS] … [SEP]` with positions from 0, then padding. A wordpiece attends to
+/// the wordpieces of its own segment only, so a packed segment's outputs are the
+/// ones it would get alone.
 pub(crate) struct Inputs {
     pub(crate) ids: Vec<i64>,
-    pub(crate) mask: Vec<i64>,
+    /// Which segment of its row each wordpiece belongs to, from 1; 0 on padding
+    /// (with one segment a row, this is the usual 0/1 attention mask).
+    pub(crate) seq: Vec<i64>,
+    /// Each wordpiece's position in its segment.
+    pub(crate) positions: Vec<i64>,
     pub(crate) types: Vec<i64>,
     pub(crate) rows: usize,
     pub(crate) width: usize,
@@ -570,7 +591,10 @@ impl TorchNet {
         let shape = [x.rows as i64, x.width as i64];
         let tensor = |v: &[i64]| Tensor::from_slice(v).view(shape);
         let (ner, pos, chunk) = tch::no_grad(|| -> Result<_> {
-            let out = self.model.forward_t(&tensor(&x.ids), &tensor(&x.mask), &tensor(&x.types), false)?;
+            // [rows, width, width]: 1 where query and key are of the same segment
+            let seq = tensor(&x.seq);
+            let mask = seq.unsqueeze(2).eq_tensor(&seq.unsqueeze(1)).logical_and(&seq.unsqueeze(1).gt(0)).to_kind(Kind::Int64);
+            let out = self.model.forward_t(&tensor(&x.ids), &mask, &tensor(&x.types), Some(&tensor(&x.positions)), false)?;
             let best = |t: Option<Tensor>| t.map(|t| t.argmax(-1, false));
             Ok((out.ner.log_softmax(-1, Kind::Float), best(out.pos), best(out.chunk)))
         })?;
@@ -585,26 +609,27 @@ impl TorchNet {
 }
 
 /// Cuts a batch's outputs into one [`Scores`] per segment (without the
-/// `[CLS]`/`[SEP]` rows).
-fn collect_scores(segs: &[&Segment], width: usize, out: &Outputs) -> Vec<Scores> {
+/// `[CLS]`/`[SEP]` rows); `slots` are the segments' places ([`pack_inputs`]).
+fn collect_scores(segs: &[&Segment], slots: &[usize], out: &Outputs) -> Vec<Scores> {
     let labels = out.labels;
     let mut scores = Vec::with_capacity(segs.len());
-    for (i, s) in segs.iter().enumerate() {
-        let n = s.ids.len();
-        let start = (i * width + 1) * labels;
+    for (s, &slot) in segs.iter().zip(slots) {
+        let (n, first) = (s.ids.len(), slot + 1);
+        let start = first * labels;
         let rows = out.ner.get(start..start + n * labels).unwrap_or(&[]).to_vec();
         let ner = Array2::from_shape_vec((rows.len() / labels.max(1), labels), rows).unwrap_or_default();
-        let row = |v: &Vec<i64>| v.get(i * width + 1..i * width + 1 + n).unwrap_or(&[]).to_vec();
+        let row = |v: &Vec<i64>| v.get(first..first + n).unwrap_or(&[]).to_vec();
         let syntax = out.syntax.as_ref().map(|(p, c)| (row(p), row(c)));
         scores.push(Scores { ner, syntax });
     }
     scores
 }
 
-/// Splits sequences sorted by decreasing length into batches (index ranges) of at
-/// most [`BATCH`] sequences and [`BATCH_TOKENS`] padded tokens, at the least cost:
-/// a batch costs `overhead` plus the wordpieces it computes (rows × its longest
-/// sequence), so padding is worth it while it costs less than another forward pass.
+/// Splits rows sorted by decreasing length (their wordpieces, packed: [`pack`]) into
+/// batches (index ranges) of at most [`BATCH`] rows and [`BATCH_TOKENS`] padded
+/// tokens, at the least cost: a batch costs `overhead` plus the wordpieces it
+/// computes (rows × its longest row), so padding is worth it while it costs less
+/// than another forward pass.
 /// Found exactly (the best split of a sorted list into runs, by dynamic programming).
 /// `overhead` is a forward pass's fixed cost in wordpieces ([`PASS_COST`]).
 fn batches(lens: &[usize], overhead: usize) -> Vec<std::ops::Range<usize>> {
@@ -637,27 +662,62 @@ fn batches(lens: &[usize], overhead: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The padded inputs of a batch (labels go in the same layout with [`pad_labels`]).
-pub(crate) fn pad_inputs(segs: &[&Segment], cls: u32, sep: u32) -> Inputs {
-    let width = segs.iter().map(|s| s.ids.len()).max().unwrap_or(0) + 2;
-    let total = segs.len() * width;
-    let (mut ids, mut mask, mut types) = (vec![0i64; total], vec![0i64; total], vec![0i64; total]);
-    for (i, s) in segs.iter().enumerate() {
-        let row = i * width;
-        let n = s.ids.len();
-        ids[row] = i64::from(cls);
-        ids[row + 1..row + 1 + n].copy_from_slice(&s.ids);
-        ids[row + 1 + n] = i64::from(sep);
-        mask[row..row + n + 2].fill(1);
-        types[row + 1..row + 1 + n].copy_from_slice(&s.type_ids);
+/// Packs segments into windows' rows: first fit, longest first, each row holding
+/// at most `width` wordpieces or the longest segment. `lens` are the segments'
+/// lengths with `[CLS]` and `[SEP]`; rows come fullest first, as [`batches`] wants.
+fn pack(lens: &[usize], width: usize) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..lens.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(lens[i]));
+    let width = order.first().map_or(0, |&i| lens[i]).max(width);
+    let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in order {
+        match rows.iter_mut().find(|(fill, _)| fill + lens[i] <= width) {
+            Some((fill, row)) => {
+                *fill += lens[i];
+                row.push(i);
+            }
+            None => rows.push((lens[i], vec![i])),
+        }
     }
-    Inputs { ids, mask, types, rows: segs.len(), width }
+    rows.sort_by_key(|(fill, _)| std::cmp::Reverse(*fill));
+    rows.into_iter().map(|(_, row)| row).collect()
 }
 
-/// [`pad_inputs`] as flat libtorch tensors (view them as `[rows, width]`), and the width.
+/// The inputs of a batch of rows of segments, and where each segment's `[CLS]`
+/// sits in the flat layout (segments in row order).
+pub(crate) fn pack_inputs(rows: &[Vec<&Segment>], cls: u32, sep: u32) -> (Inputs, Vec<usize>) {
+    let fill = |row: &Vec<&Segment>| row.iter().map(|s| s.ids.len() + 2).sum::<usize>();
+    let width = rows.iter().map(fill).max().unwrap_or(0);
+    let total = rows.len() * width;
+    let mut x =
+        Inputs { ids: vec![0; total], seq: vec![0; total], positions: vec![0; total], types: vec![0; total], rows: rows.len(), width };
+    let mut slots = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let mut at = r * width;
+        for (k, s) in row.iter().enumerate() {
+            let n = s.ids.len();
+            slots.push(at);
+            x.ids[at] = i64::from(cls);
+            x.ids[at + 1..at + 1 + n].copy_from_slice(&s.ids);
+            x.ids[at + 1 + n] = i64::from(sep);
+            x.seq[at..at + n + 2].fill(k as i64 + 1);
+            for (p, v) in x.positions[at..at + n + 2].iter_mut().enumerate() {
+                *v = p as i64;
+            }
+            x.types[at + 1..at + 1 + n].copy_from_slice(&s.type_ids);
+            at += n + 2;
+        }
+    }
+    (x, slots)
+}
+
+/// One segment a row, as flat libtorch tensors (view them as `[rows, width]`): ids,
+/// the attention mask, type ids; and the width. Labels go in the same layout with
+/// [`pad_labels`].
 pub(crate) fn pad_batch(segs: &[&Segment], cls: u32, sep: u32) -> (Tensor, Tensor, Tensor, i64) {
-    let x = pad_inputs(segs, cls, sep);
-    (Tensor::from_slice(&x.ids), Tensor::from_slice(&x.mask), Tensor::from_slice(&x.types), x.width as i64)
+    let rows: Vec<Vec<&Segment>> = segs.iter().map(|&s| vec![s]).collect();
+    let (x, _) = pack_inputs(&rows, cls, sep);
+    (Tensor::from_slice(&x.ids), Tensor::from_slice(&x.seq), Tensor::from_slice(&x.types), x.width as i64)
 }
 
 /// Per-wordpiece labels of a batch laid out as [`pad_batch`] lays out its
@@ -905,6 +965,44 @@ mod tests {
         let mut out = vec![7; 3];
         pad_labels(&[&a, &b], width, &[&[3, 4, 4], &[5]], &mut out);
         assert_eq!(out, [-100, 3, 4, 4, -100, -100, 5, -100, -100, -100]);
+    }
+
+    #[test]
+    fn short_segments_share_rows_first_fit_longest_first() {
+        // (lengths with [CLS]/[SEP], row width, rows expected: indices into lengths)
+        let table: &[(&[usize], usize, &[&[usize]])] = &[
+            (&[], 128, &[]),
+            (&[10, 20, 30], 128, &[&[2, 1, 0]]),
+            (&[100, 60, 60], 128, &[&[1, 2], &[0]]),
+            // a segment longer than the width widens every row to its length
+            (&[300, 5, 5], 128, &[&[0], &[1, 2]]),
+            (&[300, 200, 90], 128, &[&[0], &[1, 2]]),
+            (&[50, 50, 50, 20], 64, &[&[0], &[1], &[2], &[3]]),
+            (&[40, 30, 20, 10], 60, &[&[0, 2], &[1, 3]]),
+        ];
+        for (lens, width, want) in table {
+            let want: Vec<Vec<usize>> = want.iter().map(|r| r.to_vec()).collect();
+            assert_eq!(pack(lens, *width), want, "{lens:?} width {width}");
+        }
+        // every segment once, no row over its width, rows fullest first
+        let lens: Vec<usize> = (0..200).map(|i| 3 + (i * 37) % 90).collect();
+        let rows = pack(&lens, 128);
+        let mut seen: Vec<usize> = rows.iter().flatten().copied().collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..200).collect::<Vec<_>>());
+        let fills: Vec<usize> = rows.iter().map(|r| r.iter().map(|&i| lens[i]).sum()).collect();
+        assert!(fills.iter().all(|&f| f <= 128) && fills.windows(2).all(|w| w[0] >= w[1]), "{fills:?}");
+    }
+
+    #[test]
+    fn packed_inputs_restart_positions_and_number_sequences() {
+        let (a, b, c) = (seg(&[0, 1, 1]), seg(&[0]), seg(&[0, 1]));
+        let (x, slots) = pack_inputs(&[vec![&a, &b], vec![&c]], 101, 102);
+        assert_eq!((x.rows, x.width), (2, 8));
+        assert_eq!(slots, [0, 5, 8]);
+        assert_eq!(x.ids, [101, 0, 1, 1, 102, 101, 0, 102, 101, 0, 1, 102, 0, 0, 0, 0]);
+        assert_eq!(x.seq, [1, 1, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0]);
+        assert_eq!(x.positions, [0, 1, 2, 3, 4, 0, 1, 2, 0, 1, 2, 3, 0, 0, 0, 0]);
     }
 
     #[test]

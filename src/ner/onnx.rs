@@ -21,7 +21,7 @@ pub(crate) fn is_exported(dir: &Path) -> bool {
     [ONNX_FP32_FILE, ONNX_INT8_FILE].iter().all(|f| dir.join(f).is_file())
 }
 
-/// Writes `model.onnx` and `model.int8.onnx` into a model directory (fetching the
+/// Writes `tagger.onnx` and `tagger.int8.onnx` into a model directory (fetching the
 /// pinned ONNX tools first). Seconds, with the tools fetched.
 pub fn export_onnx(config: &ModelsConfig, dir: &Path) -> Result<()> {
     let tools = config.fetch_onnx_tools()?;
@@ -79,7 +79,8 @@ impl OnnxNet {
         let shape = [x.rows, x.width];
         let out = self.session.run(ort::inputs![
             "input_ids" => TensorRef::from_array_view((shape, x.ids.as_slice()))?,
-            "attention_mask" => TensorRef::from_array_view((shape, x.mask.as_slice()))?,
+            "sequence_ids" => TensorRef::from_array_view((shape, x.seq.as_slice()))?,
+            "position_ids" => TensorRef::from_array_view((shape, x.positions.as_slice()))?,
             "token_type_ids" => TensorRef::from_array_view((shape, x.types.as_slice()))?,
         ])?;
         let (ner_shape, ner) = out["ner"].try_extract_tensor::<f32>()?;

@@ -187,7 +187,7 @@ pub fn train(
             let loss = {
                 let mut guard = ner.net.lock().map_err(|_| Error::Poisoned)?;
                 let net = guard.torch()?;
-                let out = net.model.forward_t(&ids.view([b, width]), &mask.view([b, width]), &types.view([b, width]), true)?;
+                let out = net.model.forward_t(&ids.view([b, width]), &mask.view([b, width]), &types.view([b, width]), None, true)?;
                 let mut loss = xent(&out.ner, &label_buf);
                 if let (Some(p), Some(c)) = (&out.pos, &out.chunk) {
                     let pos: Vec<&[i64]> = batch.iter().map(|&i| examples[i].pos.as_slice()).collect();
