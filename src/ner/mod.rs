@@ -968,6 +968,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::type_complexity)] // a table of lengths and the rows expected
     fn short_segments_share_rows_first_fit_longest_first() {
         // (lengths with [CLS]/[SEP], row width, rows expected: indices into lengths)
         let table: &[(&[usize], usize, &[&[usize]])] = &[
