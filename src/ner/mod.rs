@@ -40,13 +40,19 @@ const MAX_TOKENS: usize = 512;
 const BATCH: usize = 64;
 /// Most padded wordpieces in one forward pass.
 const BATCH_TOKENS: usize = 4096;
-/// Short segments share rows of up to this many wordpieces (rows are as wide as
-/// the longest segment when that is longer): less padding, fewer rows ([`pack`]).
-/// Against one segment a row, in rounds taken in turns in one process over the dev
-/// corpus: one article at a time 0.73× the time on libtorch bf16 and 0.90× on ONNX
-/// Runtime fp32, the whole corpus in one call 0.83× (bf16); rows of 32–96 within
-/// noise of 64, of 128 0.89× (attention over wide rows costs). Claims unchanged.
+/// Short segments share rows of up to this many wordpieces (a longer one has a row
+/// of its own): less padding, fewer rows ([`pack`]). Against one segment a row, in
+/// rounds taken in turns in one process over the dev corpus: one article at a time
+/// 0.75× the time on libtorch bf16 and 0.90× on ONNX Runtime fp32; the corpus in one
+/// call 0.83× (bf16); NER alone over all its sentences 0.84× (bf16), 1.00× (fp32 ONNX
+/// Runtime). Rows of 32–96 within noise of 64, of 128 0.89× (attention over wide rows
+/// costs). Claims unchanged.
 const PACK_WIDTH: usize = 64;
+/// [`PACK_WIDTH`] for ONNX Runtime int8, whose attention (quantized, many small
+/// matrix products) costs most with the width: rows of 64 took 1.12× the time of one
+/// segment a row over the dev corpus in one call (0.87× one article at a time), rows
+/// of 32 1.00× (0.93×).
+const INT8_PACK_WIDTH: usize = 32;
 /// A forward pass's fixed cost, in wordpieces of compute (see [`batches`]):
 /// measured on the dev corpus, one article at a time, against the previous plan
 /// (padding at most a tenth): libtorch bf16 15.7–20.2 articles/s against 13.2–15.1
@@ -449,7 +455,7 @@ impl NerModel {
         }
         // Windows packed into rows, the rows into forward passes.
         let lens: Vec<usize> = windows.iter().map(|w| w.2.ids.len() + 2).collect();
-        let rows = pack(&lens, PACK_WIDTH);
+        let rows = pack(&lens, self.pack_width());
         let fills: Vec<usize> = rows.iter().map(|r| r.iter().map(|&i| lens[i]).sum()).collect();
         let plan = batches(&fills, self.batch_overhead());
         prof.tokenize_s = clock.elapsed().as_secs_f64();
@@ -497,6 +503,14 @@ impl NerModel {
         match (self.engine, self.precision) {
             (Engine::Torch, Precision::Bf16) => BF16_PASS_COST,
             _ => PASS_COST,
+        }
+    }
+
+    /// How wide packed rows are on this engine ([`PACK_WIDTH`]).
+    fn pack_width(&self) -> usize {
+        match (self.engine, self.precision) {
+            (Engine::Onnx, Precision::Int8) => INT8_PACK_WIDTH,
+            _ => PACK_WIDTH,
         }
     }
 
@@ -662,13 +676,14 @@ fn batches(lens: &[usize], overhead: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Packs segments into windows' rows: first fit, longest first, each row holding
-/// at most `width` wordpieces or the longest segment. `lens` are the segments'
-/// lengths with `[CLS]` and `[SEP]`; rows come fullest first, as [`batches`] wants.
+/// Packs segments into rows: first fit, longest first, each row holding at most
+/// `width` wordpieces; a longer segment has a row of its own (so a long sentence
+/// does not widen every row: attention costs with the width). `lens` are the
+/// segments' lengths with `[CLS]` and `[SEP]`; rows come fullest first, as
+/// [`batches`] wants.
 fn pack(lens: &[usize], width: usize) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..lens.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(lens[i]));
-    let width = order.first().map_or(0, |&i| lens[i]).max(width);
     let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
     for i in order {
         match rows.iter_mut().find(|(fill, _)| fill + lens[i] <= width) {
@@ -975,9 +990,9 @@ mod tests {
             (&[], 128, &[]),
             (&[10, 20, 30], 128, &[&[2, 1, 0]]),
             (&[100, 60, 60], 128, &[&[1, 2], &[0]]),
-            // a segment longer than the width widens every row to its length
+            // a segment longer than the width has a row of its own
             (&[300, 5, 5], 128, &[&[0], &[1, 2]]),
-            (&[300, 200, 90], 128, &[&[0], &[1, 2]]),
+            (&[300, 200, 90, 30], 128, &[&[0], &[1], &[2, 3]]),
             (&[50, 50, 50, 20], 64, &[&[0], &[1], &[2], &[3]]),
             (&[40, 30, 20, 10], 60, &[&[0, 2], &[1, 3]]),
         ];
@@ -993,6 +1008,9 @@ mod tests {
         assert_eq!(seen, (0..200).collect::<Vec<_>>());
         let fills: Vec<usize> = rows.iter().map(|r| r.iter().map(|&i| lens[i]).sum()).collect();
         assert!(fills.iter().all(|&f| f <= 128) && fills.windows(2).all(|w| w[0] >= w[1]), "{fills:?}");
+        let long: Vec<usize> = [200, 130, 129].into_iter().chain(lens.iter().copied()).collect();
+        let rows = pack(&long, 128);
+        assert!(rows.iter().all(|r| r.len() == 1 || r.iter().map(|&i| long[i]).sum::<usize>() <= 128), "{rows:?}");
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub fn export_onnx(config: &ModelsConfig, dir: &Path) -> Result<()> {
         let tail: Vec<&str> = err.lines().rev().take(5).collect();
         return Err(failed(format!("{} ({})", tail.into_iter().rev().collect::<Vec<_>>().join(" | "), out.status)));
     }
+    // the graphs of earlier builds (an attention mask instead of packed rows): unread
+    for old in ["model.onnx", "model.int8.onnx"] {
+        let _ = std::fs::remove_file(dir.join(old));
+    }
     Ok(())
 }
 
