@@ -787,3 +787,33 @@ fn nested_closing_quotes_and_participles_after_inverted_speakers() {
         ),
     ]);
 }
+
+/// A quoted question or exclamation before its attribution (`“…?” Clinton said.`) is
+/// one sentence with it: a claim of that speaker, the question mark kept.
+#[test]
+fn quoted_questions_before_their_speaker() {
+    let table: &[(&str, &str, &str, &str)] = &[
+        // (text, speaker, cue, content)
+        (
+            "“How many times do we have to see this in our country?” Clinton said. Then she left.",
+            "Clinton",
+            "said",
+            "How many times do we have to see this in our country?",
+        ),
+        ("“Enough is enough!” Mrs. Clinton told reporters.", "Mrs. Clinton", "told reporters", "Enough is enough!"),
+        ("\"Why would we wait?\" Ana Lima said on Monday.", "Ana Lima", "said", "Why would we wait?"),
+    ];
+    for &(text, speaker, cue, content) in table {
+        let names: Vec<Entity> = ["Clinton", "Ana Lima"]
+            .iter()
+            .filter_map(|n| text.find(n).map(|i| Entity::new(Person, text, i, i + n.len()).unwrap()))
+            .collect();
+        let claims = attribute(text, &names);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        let c = &claims[0];
+        assert_eq!(c.speaker.text, speaker, "{text}");
+        assert_eq!(c.cue.text, cue, "{text}");
+        assert_eq!(c.text.as_ref().map(|s| s.text.as_str()), Some(content), "{text}");
+        assert_eq!(&text[c.speaker.start..c.speaker.end], speaker);
+    }
+}

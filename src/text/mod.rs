@@ -45,7 +45,13 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
                 while k < chars.len() && chars[k].1.is_whitespace() {
                     k += 1;
                 }
-                if k > j && k < chars.len() && starts_sentence(chars[k].1) && !(c == '.' && is_abbreviation(p, off)) {
+                // a quoted question or exclamation and its attribution are one
+                // sentence: `“Why now?” Clinton asked.`
+                let attributed = c != '.'
+                    && chars[i + 1..j].iter().any(|&(_, q)| is_closing_quote(q))
+                    && k < chars.len()
+                    && attribution_follows(&p[chars[k].0..]);
+                if k > j && k < chars.len() && starts_sentence(chars[k].1) && !(c == '.' && is_abbreviation(p, off)) && !attributed {
                     let end = para.start + chars[j - 1].0 + chars[j - 1].1.len_utf8();
                     if let Some(r) = trim_range(text, start..end) {
                         out.push(r);
@@ -62,6 +68,50 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Verbs that report a quotation they follow (`“…?” Clinton asked.`).
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "tweeted",
+    "replied",
+    "responded",
+    "continued",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "declared",
+    "recalled",
+    "joked",
+    "insisted",
+    "wondered",
+];
+
+/// Whether `rest` opens with a speaker of capitalized words (a title's period
+/// included) and then a reporting verb: `Clinton said`, `Mrs. Clinton asked`.
+fn attribution_follows(rest: &str) -> bool {
+    for (n, word) in rest.split_whitespace().take(5).enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        if n > 0 && REPORTING.contains(&bare) {
+            return true;
+        }
+        if !bare.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
+fn is_closing_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{00bb}')
 }
 
 fn is_closing(c: char) -> bool {
@@ -165,6 +215,15 @@ mod tests {
             ("“Ça va.” Über alles.", &["“Ça va.”", "Über alles."]),
             ("the price rose 3.5 percent. Then", &["the price rose 3.5 percent.", "Then"]),
             ("Really? Yes!", &["Really?", "Yes!"]),
+            // a quoted question or exclamation and its attribution are one sentence
+            ("“Why now?” Clinton asked. Then", &["“Why now?” Clinton asked.", "Then"]),
+            ("“Stop!” Mrs. Clinton said. Then", &["“Stop!” Mrs. Clinton said.", "Then"]),
+            ("\"Why?\" Hillary Rodham Clinton said, smiling.", &["\"Why?\" Hillary Rodham Clinton said, smiling."]),
+            // not without a quotation mark, a reporting verb, or with a period
+            ("Why now? Clinton said no.", &["Why now?", "Clinton said no."]),
+            ("“Why now?” Clinton left.", &["“Why now?”", "Clinton left."]),
+            ("“It is over.” Clinton said so.", &["“It is over.”", "Clinton said so."]),
+            ("“Why?” The senator, who spoke first, said", &["“Why?”", "The senator, who spoke first, said"]),
         ];
         for (text, want) in table {
             assert_eq!(sents(text), *want, "{text:?}");
