@@ -1,7 +1,7 @@
 //! The cue lexicon: reporting expressions, their stance and their form. Pure.
 
 use crate::claim::Stance;
-use crate::lexicon::{ASKED_OPENERS, BLOCKERS, LEXICON, MANNER_CUES, MANNER_NEXT, PRE_CUE};
+use crate::lexicon::{ASKED_OPENERS, BLOCKERS, LEXICON, MANNER_CUES, MANNER_NEXT, PREPOSITIONS, PRE_CUE};
 use crate::text::tokens::Tok;
 
 /// How a cue relates to its speaker.
@@ -156,8 +156,13 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
     if prev.is_some_and(|p| matches!(p, "," | "”" | "\"" | "’" | "''")) {
         return true;
     }
-    // "“...,” he joked." — closing the sentence, with a quotation just before its speaker
-    let closes = next(i + 1).is_none_or(|w| matches!(w, "." | "!" | "?"));
+    // "“...,” he joked." — closing the sentence, or closing it after a few words of
+    // circumstance ("“...?” Lima asked on Monday."), with a quotation just before its
+    // speaker
+    let ends = |k: usize| next(k).is_none_or(|w| matches!(w, "." | "!" | "?"));
+    let closes = ends(i + 1)
+        || (next(i + 1).is_some_and(|w| PREPOSITIONS.contains(&w))
+            && (i + 2..=i + 6).find(|&k| ends(k)).is_some_and(|e| (i + 1..e).all(|k| toks[k].word)));
     if closes && (i.saturating_sub(8)..i).any(|k| matches!(toks[k].lower.as_str(), "”" | "\"" | "’" | "''")) {
         return true;
     }
@@ -209,6 +214,15 @@ mod tests {
             ("She continued, “We are not done.”", &[("continued", Assert, Finite)]),
             ("Prices continued to rise.", &[]),
             ("“Not today,” he joked.", &[("joked", Assert, Finite)]),
+            // after a quotation, closing the sentence after a short circumstance
+            ("“Why now?” Ana Lima asked on Monday.", &[("asked", Assert, Finite)]),
+            ("“Not today,” he joked during the hearing.", &[("joked", Assert, Finite)]),
+            (
+                "“Why now?” Lima asked on Monday whether it was legal, and then he said no more.",
+                &[("asked", Assert, Finite), ("said", Assert, Finite)],
+            ),
+            ("After “Cats” closed, the show continued on tour across the country for years.", &[]),
+            ("Prices continued in May.", &[]),
             ("Lee asked the judges to reconsider.", &[("asked", Assert, Finite)]),
             ("A source who asked not to be named said so.", &[("said", Assert, Finite)]),
             ("The comments drew criticism.", &[]),
