@@ -184,7 +184,7 @@ fn dev_files() -> Vec<PathBuf> {
 
 /// The ONNX graph computes what libtorch computes: at fp32, the same entities
 /// (spans, kinds, scores to 1e-3), words, tags and chunks on every dev sentence;
-/// int8 agrees on at least 96% of the entities (97.0% measured: its activations are
+/// int8 agrees on at least 96% of the entities (about 97% measured: its activations are
 /// quantized with one scale a pass, so its entities move a little with what shares
 /// the pass).
 #[test]
