@@ -379,12 +379,7 @@ impl ModelsConfig {
 /// it (`onnxruntime`, whose C library the `onnx` engine loads; its Python part
 /// quantizes the graph to int8), with their dependencies, installed as one set.
 pub const ONNX_TOOLS: [&str; 7] = [
-    "onnxruntime==1.32.0",
-    "onnx==1.17.0",
-    "numpy==2.2.6",
-    "protobuf==7.36.2",
-    "ml_dtypes==0.7.0",
-    "flatbuffers==25.12.19",
+    "onnxruntime==1.32.0", "onnx==1.17.0", "numpy==2.2.6", "protobuf==7.36.2", "ml_dtypes==0.7.0", "flatbuffers==25.12.19",
     "packaging==26.4",
 ];
 

@@ -385,21 +385,7 @@ mod any_input {
     fn hostile() -> impl Strategy<Value = String> {
         let words = prop::sample::select(
             &[
-                "Mr.",
-                "U.S.",
-                "J.",
-                "said",
-                "told",
-                "“",
-                "”",
-                "\"",
-                "he",
-                "Smith",
-                "Qasemi",
-                ".",
-                ",",
-                "(Reuters)",
-                "according to",
+                "Mr.", "U.S.", "J.", "said", "told", "“", "”", "\"", "he", "Smith", "Qasemi", ".", ",", "(Reuters)", "according to",
                 "declined to comment",
             ][..],
         );

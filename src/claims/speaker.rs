@@ -237,26 +237,8 @@ impl Ctx<'_> {
     /// (`, acting director`, `, ranking member`).
     fn participle_clause(&self, j: usize) -> bool {
         const TITLE_ADJECTIVES: &[&str] = &[
-            "acting",
-            "managing",
-            "leading",
-            "ruling",
-            "presiding",
-            "outgoing",
-            "incoming",
-            "founding",
-            "visiting",
-            "ranking",
-            "reigning",
-            "governing",
-            "sitting",
-            "serving",
-            "retiring",
-            "consulting",
-            "striking",
-            "working",
-            "supporting",
-            "opposing",
+            "acting", "managing", "leading", "ruling", "presiding", "outgoing", "incoming", "founding", "visiting", "ranking", "reigning",
+            "governing", "sitting", "serving", "retiring", "consulting", "striking", "working", "supporting", "opposing",
         ];
         self.tok(j).is_some_and(|t| {
             t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing") && !TITLE_ADJECTIVES.contains(&t.lower.as_str())

@@ -685,13 +685,23 @@ fn pack(lens: &[usize], width: usize) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..lens.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(lens[i]));
     let mut rows: Vec<(usize, Vec<usize>)> = Vec::new();
+    // first[len]: no row before it has room for `len` (rows only fill up, so each
+    // length's search resumes where it stopped: linear, not quadratic, in the rows)
+    let mut first = vec![0usize; width + 1];
     for i in order {
-        match rows.iter_mut().find(|(fill, _)| fill + lens[i] <= width) {
+        let len = lens[i];
+        let fit = first.get_mut(len).and_then(|at| {
+            while *at < rows.len() && rows[*at].0 + len > width {
+                *at += 1;
+            }
+            rows.get_mut(*at)
+        });
+        match fit {
             Some((fill, row)) => {
-                *fill += lens[i];
+                *fill += len;
                 row.push(i);
             }
-            None => rows.push((lens[i], vec![i])),
+            None => rows.push((len, vec![i])),
         }
     }
     rows.sort_by_key(|(fill, _)| std::cmp::Reverse(*fill));
@@ -1008,6 +1018,21 @@ mod tests {
         assert_eq!(seen, (0..200).collect::<Vec<_>>());
         let fills: Vec<usize> = rows.iter().map(|r| r.iter().map(|&i| lens[i]).sum()).collect();
         assert!(fills.iter().all(|&f| f <= 128) && fills.windows(2).all(|w| w[0] >= w[1]), "{fills:?}");
+        // the same rows as the plain first fit (the first row with room, longest first)
+        let mut naive: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut order: Vec<usize> = (0..lens.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(lens[i]));
+        for i in order {
+            match naive.iter_mut().find(|(fill, _)| fill + lens[i] <= 128) {
+                Some((fill, row)) => {
+                    *fill += lens[i];
+                    row.push(i);
+                }
+                None => naive.push((lens[i], vec![i])),
+            }
+        }
+        naive.sort_by_key(|(fill, _)| std::cmp::Reverse(*fill));
+        assert_eq!(rows, naive.into_iter().map(|(_, r)| r).collect::<Vec<_>>());
         let long: Vec<usize> = [200, 130, 129].into_iter().chain(lens.iter().copied()).collect();
         let rows = pack(&long, 128);
         assert!(rows.iter().all(|r| r.len() == 1 || r.iter().map(|&i| long[i]).sum::<usize>() <= 128), "{rows:?}");

@@ -72,27 +72,8 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
 
 /// Verbs that report a quotation they follow (`“…?” Clinton asked.`).
 const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "asks",
-    "added",
-    "adds",
-    "told",
-    "wrote",
-    "writes",
-    "tweeted",
-    "replied",
-    "responded",
-    "continued",
-    "shouted",
-    "yelled",
-    "exclaimed",
-    "declared",
-    "recalled",
-    "joked",
-    "insisted",
-    "wondered",
+    "said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "tweeted", "replied", "responded", "continued", "shouted",
+    "yelled", "exclaimed", "declared", "recalled", "joked", "insisted", "wondered",
 ];
 
 /// Whether `rest` opens with a speaker of capitalized words (a title's period
