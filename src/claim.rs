@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::claims::Rule;
 use crate::span::Span;
 
 /// How anonymous a source is (see the annotation guide).
@@ -121,6 +122,8 @@ pub struct Claim {
     pub text: Option<Span>,
     /// Direct quote, indirect speech, or unknown (quotation marks stripped).
     pub quote: QuoteKind,
+    /// The rule of the crate's rule table that found the claim.
+    pub rule: Rule,
 }
 
 /// The claims of one article, and its sources.
@@ -191,6 +194,7 @@ mod tests {
             cue: span("said"),
             text: None,
             quote: QuoteKind::Unknown,
+            rule: Rule::ContentAfter,
         }
     }
 

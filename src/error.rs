@@ -89,6 +89,14 @@ pub enum Error {
         /// The models file that was searched.
         path: PathBuf,
     },
+    /// A rule name that the rule table does not have.
+    #[error("no rule named `{name}` (the rules are: {known})")]
+    UnknownRule {
+        /// The requested name.
+        name: String,
+        /// The rules there are, in table order.
+        known: String,
+    },
     /// Reading or writing a file failed.
     #[error("cannot access {path}")]
     Io {

@@ -399,6 +399,7 @@ mod tests {
             cue: Span::of(text, 0, 1).unwrap(),
             text: Span::of(text, c, c + content.len()),
             quote: QuoteKind::Unknown,
+            rule: crate::Rule::ContentAfter,
         }
     }
 

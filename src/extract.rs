@@ -3,6 +3,7 @@
 //! [`Article`]. The steps themselves live in `text`, `ner`, `cues`, `claims` and
 //! `resolution`.
 
+#[cfg(feature = "model")]
 use std::ops::Range;
 #[cfg(feature = "model")]
 use std::path::Path;
@@ -10,7 +11,8 @@ use std::path::Path;
 #[cfg(feature = "model")]
 use crate::claim::Article;
 use crate::claim::Claim;
-use crate::claims::{raw_claims, RawClaim};
+use crate::claims::{raw_claims, RawClaim, Rules};
+use crate::doc::Doc;
 use crate::entity::Entity;
 #[cfg(feature = "model")]
 use crate::error::{Error, Result};
@@ -19,16 +21,13 @@ use crate::ner::NerModel;
 use crate::resolution::resolve_all;
 use crate::span::Span;
 use crate::syntax::Syntax;
-use crate::text::quotes::find_quotes;
-use crate::text::quotes::Quote;
-use crate::text::tokens::{tokenize, Tok};
-use crate::text::{sentence_spans, windows};
+use crate::text::windows;
 
 /// Claims of `text` given its named entities: the attribution heuristics alone, a
 /// pure function (no model). Entities must be byte spans into `text`; ones that are
 /// not are ignored.
 pub fn attribute(text: &str, entities: &[Entity]) -> Vec<Claim> {
-    attribute_with_syntax(text, entities, &Syntax::default())
+    attribute_with_rules(text, entities, &Syntax::default(), Rules::all())
 }
 
 /// [`attribute`] with shallow syntax: where `syntax` tags the text (POS tags and
@@ -36,6 +35,12 @@ pub fn attribute(text: &str, entities: &[Entity]) -> Vec<Claim> {
 /// [`NerModel::analyze_segments`](crate::ner::NerModel::analyze_segments) or
 /// anywhere), the rules read phrases instead of word shapes.
 pub fn attribute_with_syntax(text: &str, entities: &[Entity], syntax: &Syntax) -> Vec<Claim> {
+    attribute_with_rules(text, entities, syntax, Rules::all())
+}
+
+/// [`attribute_with_syntax`] with only some of the rules on (see [`Rule`](crate::Rule)):
+/// what a rule contributes is what goes when it is off.
+pub fn attribute_with_rules(text: &str, entities: &[Entity], syntax: &Syntax, rules: Rules) -> Vec<Claim> {
     let mut ents: Vec<&Entity> = entities.iter().collect();
     ents.sort_by_key(|e| (e.start, e.end));
     let mut out = Vec::new();
@@ -48,12 +53,9 @@ pub fn attribute_with_syntax(text: &str, entities: &[Entity], syntax: &Syntax) -
             .filter(|e| e.start < e.end && e.end <= w.end)
             .map(|e| Entity { start: e.start - w.start, end: e.end - w.start, ..(*e).clone() })
             .collect();
-        let part = &text[w.clone()];
-        let mut plan = Plan::new(part);
-        if !syntax.is_empty() {
-            plan.reread(part, &syntax.slice(w.clone()));
-        }
-        out.extend(plan.finish(part, &local).into_iter().map(|c| shift(c, w.start)));
+        let mut plan = Plan::new(&text[w.clone()], rules);
+        plan.take_model(&local, syntax.slice(w.clone()));
+        out.extend(plan.finish().into_iter().map(|c| shift(c, w.start)));
     }
     out
 }
@@ -83,27 +85,37 @@ fn shift(mut c: Claim, by: usize) -> Claim {
     c
 }
 
-/// The entity-free part of the heuristics over one window: sentences and raw
-/// claims. Which sentences need entities follows from it.
-struct Plan {
-    sentences: Vec<Range<usize>>,
-    toks: Vec<Tok>,
-    quotes: Vec<Quote>,
+/// One window on its way through the steps: the document carrier and the claims
+/// found in it.
+///
+/// Claims are found in two passes, with the model between them. The draft pass
+/// runs the rules on the text alone, to choose where the model looks: the
+/// speakers' surroundings for entities, the words after each cue for syntax
+/// ([`Plan::stretches_needed`]); the model then tags only those stretches instead
+/// of every sentence. With syntax the rules run again, reading phrases (the draft
+/// claims are only a plan); without it the draft claims stand.
+struct Plan<'t> {
+    doc: Doc<'t>,
     raws: Vec<RawClaim>,
+    rules: Rules,
 }
 
-impl Plan {
-    fn new(text: &str) -> Plan {
-        let sentences = sentence_spans(text);
-        let toks = tokenize(text, 0..text.len());
-        let quotes = find_quotes(text);
-        let raws = raw_claims(text, &toks, &sentences, &quotes, &Syntax::default());
-        Plan { sentences, toks, quotes, raws }
+impl<'t> Plan<'t> {
+    /// The text step and the draft pass.
+    fn new(text: &'t str, rules: Rules) -> Plan<'t> {
+        let doc = Doc::new(text);
+        let raws = raw_claims(&doc, rules);
+        Plan { doc, raws, rules }
     }
 
-    /// Reads the claims again with the model's syntax.
-    fn reread(&mut self, text: &str, syntax: &Syntax) {
-        self.raws = raw_claims(text, &self.toks, &self.sentences, &self.quotes, syntax);
+    /// Takes what the model found in this window; with syntax, finds the claims again
+    /// reading phrases.
+    fn take_model(&mut self, entities: &[Entity], syntax: Syntax) {
+        self.doc.set_entities(entities);
+        if !syntax.is_empty() {
+            self.doc.syntax = syntax;
+            self.raws = raw_claims(&self.doc, self.rules);
+        }
     }
 
     #[cfg(feature = "model")]
@@ -112,12 +124,13 @@ impl Plan {
     /// and its content, and what follows a cue set off by commas). Elsewhere the
     /// rules read word shapes; tagging whole sentences measured the same claims on
     /// the Reuters dev corpus and one more on PolNeAR dev, at two thirds of the speed.
-    fn syntax_needed(&self, text: &str) -> Vec<Range<usize>> {
-        let n = self.sentences.len();
+    fn syntax_needed(&self) -> Vec<Range<usize>> {
+        let text = self.doc.text;
+        let n = self.doc.sentences.len();
         let mut out: Vec<Range<usize>> = Vec::new();
         for raw in &self.raws {
-            let i = self.sentences.partition_point(|s| s.end <= raw.cue.start);
-            let Some(s) = self.sentences.get(i.min(n.saturating_sub(1))) else { break };
+            let i = self.doc.sentences.partition_point(|s| s.end <= raw.cue.start);
+            let Some(s) = self.doc.sentences.get(i.min(n.saturating_sub(1))) else { break };
             let r = raw.cue.start..around(text, raw.cue.clone(), s, SYNTAX_WORDS).end;
             if r.start < r.end && out.last() != Some(&r) {
                 out.push(r);
@@ -132,9 +145,10 @@ impl Plan {
     /// pronoun, the openings of the sentences back to the previous speaker (at most
     /// three), where a sentence subject may be its antecedent; and for a one-word
     /// name, the context of its first mention (where the full name usually is).
-    fn stretches_needed(&self, text: &str, syntax: bool) -> Vec<Range<usize>> {
-        let n = self.sentences.len();
-        let index = |b: usize| self.sentences.partition_point(|s| s.end <= b).min(n.saturating_sub(1));
+    fn stretches_needed(&self, syntax: bool) -> Vec<Range<usize>> {
+        let (text, sentences) = (self.doc.text, &self.doc.sentences);
+        let n = sentences.len();
+        let index = |b: usize| sentences.partition_point(|s| s.end <= b).min(n.saturating_sub(1));
         let mut need: Vec<Range<usize>> = Vec::new();
         let mut prev_speaker = 0;
         for raw in &self.raws {
@@ -142,11 +156,11 @@ impl Plan {
                 break;
             }
             let i = index(raw.speaker.start);
-            let sent = self.sentences[i].clone();
+            let sent = sentences[i].clone();
             need.push(around(text, raw.speaker.clone(), &sent, CONTEXT_WORDS));
             let mention = &text[raw.speaker.clone()];
             if matches!(mention.to_lowercase().as_str(), "he" | "she" | "it" | "they") {
-                for s in &self.sentences[prev_speaker.max(i.saturating_sub(3))..i] {
+                for s in &sentences[prev_speaker.max(i.saturating_sub(3))..i] {
                     need.push(around(text, s.start..s.start, s, OPENING_WORDS));
                 }
             }
@@ -156,7 +170,7 @@ impl Plan {
                 .filter(|w| w.len() > 2 && w.chars().next().is_some_and(char::is_uppercase) && !matches!(*w, "The" | "An"))
                 .take(3);
             for word in names {
-                let first = self.sentences[..i].iter().find_map(|s| text[s.clone()].find(word).map(|at| (s, s.start + at)));
+                let first = sentences[..i].iter().find_map(|s| text[s.clone()].find(word).map(|at| (s, s.start + at)));
                 if let Some((s, at)) = first {
                     need.push(around(text, at..at + word.len(), s, CONTEXT_WORDS));
                 }
@@ -164,7 +178,7 @@ impl Plan {
             prev_speaker = i;
         }
         if syntax {
-            need.extend(self.syntax_needed(text));
+            need.extend(self.syntax_needed());
         }
         // merge overlapping stretches
         need.sort_by_key(|r| r.start);
@@ -178,18 +192,9 @@ impl Plan {
         out
     }
 
-    fn finish(&self, text: &str, entities: &[Entity]) -> Vec<Claim> {
-        // only spans of this text, and with its words: a caller's `text` field is not
-        // trusted (an empty one once gave empty names)
-        let mut ents: Vec<Entity> = entities
-            .iter()
-            .filter_map(|e| {
-                let slice = text.get(e.start..e.end).filter(|s| !s.trim().is_empty())?;
-                Some(Entity { text: slice.to_owned(), ..e.clone() })
-            })
-            .collect();
-        ents.sort_by_key(|e| (e.start, e.end));
-        resolve_all(text, &self.raws, &ents, &self.sentences)
+    /// Speaker resolution and the claims' output form.
+    fn finish(&self) -> Vec<Claim> {
+        resolve_all(&self.doc, &self.raws)
     }
 }
 
@@ -239,13 +244,25 @@ fn around(text: &str, r: Range<usize>, bound: &Range<usize>, words: usize) -> Ra
 #[cfg(feature = "model")]
 pub struct Extractor {
     ner: NerModel,
+    rules: Rules,
 }
 
 #[cfg(feature = "model")]
 impl Extractor {
     /// An extractor around an already loaded NER model.
     pub fn new(ner: NerModel) -> Extractor {
-        Extractor { ner }
+        Extractor { ner, rules: Rules::all() }
+    }
+
+    /// This extractor with only `rules` on (all are, by default): see [`Rule`](crate::Rule).
+    #[must_use]
+    pub fn with_rules(self, rules: Rules) -> Extractor {
+        Extractor { rules, ..self }
+    }
+
+    /// The rules that are on.
+    pub fn rules(&self) -> Rules {
+        self.rules
     }
 
     /// The crate's default model, with no file of the caller's: the `models.toml`
@@ -292,13 +309,13 @@ impl Extractor {
         let mut parts: Vec<(usize, Range<usize>, Plan)> = Vec::new();
         for (t, text) in texts.iter().enumerate() {
             for w in windows(text.as_ref(), WINDOW) {
-                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()]))?;
+                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules))?;
                 parts.push((t, w, plan));
             }
         }
         let mut segs: Vec<(usize, Range<usize>)> = Vec::new();
-        for (p, (t, w, plan)) in parts.iter().enumerate() {
-            for r in guarded(|| plan.stretches_needed(&texts[*t].as_ref()[w.clone()], self.ner.has_syntax()))? {
+        for (p, (_, _, plan)) in parts.iter().enumerate() {
+            for r in guarded(|| plan.stretches_needed(self.ner.has_syntax()))? {
                 segs.push((p, r));
             }
         }
@@ -318,11 +335,8 @@ impl Extractor {
         }
         let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); texts.len()];
         for ((t, w, mut plan), (ents, syntax)) in parts.into_iter().zip(per_part) {
-            let part = &texts[t].as_ref()[w.clone()];
-            if !syntax.is_empty() {
-                guarded(|| plan.reread(part, &syntax))?;
-            }
-            claims[t].extend(guarded(|| plan.finish(part, &ents))?.into_iter().map(|c| shift(c, w.start)));
+            guarded(|| plan.take_model(&ents, syntax))?;
+            claims[t].extend(guarded(|| plan.finish())?.into_iter().map(|c| shift(c, w.start)));
         }
         Ok(claims.into_iter().map(Article::from_claims).collect())
     }

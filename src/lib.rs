@@ -70,6 +70,7 @@ mod claim;
 mod claims;
 pub mod conll;
 mod cues;
+mod doc;
 mod entity;
 mod error;
 pub mod eval;
@@ -85,11 +86,12 @@ pub mod syntax;
 pub mod text;
 
 pub use claim::{Anonymity, Article, Claim, Descriptor, QuoteKind, Source, Speaker, SpeakerKind, Stance};
+pub use claims::{Rule, Rules};
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
 #[cfg(feature = "model")]
 pub use extract::Extractor;
-pub use extract::{attribute, attribute_with_syntax};
+pub use extract::{attribute, attribute_with_rules, attribute_with_syntax};
 #[cfg(feature = "model")]
 pub use ner::IfMissing;
 pub use span::Span;

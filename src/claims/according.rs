@@ -1,15 +1,29 @@
-//! Cues whose speaker follows a preposition: `according to X` (before or after
-//! the content) and passives (`Y was rejected by X`).
+//! Rule `according_to`: the speaker follows `according to`, before the content
+//! (`According to X, Y.`) or after it (`Y, according to X.`).
 
-use super::sentence::{is_aux, is_comma, Ctx, REACH};
+use std::ops::Range;
+
+use super::sentence::{is_comma, Ctx, REACH};
 use super::speaker::Step;
-use super::RawClaim;
+use super::{RawClaim, Rule};
 use crate::cues::Cue;
 use crate::lexicon::{INTRO, LEADERS};
 
+/// The claim of an `according to` cue, unless a claim of the sentence so far holds
+/// a cue in its content ("X said Y, according to a statement": X's claim has Y).
+pub(super) fn find(ctx: &Ctx, cue: &Cue, _bound: Option<usize>, done: &[RawClaim]) -> Option<RawClaim> {
+    let c = ctx.according(cue)?;
+    let covers_claim = |r: &Range<usize>| done.iter().any(|d| r.start <= d.cue.start && d.cue.end <= r.end);
+    if c.content.as_ref().is_some_and(covers_claim) {
+        None
+    } else {
+        Some(c)
+    }
+}
+
 impl Ctx<'_> {
     /// "According to X, Y." / "Y, according to X."
-    pub(super) fn according(&self, cue: &Cue) -> Option<RawClaim> {
+    fn according(&self, cue: &Cue) -> Option<RawClaim> {
         let cue_range = self.bytes(cue.first, cue.last)?;
         // at the clause start: speaker up to the next comma, content after it
         let clause_start = (self.lo..cue.first).all(|j| !self.toks[j].word || LEADERS.contains(&self.lower(j)));
@@ -18,7 +32,15 @@ impl Ctx<'_> {
             let speaker = self.bytes(cue.last, comma)?;
             let content = self.trim_content(self.bytes(comma + 1, self.hi)?)?;
             let quote = self.quote_kind(&content);
-            return Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote, relative_to: None });
+            return Some(RawClaim {
+                speaker,
+                cue: cue_range,
+                content: Some(content),
+                stance: cue.stance,
+                quote,
+                relative_to: None,
+                rule: Rule::AccordingTo,
+            });
         }
         // after the content: speaker to the sentence end (or next comma)
         let mut e = cue.last;
@@ -42,26 +64,14 @@ impl Ctx<'_> {
         }
         let content = self.trim_content(self.bytes(s, cue.first)?)?;
         let quote = self.quote_kind(&content);
-        Some(RawClaim { speaker, cue: cue_range, content: Some(content), stance: cue.stance, quote, relative_to: None })
-    }
-
-    /// "Y has been rejected by X."
-    pub(super) fn passive(&self, cue: &Cue) -> Option<RawClaim> {
-        let speaker = self.speaker_right(cue.last)?;
-        // the subject: from the sentence start to the auxiliary before the cue
-        let mut e = cue.first;
-        while e > self.lo && (is_aux(&self.toks[e - 1]) || matches!(self.lower(e - 1), "," | "however" | "also" | "since" | "already")) {
-            e -= 1;
-        }
-        let content = self.trim_content(self.bytes(self.subject_start, e)?)?;
-        let quote = self.quote_kind(&content);
         Some(RawClaim {
             speaker,
-            cue: self.bytes(cue.first, cue.last)?,
+            cue: cue_range,
             content: Some(content),
             stance: cue.stance,
             quote,
             relative_to: None,
+            rule: Rule::AccordingTo,
         })
     }
 }

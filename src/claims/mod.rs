@@ -1,38 +1,179 @@
-//! Cues → claims: the content and speaker mention of every reporting cue. Pure
-//! functions over the text, its tokens and quotation marks.
+//! Cues → claims: the content and speaker mention of every reporting cue, found by
+//! the rules of one ordered table, [`RULES`]. Pure functions over the [`Doc`]: its
+//! tokens, quotations and (where the model tagged) syntax.
 //!
-//! [`raw_claims`] reads a sentence at a time and dispatches each cue by where its
-//! content stands; one file per rule family:
+//! A window is read a sentence at a time. In each sentence the cues are swept twice:
+//! right to left by the rules whose content closes before the cue (`Y, X said.`:
+//! a cue inside such content is a nested report and left alone), then left to right
+//! by the rules whose content follows the cue (`X said Y`). Then rules over the
+//! window's claims add the claims other claims imply (`X, citing Y, said Z`;
+//! `“A,” X said. “B.”`). A cue is claimed by the first rule in table order that
+//! answers to its form and stance and finds a claim; every claim names its
+//! [`Rule`].
 //!
-//! | file | rules |
+//! | file | rule(s) |
 //! |---|---|
-//! | [`sentence`] | the sentence being read (`Ctx`): tokens, quotations, bounds of contents |
-//! | [`trailing`] | content before the cue: `Y, X said.` / `“Y,” said X.` / `Y said the official.` |
-//! | [`leading`] | content after the cue: `X said (that) Y`, participles, declines |
-//! | [`according`] | speaker after a preposition: `according to X`, `rejected by X` |
-//! | [`speaker`] | speaker mentions: left of the cue, right of it, the clause subject |
-//! | [`tails`] | what stands between a cue and its content: `told Reuters`, `on Friday`, `in a statement` |
-//! | [`continued`] | quotations that continue a claim past its cue: `“A,” X said. “B.”` |
+//! | [`content_before`] | `content_before`: `Y, X said.` / `“Y,” said X.` / `Y said the official.` |
+//! | [`split_quote`] | `split_quote`: the second half of `“A,” X said, “B.”` |
+//! | [`according`] | `according_to`: `according to X, Y` / `Y, according to X` |
+//! | [`passive`] | `passive`: `Y was rejected by X` |
+//! | [`content_after`] | `decline`, `participle`, `content_after`: `X declined to comment on Y`, `X did Z, saying Y`, `X said (that) Y` |
+//! | [`citing`] | `citing`: `X, citing Y, reported Z` gives Y's claim too |
+//! | [`continued_quote`] | `continued_quote`: `“A,” X said. “B.”` |
 //!
-//! Word lists live in [`crate::lexicon`].
+//! Shared by the rules: [`sentence`] (the sentence being read, `Ctx`), [`speaker`]
+//! (speaker mentions), [`tails`] (what stands between a cue and its content). Word
+//! lists live in [`crate::lexicon`].
+//!
+//! To add a rule: a file with its function, a variant of [`Rule`], a row of [`RULES`].
 
+use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
 
 use crate::claim::{QuoteKind, Stance};
-use crate::cues::find_cues;
-use crate::syntax::Syntax;
-use crate::text::quotes::Quote;
-use crate::text::tokens::Tok;
+use crate::cues::{find_cues, Cue, Form};
+use crate::doc::Doc;
 
 mod according;
-mod continued;
-mod leading;
+mod citing;
+mod content_after;
+mod content_before;
+mod continued_quote;
+mod passive;
 mod sentence;
 mod speaker;
+mod split_quote;
 mod tails;
-mod trailing;
 
 use sentence::Ctx;
+
+/// The rule that found a claim: one row of the crate's ordered rule table. Rules can
+/// be switched off by name ([`Rules`]); `attribution show --explain` prints them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Rule {
+    /// The content closes before its cue: `Y, X said.`, `“Y,” said X.`, `Y said the
+    /// official.`
+    ContentBefore,
+    /// The second half of a quotation split by its cue: `“A,” X said, “B.”`, `Y, X
+    /// said, Z`.
+    SplitQuote,
+    /// `according to X, Y` / `Y, according to X`.
+    AccordingTo,
+    /// `Y was rejected by X`.
+    Passive,
+    /// A refusal or failure to say, with its topic if any: `X declined to comment
+    /// (on Y)`, `X did not respond to a request for comment`.
+    Decline,
+    /// A participle whose speaker is the clause subject: `X did Z, saying Y`, `with X
+    /// saying Y`.
+    Participle,
+    /// The content follows its cue: `X said (that) Y`, `X told Reuters Y`.
+    ContentAfter,
+    /// The source a report cites: `X, citing Y, reported Z` is Y's claim too.
+    Citing,
+    /// A quotation that goes on after its cue: `“A,” X said. “B.”`
+    ContinuedQuote,
+}
+
+impl Rule {
+    /// Every rule, in table order.
+    pub const ALL: [Rule; 9] = [
+        Rule::ContentBefore,
+        Rule::SplitQuote,
+        Rule::AccordingTo,
+        Rule::Passive,
+        Rule::Decline,
+        Rule::Participle,
+        Rule::ContentAfter,
+        Rule::Citing,
+        Rule::ContinuedQuote,
+    ];
+
+    /// The rule's name as serialized (`content_before`, `according_to`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::ContentBefore => "content_before",
+            Rule::SplitQuote => "split_quote",
+            Rule::AccordingTo => "according_to",
+            Rule::Passive => "passive",
+            Rule::Decline => "decline",
+            Rule::Participle => "participle",
+            Rule::ContentAfter => "content_after",
+            Rule::Citing => "citing",
+            Rule::ContinuedQuote => "continued_quote",
+        }
+    }
+
+    fn bit(self) -> u32 {
+        1 << Rule::ALL.iter().position(|&r| r == self).unwrap_or(0)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Rule {
+    type Err = crate::Error;
+
+    /// A rule by its name (`passive`, `according_to`; `-` and `_` alike).
+    fn from_str(s: &str) -> Result<Rule, crate::Error> {
+        let want = s.trim().replace('-', "_");
+        Rule::ALL.into_iter().find(|r| r.name() == want).ok_or_else(|| crate::Error::UnknownRule {
+            name: s.to_owned(),
+            known: Rule::ALL.iter().map(|r| r.name()).collect::<Vec<_>>().join(", "),
+        })
+    }
+}
+
+/// Which rules run: all by default; switch one off with [`Rules::without`] to see
+/// what it contributes (its claims go, or fall to a later rule of the table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Rules {
+    on: u32,
+}
+
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules::all()
+    }
+}
+
+impl Rules {
+    /// Every rule on.
+    pub fn all() -> Rules {
+        Rules { on: Rule::ALL.iter().fold(0, |m, r| m | r.bit()) }
+    }
+
+    /// These rules, with `rule` off.
+    #[must_use]
+    pub fn without(self, rule: Rule) -> Rules {
+        Rules { on: self.on & !rule.bit() }
+    }
+
+    /// These rules, with `rule` on.
+    #[must_use]
+    pub fn with(self, rule: Rule) -> Rules {
+        Rules { on: self.on | rule.bit() }
+    }
+
+    /// Whether `rule` is on.
+    pub fn contains(self, rule: Rule) -> bool {
+        self.on & rule.bit() != 0
+    }
+
+    /// The rules that are on, in table order.
+    pub fn iter(self) -> impl Iterator<Item = Rule> {
+        Rule::ALL.into_iter().filter(move |&r| self.contains(r))
+    }
+}
 
 /// A claim before speaker resolution: byte ranges into the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,104 +185,162 @@ pub(crate) struct RawClaim {
     pub(crate) quote: QuoteKind,
     /// For a relative pronoun speaker (`X, who said ...`), the mention it stands for.
     pub(crate) relative_to: Option<Range<usize>>,
+    /// The rule that found it.
+    pub(crate) rule: Rule,
 }
 
-/// Extracts raw claims: sentence by sentence, the cues and, for each, its speaker
-/// mention and content. Nested reports (a cue inside another claim's content) are
-/// dropped. `syntax` (possibly empty) holds the model's POS tags and chunks where it
-/// tagged; the rules read phrases there and word shapes elsewhere.
-pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], quotes: &[Quote], syntax: &Syntax) -> Vec<RawClaim> {
-    let doc_quotes = crate::text::quotes::has_quote_marks(text);
+/// Which cues a cue rule answers to.
+struct Cues {
+    forms: &'static [Form],
+    stances: Stances,
+}
+
+/// The stances a cue rule answers to.
+enum Stances {
+    Any,
+    /// Only refusals (`declined to comment`).
+    Decline,
+    /// Everything but refusals.
+    NotDecline,
+}
+
+impl Cues {
+    fn answers(&self, cue: &Cue) -> bool {
+        let stance = match self.stances {
+            Stances::Any => true,
+            Stances::Decline => cue.stance == Stance::Decline,
+            Stances::NotDecline => cue.stance != Stance::Decline,
+        };
+        stance && self.forms.contains(&cue.form)
+    }
+}
+
+/// What a rule reads and when it runs. A rule's claims carry its name.
+enum Step {
+    /// A cue whose content closes before it; cues right to left. `next` is the
+    /// first token of the next cue.
+    Closing(Cues, fn(ctx: &Ctx, cue: &Cue, next: Option<usize>) -> Option<RawClaim>),
+    /// A second content of a claim a `Closing` rule just found (`Y, X said, Z`):
+    /// kept only while that claim is.
+    Second(fn(ctx: &Ctx, claim: &RawClaim, next: Option<usize>) -> Option<Range<usize>>),
+    /// A cue whose content follows it; cues left to right, those no earlier rule
+    /// claimed. `bound` is where a later cue ends the content; `done` are the
+    /// sentence's claims so far.
+    Opening(Cues, fn(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClaim]) -> Option<RawClaim>),
+    /// Claims the window's claims imply, before nested reports are dropped.
+    Implied(fn(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim>),
+    /// Claims that continue the window's final claims.
+    Continuing(fn(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim>),
+}
+
+/// One row of the rule table.
+struct Row {
+    rule: Rule,
+    step: Step,
+}
+
+use Form::{According, Finite, Participle};
+use Stances::{Any, NotDecline};
+
+/// The rules, in the order they claim cues. Within a sweep a cue goes to the first
+/// row that answers to its form and stance and finds a claim.
+const RULES: &[Row] = &[
+    // sweep 1, cues right to left: content before the cue
+    Row { rule: Rule::ContentBefore, step: Step::Closing(Cues { forms: &[Finite], stances: NotDecline }, content_before::find) },
+    Row { rule: Rule::SplitQuote, step: Step::Second(split_quote::find) },
+    // sweep 2, cues left to right: the speaker after a preposition, or the content after the cue
+    Row { rule: Rule::AccordingTo, step: Step::Opening(Cues { forms: &[According], stances: Any }, according::find) },
+    Row { rule: Rule::Passive, step: Step::Opening(Cues { forms: &[Form::Passive], stances: Any }, passive::find) },
+    Row {
+        rule: Rule::Decline,
+        step: Step::Opening(Cues { forms: &[Finite, Participle], stances: Stances::Decline }, content_after::decline),
+    },
+    Row { rule: Rule::Participle, step: Step::Opening(Cues { forms: &[Participle], stances: NotDecline }, content_after::participle) },
+    Row { rule: Rule::ContentAfter, step: Step::Opening(Cues { forms: &[Finite], stances: NotDecline }, content_after::finite) },
+    // over the window's claims
+    Row { rule: Rule::Citing, step: Step::Implied(citing::find) },
+    Row { rule: Rule::ContinuedQuote, step: Step::Continuing(continued_quote::find) },
+];
+
+/// The claims of one window, by the rules that are on: sentence by sentence, the
+/// cues and, for each, its speaker mention and content. Nested reports (a cue
+/// inside another claim's content) are dropped.
+pub(crate) fn raw_claims(doc: &Doc, rules: Rules) -> Vec<RawClaim> {
+    let rows: Vec<&Row> = RULES.iter().filter(|r| rules.contains(r.rule)).collect();
+    let (toks, quotes) = (&doc.toks[..], &doc.quotes[..]);
     // quotes are sorted and disjoint: the one that may hold a token is found by bisection
-    let in_quote = |t: &Tok| {
+    let in_quote = |t: &crate::text::tokens::Tok| {
         let i = quotes.partition_point(|q| q.inner.start <= t.start);
         i > 0 && t.end <= quotes[i - 1].inner.end
     };
+    let inside = |claims: &[RawClaim], r: &Range<usize>| {
+        claims.iter().any(|c| c.content.as_ref().is_some_and(|y| y.start <= r.start && r.end <= y.end))
+    };
     let mut out: Vec<RawClaim> = Vec::new();
-    // second claims of cues with content on both sides, kept while their first is
+    // second contents of claims with content on both sides, kept while their first is
     let mut seconds: Vec<RawClaim> = Vec::new();
-    for s in sentences {
+    for s in &doc.sentences {
         let lo = toks.partition_point(|t| t.start < s.start);
         let hi = toks.partition_point(|t| t.start < s.end);
         if lo >= hi {
             continue;
         }
-        let ctx = Ctx::new(text, toks, quotes, (lo, hi), doc_quotes, syntax);
+        let ctx = Ctx::new(doc, (lo, hi));
         let cues = find_cues(toks, lo, hi, &in_quote);
         let bounds = ctx.content_bounds(&cues);
         let mut claims: Vec<RawClaim> = Vec::new();
-        let mut consumed = vec![false; cues.len()];
-        let mut continuing: Vec<RawClaim> = Vec::new();
-        // 1. Cues that close their content: "Y, X said." / "Y, said X." / "Y, X said, Z",
-        //    right to left; cues inside such content are nested and left alone.
+        let mut claimed = vec![false; cues.len()];
+        // sweep 1: right to left; a cue inside content found so far is nested
         for k in (0..cues.len()).rev() {
             let cue = &cues[k];
-            let covered = claims
-                .iter()
-                .any(|c| c.content.as_ref().is_some_and(|r| r.start <= toks[cue.first].start && toks[cue.last - 1].end <= r.end));
-            if covered {
+            let Some(span) = ctx.bytes(cue.first, cue.last) else { continue };
+            if inside(&claims, &span) {
                 continue;
             }
-            if let Some(c) = ctx.trailing(cue, cues.get(k + 1).map(|d| d.first)) {
-                consumed[k] = true;
-                // "Y, X said, Z": Z is a second claim of the same source and cue
-                if let Some(z) = ctx.continuation(&c, cues.get(k + 1).map(|d| d.first)) {
-                    let quote = ctx.quote_kind(&z);
-                    continuing.push(RawClaim { content: Some(z), quote, ..c.clone() });
+            let next = cues.get(k + 1).map(|d| d.first);
+            let found = rows.iter().find_map(|row| match &row.step {
+                Step::Closing(answers, find) if answers.answers(cue) => find(&ctx, cue, next),
+                _ => None,
+            });
+            let Some(c) = found else { continue };
+            claimed[k] = true;
+            for row in &rows {
+                if let Step::Second(second) = row.step {
+                    if let Some(z) = second(&ctx, &c, next) {
+                        let quote = ctx.quote_kind(&z);
+                        seconds.push(RawClaim { content: Some(z), quote, rule: row.rule, ..c.clone() });
+                    }
                 }
-                claims.push(c);
             }
+            claims.push(c);
         }
-        // 2. Cues with their content after them, left to right.
+        // sweep 2: left to right, the cues left; a cue inside content found so far is nested
         for (k, cue) in cues.iter().enumerate() {
-            if consumed[k] {
+            if claimed[k] {
                 continue;
             }
-            if let Some(c) = ctx.leading(cue, bounds.bound(&cues, k), &claims) {
+            let Some(span) = ctx.bytes(cue.first, cue.last) else { continue };
+            if inside(&claims, &span) {
+                continue;
+            }
+            let bound = bounds.bound(&cues, k);
+            let found = rows.iter().find_map(|row| match &row.step {
+                Step::Opening(answers, find) if answers.answers(cue) => find(&ctx, cue, bound, &claims),
+                _ => None,
+            });
+            if let Some(c) = found {
                 claims.push(c);
             }
         }
         out.extend(claims);
-        seconds.extend(continuing);
     }
-    // "X, citing Y, reported Z": Y's claim is the same report, one level down.
-    let mut cited = Vec::new();
-    for c in &out {
-        let Some(content) = &c.content else { continue };
-        let at = toks.partition_point(|t| t.start < c.cue.start);
-        // walk back from the cue over "Y ," to "citing"
-        let Some(comma) = at.checked_sub(1).filter(|&j| toks[j].lower == ",") else { continue };
-        let Some(citing) = (comma.saturating_sub(15)..comma).rev().find(|&j| toks[j].lower == "citing") else { continue };
-        if citing == 0 || toks[citing - 1].lower != "," || (citing + 1..comma).any(|j| toks[j].lower == ",") {
-            continue;
-        }
-        if citing + 1 < comma {
-            cited.push(RawClaim {
-                speaker: toks[citing + 1].start..toks[comma - 1].end,
-                cue: toks[citing].start..toks[citing].end,
-                content: Some(content.clone()),
-                stance: Stance::Assert,
-                quote: c.quote,
-                relative_to: None,
-            });
+    for row in &rows {
+        if let Step::Implied(find) = row.step {
+            let more = find(doc, &out);
+            out.extend(more);
         }
     }
-    out.extend(cited);
-    // Nested reports: a cue inside another claim's content is that claim's business.
-    // (A claim's content never holds its own cue.) Contents sorted by start, with the
-    // running maximum of their ends, answer "is this cue inside any content?".
-    let mut contents: Vec<Range<usize>> = out.iter().filter_map(|c| c.content.clone()).collect();
-    contents.sort_by_key(|r| r.start);
-    let mut reach = Vec::with_capacity(contents.len());
-    let mut m = 0;
-    for r in &contents {
-        m = m.max(r.end);
-        reach.push(m);
-    }
-    out.retain(|c| {
-        let i = contents.partition_point(|r| r.start <= c.cue.start);
-        !(i > 0 && reach[i - 1] >= c.cue.end)
-    });
+    drop_nested(&mut out);
     out.sort_by_key(|c| (c.cue.start, c.cue.end));
     out.dedup_by(|a, b| a.cue == b.cue);
     seconds.retain(|z| {
@@ -150,13 +349,40 @@ pub(crate) fn raw_claims(text: &str, toks: &[Tok], sentences: &[Range<usize>], q
     });
     if !seconds.is_empty() {
         out.extend(seconds);
-        out.sort_by_key(|c| (c.cue.start, c.cue.end, c.content.as_ref().map_or(0, |r| r.start)));
+        sort_claims(&mut out);
     }
-    // "“A,” X said. “B.”": B continues X's claim
-    let more = continued::continued_quotes(text, quotes, &out);
-    if !more.is_empty() {
-        out.extend(more);
-        out.sort_by_key(|c| (c.cue.start, c.cue.end, c.content.as_ref().map_or(0, |r| r.start)));
+    for row in &rows {
+        if let Step::Continuing(find) = row.step {
+            let more = find(doc, &out);
+            if !more.is_empty() {
+                out.extend(more);
+                sort_claims(&mut out);
+            }
+        }
     }
     out
+}
+
+/// Sorts claims by cue, then content start.
+fn sort_claims(claims: &mut [RawClaim]) {
+    claims.sort_by_key(|c| (c.cue.start, c.cue.end, c.content.as_ref().map_or(0, |r| r.start)));
+}
+
+/// Drops nested reports: a cue inside another claim's content is that claim's
+/// business (a claim's content never holds its own cue). Contents sorted by start,
+/// with the running maximum of their ends, answer "is this cue inside any content?"
+/// in logarithmic time.
+fn drop_nested(claims: &mut Vec<RawClaim>) {
+    let mut contents: Vec<Range<usize>> = claims.iter().filter_map(|c| c.content.clone()).collect();
+    contents.sort_by_key(|r| r.start);
+    let mut reach = Vec::with_capacity(contents.len());
+    let mut m = 0;
+    for r in &contents {
+        m = m.max(r.end);
+        reach.push(m);
+    }
+    claims.retain(|c| {
+        let i = contents.partition_point(|r| r.start <= c.cue.start);
+        !(i > 0 && reach[i - 1] >= c.cue.end)
+    });
 }

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::claim::QuoteKind;
 use crate::cues::{Cue, Form};
+use crate::doc::Doc;
 use crate::lexicon::{AUX, INTRO, LEADERS};
 use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
@@ -66,16 +67,21 @@ impl ContentBounds {
 }
 
 impl<'a> Ctx<'a> {
-    pub(super) fn new(
-        text: &'a str,
-        toks: &'a [Tok],
-        quotes: &'a [Quote],
-        (lo, hi): (usize, usize),
-        doc_quotes: bool,
-        syntax: &'a Syntax,
-    ) -> Ctx<'a> {
+    /// Tokens `lo..hi` of `doc`, a sentence.
+    pub(super) fn new(doc: &'a Doc<'a>, (lo, hi): (usize, usize)) -> Ctx<'a> {
+        let toks = &doc.toks[..];
         let final_from = (lo..hi).rev().find(|&j| !is_final(&toks[j])).map_or(lo, |j| j + 1);
-        let mut ctx = Ctx { text, toks, quotes, lo, hi, doc_quotes, final_from, subject_start: lo, syntax };
+        let mut ctx = Ctx {
+            text: doc.text,
+            toks,
+            quotes: &doc.quotes,
+            lo,
+            hi,
+            doc_quotes: doc.has_quote_marks,
+            final_from,
+            subject_start: lo,
+            syntax: &doc.syntax,
+        };
         ctx.subject_start = ctx.find_subject_start();
         ctx
     }

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
 use crate::claims::RawClaim;
+use crate::doc::Doc;
 use crate::entity::{Entity, EntityKind};
 use crate::span::Span;
 
@@ -17,7 +18,8 @@ pub(crate) use analysis::anonymity_markers;
 use analysis::{analyse, Analysis, Pronoun};
 
 /// Speaker analysis and resolution for every raw claim, in order.
-pub(crate) fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], sentences: &[std::ops::Range<usize>]) -> Vec<Claim> {
+pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
+    let (text, ents, sentences) = (doc.text, &doc.entities[..], &doc.sentences[..]);
     // antecedents so far: (mention range, analysis)
     let mut seen: Vec<(std::ops::Range<usize>, Analysis)> = Vec::new();
     let mut out = Vec::with_capacity(raws.len());
@@ -70,6 +72,7 @@ pub(crate) fn resolve_all(text: &str, raws: &[RawClaim], ents: &[Entity], senten
             cue,
             text: content,
             quote: raw.quote,
+            rule: raw.rule,
         });
         // later references resolve to the antecedent, not to the pronoun
         match target {

@@ -3,8 +3,9 @@
 //! ```text
 //! attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
 //!                     [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
-//!                     [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8]
-//! attribution show FILE [--json] [--models FILE] [--model NAME] [--engine E] [--precision P]
+//!                     [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8] [--without RULE,...]
+//! attribution show FILE [--json] [--explain] [--models FILE] [--model NAME] [--engine E] [--precision P]
+//!                       [--without RULE,...]
 //! attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]
 //! ```
 //!
@@ -25,7 +26,7 @@ use std::process::ExitCode;
 
 use attribution::models::{Engine, ModelsConfig, Precision};
 use attribution::ner::NerModel;
-use attribution::{Article, Extractor, IfMissing};
+use attribution::{Article, Extractor, IfMissing, Rule, Rules};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 
@@ -34,9 +35,12 @@ use input::{Columns, Doc, Item};
 const USAGE: &str = "usage:
   attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
                       [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
-                      [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8]
+                      [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8] [--without RULE,...]
       INPUT: .txt files, directories of them, .jsonl, .csv, or - (JSON Lines on stdin; the default)
-  attribution show FILE [--json] [--models FILE] [--model NAME] [--engine E] [--precision P]
+  attribution show FILE [--json] [--explain] [--models FILE] [--model NAME] [--engine E] [--precision P]
+                        [--without RULE,...]
+      --explain: the rule that found each claim; --without: rules switched off (content_before,
+      split_quote, according_to, passive, decline, participle, content_after, citing, continued_quote)
   attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]";
 
 /// Parsed command line: flags with values, switches, and positional arguments.
@@ -81,6 +85,15 @@ impl Args {
         Ok((choice("--engine", self.value("--engine"))?, choice("--precision", self.value("--precision"))?))
     }
 
+    /// `--without RULE,...`: every rule but those (a usage error if one is unknown).
+    fn rules(&self) -> Result<Rules, Failure> {
+        let mut rules = Rules::all();
+        for name in self.values.iter().filter(|(k, _)| k == "--without").flat_map(|(_, v)| v.split(',')) {
+            rules = rules.without(name.parse::<Rule>().map_err(|e| usage(format!("--without: {e}")))?);
+        }
+        Ok(rules)
+    }
+
     /// The extractor: a named models.toml, or the crate's default model (built on
     /// first use), on the engine and at the precision the command line says, if it does.
     fn extractor(&self) -> Result<Extractor, Failure> {
@@ -95,11 +108,13 @@ impl Args {
         config.engine = engine.unwrap_or(config.engine);
         config.precision = precision.unwrap_or(config.precision);
         let name = self.value("--model");
+        let rules = self.rules()?;
         match file {
             // a file of the caller's: its models are loaded as they are
             Some(_) => NerModel::from_config(&config, name).map(Extractor::new),
             None => Extractor::from_config(&config, name, IfMissing::Build),
         }
+        .map(|x| x.with_rules(rules))
         .map_err(failed)
     }
 }
@@ -110,14 +125,14 @@ fn main() -> ExitCode {
     let result = match command.as_str() {
         "extract" => Args::parse(
             args,
-            &["-o", "--output", "--batch", "--text-column", "--id-column", "--models", "--model", "--engine", "--precision"],
+            &["-o", "--output", "--batch", "--text-column", "--id-column", "--models", "--model", "--engine", "--precision", "--without"],
             &["--resume", "--quiet", "-q"],
         )
         .map_err(usage)
-        .and_then(|a| a.backend().and_then(|_| extract(&a))),
-        "show" => Args::parse(args, &["--models", "--model", "--engine", "--precision"], &["--json"])
+        .and_then(|a| a.backend().and_then(|_| a.rules()).and_then(|_| extract(&a))),
+        "show" => Args::parse(args, &["--models", "--model", "--engine", "--precision", "--without"], &["--json", "--explain"])
             .map_err(usage)
-            .and_then(|a| a.backend().and_then(|_| show::run(&a))),
+            .and_then(|a| a.backend().and_then(|_| a.rules()).and_then(|_| show::run(&a))),
         "report" => Args::parse(args, &["--by", "--plot", "--top"], &["--json"]).map_err(usage).and_then(|a| report::run(&a)),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

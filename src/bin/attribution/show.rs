@@ -17,7 +17,7 @@ pub fn run(args: &Args) -> Result<ExitCode, Failure> {
         println!("{}", serde_json::to_string_pretty(&article).map_err(fail)?);
     } else {
         let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120usize);
-        print!("{}", render(&article, width));
+        print!("{}", render(&article, width, args.on("--explain")));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -42,26 +42,34 @@ fn anonymity(a: Anonymity) -> &'static str {
     }
 }
 
-/// The table of claims and the list of sources, fitted to `width` columns.
-pub fn render(article: &Article, width: usize) -> String {
+/// The table of claims and the list of sources, fitted to `width` columns; with
+/// `explain`, the rule that found each claim in a column of its own.
+pub fn render(article: &Article, width: usize, explain: bool) -> String {
     let mut out = String::new();
-    let rows: Vec<[String; 6]> = article
+    let rows: Vec<Vec<String>> = article
         .claims
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let resolved = c.speaker.resolved.as_ref().map(|r| r.text.clone()).or(c.speaker.name.clone()).unwrap_or_default();
-            [
+            let mut row = vec![
                 (i + 1).to_string(),
                 cut(&c.speaker.text, 28),
                 cut(if resolved == c.speaker.text { "" } else { &resolved }, 24),
                 anonymity(c.anonymity).to_owned(),
                 format!("{:?}", c.stance).to_lowercase(),
                 cut(&c.cue.text, 16),
-            ]
+            ];
+            if explain {
+                row.push(c.rule.to_string());
+            }
+            row
         })
         .collect();
-    let heads = ["#", "speaker", "stands for", "anonymity", "stance", "cue"];
+    let mut heads = vec!["#", "speaker", "stands for", "anonymity", "stance", "cue"];
+    if explain {
+        heads.push("rule");
+    }
     let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (w, cell) in widths.iter_mut().zip(r) {

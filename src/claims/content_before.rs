@@ -1,20 +1,23 @@
-//! Content before the cue: `Y, X said.`, `“Y,” said X.`, `Y said the official.`
+//! Rule `content_before`: the content closes before its cue — `Y, X said.`, `“Y,”
+//! said X.`, `Y said the official.` — with the speaker left of the cue, right of an
+//! inverting one, or with its appositions (`Y, X, a title, said.`).
 
 use std::ops::Range;
 
 use super::sentence::{is_closing_quote, is_comma, is_opening_quote, is_quote_mark, Ctx, REACH};
-use super::RawClaim;
-use crate::claim::Stance;
-use crate::cues::{Cue, Form};
+use super::{RawClaim, Rule};
+use crate::cues::Cue;
 use crate::lexicon::{is_source_noun, CIRCUMSTANCE_OPENERS, INVERTING, PREPOSITIONS};
-use crate::syntax::Phrase;
+
+/// The claim of a finite cue that closes its content (the table gives it finite
+/// cues that are not declines); `next_cue` is the first token of the next cue.
+pub(super) fn find(ctx: &Ctx, cue: &Cue, next_cue: Option<usize>) -> Option<RawClaim> {
+    ctx.content_before(cue, next_cue)
+}
 
 impl Ctx<'_> {
     /// "Y, X said." / "“Y,” said X." — the cue closes the sentence.
-    pub(super) fn trailing(&self, cue: &Cue, next_cue: Option<usize>) -> Option<RawClaim> {
-        if cue.form != Form::Finite || cue.stance == Stance::Decline {
-            return None;
-        }
+    fn content_before(&self, cue: &Cue, next_cue: Option<usize>) -> Option<RawClaim> {
         let object_end = self.skip_told_object(cue);
         let after = self.skip_tails(object_end);
         // phrases without a verb to the sentence end are circumstance, by the chunks
@@ -131,55 +134,8 @@ impl Ctx<'_> {
             stance: cue.stance,
             quote,
             relative_to: None,
+            rule: Rule::ContentBefore,
         })
-    }
-
-    /// "Y, X said, Z" / "“A,” he said, “B.”": a cue set off by commas inside its
-    /// sentence has content on both sides (one claim per source, cue and content);
-    /// the content after it runs from the comma after `claim`'s speaker and cue to
-    /// the sentence end, or to the close of a quotation opened there. Not when a
-    /// next cue (`, adding`), a relative clause on the speaker (`, who`), a source
-    /// (`, according to`, `, citing`) or only circumstance follows.
-    pub(super) fn continuation(&self, claim: &RawClaim, next_cue: Option<usize>) -> Option<Range<usize>> {
-        let end = claim.speaker.end.max(claim.cue.end);
-        let comma = self.toks.partition_point(|t| t.start < end);
-        if comma < self.lo || !self.tok(comma).is_some_and(is_comma) || self.lower(comma) == ";" {
-            return None;
-        }
-        let mut first = comma + 1;
-        if self.at_end(first) || next_cue.is_some_and(|n| n <= first + 1) {
-            return None;
-        }
-        let w = self.lower(first);
-        if matches!(w, "who" | "whose" | "which" | "speaking") || (CIRCUMSTANCE_OPENERS.contains(&w) && !matches!(w, "and" | "but")) {
-            return None;
-        }
-        if self.at_end(self.skip_circumstance(first)) || self.at_end(self.skip_tails(first)) {
-            return None;
-        }
-        while matches!(self.lower(first), "and" | "but") {
-            first += 1;
-        }
-        // a quotation or a clause, not a phrase on what was said ("an assertion that
-        // quickly drew scorn")
-        let quotation = self.tok(first).is_some_and(is_opening_quote);
-        let clause = match self.syntax.chunk_at(self.tok(first)?.start) {
-            Some(c) if c.kind == Phrase::Sbar => true,
-            Some(_) => (first..(first + 12).min(self.hi))
-                .find(|&v| self.pos_of(&self.toks[v]).is_some_and(|p| p.is_finite()))
-                .is_some_and(|v| self.subject_before(v) == Some(first)),
-            None => self.clause_follows(first),
-        };
-        if !quotation && !clause {
-            return None;
-        }
-        let mut content = self.bytes(first, self.hi)?;
-        if let Some(q) = self.quote_open_in(&content) {
-            content.end = content.end.max(q.inner.end);
-        }
-        let content = self.trim_content(content)?;
-        // nothing but a closing mark or a word or two left is no content
-        (content.len() > 12).then_some(content)
     }
 
     /// "Y, X, a title, said": the speaker with its appositions (and the token that
@@ -198,7 +154,7 @@ impl Ctx<'_> {
 
     /// Whether a clause with its verb starts at token `i` (not a circumstance:
     /// `, reiterating ...`, `, as ...`, `, in a move ...`).
-    fn clause_follows(&self, i: usize) -> bool {
+    pub(super) fn clause_follows(&self, i: usize) -> bool {
         let Some(first) = self.tok(i) else { return false };
         if first.lower.ends_with("ing") || !first.word || CIRCUMSTANCE_OPENERS.contains(&first.lower.as_str()) {
             return false;

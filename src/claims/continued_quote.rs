@@ -1,19 +1,21 @@
-//! Quotations that continue a claim past its cue: `“A,” X said. “B.”`, `“A,” X
-//! said, “B.”`, `“A,” he said, but “B.”` — B, a quotation with no cue of its own
-//! right after the cue, is a further claim of the same speaker and cue.
+//! Rule `continued_quote`: quotations that continue a claim past its cue — `“A,” X
+//! said. “B.”`, `“A,” X said, “B.”`, `“A,” he said, but “B.”` — B, a quotation with
+//! no cue of its own right after the cue, is a further claim of the same speaker
+//! and cue.
 
 use std::ops::Range;
 
-use super::RawClaim;
+use super::{RawClaim, Rule};
 use crate::claim::QuoteKind;
-use crate::text::quotes::Quote;
+use crate::doc::Doc;
 
 /// Most bytes between a cue (or an inverted speaker) and the quotation that
 /// continues its claim: room for `said in an interview on Monday.`, no more.
 const GAP: usize = 64;
 
 /// The continuations of `claims` (sorted by cue), as new claims.
-pub(super) fn continued_quotes(text: &str, quotes: &[Quote], claims: &[RawClaim]) -> Vec<RawClaim> {
+pub(super) fn find(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim> {
+    let (text, quotes) = (doc.text, &doc.quotes[..]);
     let mut out = Vec::new();
     for (k, c) in claims.iter().enumerate() {
         let Some(content) = &c.content else { continue };
@@ -52,6 +54,7 @@ pub(super) fn continued_quotes(text: &str, quotes: &[Quote], claims: &[RawClaim]
             stance: c.stance,
             quote: QuoteKind::Direct,
             relative_to: c.relative_to.clone(),
+            rule: Rule::ContinuedQuote,
         });
     }
     out

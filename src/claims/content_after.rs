@@ -1,29 +1,32 @@
-//! Content after the cue: `X said (that) Y`, `X did Z, saying Y`, `with X saying
-//! Y`, and declines with their topic (`declined to comment on Y`).
+//! Rules `decline`, `participle` and `content_after`: the content follows its cue —
+//! `X declined to comment (on Y)`, `X did Z, saying Y`, `with X saying Y`, `X said
+//! (that) Y` — one reading of what stands between cue and content for all three.
 
 use std::ops::Range;
 
 use super::sentence::{is_aux, is_comma, Ctx};
-use super::RawClaim;
+use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 
+/// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
+/// cue ends the content, `done` the sentence's claims so far.
+pub(super) fn decline(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClaim]) -> Option<RawClaim> {
+    ctx.content_after(cue, bound, done, Rule::Decline)
+}
+
+/// Rule `participle`: `X did Z, saying Y`, `with X saying Y`.
+pub(super) fn participle(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClaim]) -> Option<RawClaim> {
+    ctx.content_after(cue, bound, done, Rule::Participle)
+}
+
+/// Rule `content_after`: `X said (that) Y`.
+pub(super) fn finite(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClaim]) -> Option<RawClaim> {
+    ctx.content_after(cue, bound, done, Rule::ContentAfter)
+}
+
 impl Ctx<'_> {
-    /// A cue with its content after it.
-    pub(super) fn leading(&self, cue: &Cue, next_seq: Option<usize>, done: &[RawClaim]) -> Option<RawClaim> {
-        let cue_bytes = self.bytes(cue.first, cue.last)?;
-        if done.iter().any(|c| c.content.as_ref().is_some_and(|r| r.start <= cue_bytes.start && cue_bytes.end <= r.end)) {
-            return None;
-        }
-        if cue.form == Form::According {
-            // "X said Y, according to a statement": X's claim already holds Y
-            let c = self.according(cue)?;
-            let covers_claim = |r: &Range<usize>| done.iter().any(|d| r.start <= d.cue.start && d.cue.end <= r.end);
-            return if c.content.as_ref().is_some_and(covers_claim) { None } else { Some(c) };
-        }
-        if cue.form == Form::Passive {
-            return self.passive(cue);
-        }
+    fn content_after(&self, cue: &Cue, next_seq: Option<usize>, done: &[RawClaim], rule: Rule) -> Option<RawClaim> {
         // ", suggesting ..." after a clause is the writer's inference, not a claim
         if cue.form == Form::Participle && cue.stance == Stance::Hedge && cue.first > self.lo && is_comma(&self.toks[cue.first - 1]) {
             return None;
@@ -159,7 +162,7 @@ impl Ctx<'_> {
         let quote = content.as_ref().map_or(QuoteKind::Unknown, |r| self.quote_kind(r));
         // "X, who said ...": the speaker is "who", standing for X
         let relative_to = self.relative_antecedent(&speaker);
-        Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote, relative_to })
+        Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote, relative_to, rule })
     }
 
     /// The paragraph after byte `at` when `at` ends its own: the quotation it opens

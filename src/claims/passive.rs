@@ -1,0 +1,34 @@
+//! Rule `passive`: the speaker follows `by` and the content is the subject, before
+//! the cue (`Y has been rejected by X.`).
+
+use super::sentence::{is_aux, Ctx};
+use super::{RawClaim, Rule};
+use crate::cues::Cue;
+
+/// The claim of a passive cue.
+pub(super) fn find(ctx: &Ctx, cue: &Cue, _bound: Option<usize>, _done: &[RawClaim]) -> Option<RawClaim> {
+    ctx.passive(cue)
+}
+
+impl Ctx<'_> {
+    /// "Y has been rejected by X."
+    fn passive(&self, cue: &Cue) -> Option<RawClaim> {
+        let speaker = self.speaker_right(cue.last)?;
+        // the subject: from the sentence start to the auxiliary before the cue
+        let mut e = cue.first;
+        while e > self.lo && (is_aux(&self.toks[e - 1]) || matches!(self.lower(e - 1), "," | "however" | "also" | "since" | "already")) {
+            e -= 1;
+        }
+        let content = self.trim_content(self.bytes(self.subject_start, e)?)?;
+        let quote = self.quote_kind(&content);
+        Some(RawClaim {
+            speaker,
+            cue: self.bytes(cue.first, cue.last)?,
+            content: Some(content),
+            stance: cue.stance,
+            quote,
+            relative_to: None,
+            rule: Rule::Passive,
+        })
+    }
+}

@@ -1,0 +1,66 @@
+//! Rule `split_quote`: a cue set off by commas inside its sentence has content on
+//! both sides — `“A,” he said, “B.”`, `Y, X said, Z` — and the second half is a
+//! claim of the same source and cue, kept while the first half's claim is.
+
+use std::ops::Range;
+
+use super::sentence::{is_comma, is_opening_quote, Ctx};
+use super::RawClaim;
+use crate::lexicon::CIRCUMSTANCE_OPENERS;
+use crate::syntax::Phrase;
+
+/// The second content of `claim`, which rule `content_before` just found;
+/// `next_cue` is the first token of the next cue.
+pub(super) fn find(ctx: &Ctx, claim: &RawClaim, next_cue: Option<usize>) -> Option<Range<usize>> {
+    ctx.split_quote(claim, next_cue)
+}
+
+impl Ctx<'_> {
+    /// "Y, X said, Z" / "“A,” he said, “B.”": a cue set off by commas inside its
+    /// sentence has content on both sides (one claim per source, cue and content);
+    /// the content after it runs from the comma after `claim`'s speaker and cue to
+    /// the sentence end, or to the close of a quotation opened there. Not when a
+    /// next cue (`, adding`), a relative clause on the speaker (`, who`), a source
+    /// (`, according to`, `, citing`) or only circumstance follows.
+    fn split_quote(&self, claim: &RawClaim, next_cue: Option<usize>) -> Option<Range<usize>> {
+        let end = claim.speaker.end.max(claim.cue.end);
+        let comma = self.toks.partition_point(|t| t.start < end);
+        if comma < self.lo || !self.tok(comma).is_some_and(is_comma) || self.lower(comma) == ";" {
+            return None;
+        }
+        let mut first = comma + 1;
+        if self.at_end(first) || next_cue.is_some_and(|n| n <= first + 1) {
+            return None;
+        }
+        let w = self.lower(first);
+        if matches!(w, "who" | "whose" | "which" | "speaking") || (CIRCUMSTANCE_OPENERS.contains(&w) && !matches!(w, "and" | "but")) {
+            return None;
+        }
+        if self.at_end(self.skip_circumstance(first)) || self.at_end(self.skip_tails(first)) {
+            return None;
+        }
+        while matches!(self.lower(first), "and" | "but") {
+            first += 1;
+        }
+        // a quotation or a clause, not a phrase on what was said ("an assertion that
+        // quickly drew scorn")
+        let quotation = self.tok(first).is_some_and(is_opening_quote);
+        let clause = match self.syntax.chunk_at(self.tok(first)?.start) {
+            Some(c) if c.kind == Phrase::Sbar => true,
+            Some(_) => (first..(first + 12).min(self.hi))
+                .find(|&v| self.pos_of(&self.toks[v]).is_some_and(|p| p.is_finite()))
+                .is_some_and(|v| self.subject_before(v) == Some(first)),
+            None => self.clause_follows(first),
+        };
+        if !quotation && !clause {
+            return None;
+        }
+        let mut content = self.bytes(first, self.hi)?;
+        if let Some(q) = self.quote_open_in(&content) {
+            content.end = content.end.max(q.inner.end);
+        }
+        let content = self.trim_content(content)?;
+        // nothing but a closing mark or a word or two left is no content
+        (content.len() > 12).then_some(content)
+    }
+}

@@ -1,0 +1,70 @@
+//! The document carrier: one window of a text with what each step finds in it —
+//! sentences, word tokens and quotations (the `text` step, once), then the model's
+//! entities and syntax (the `ner` step) — read by cues, claims and resolution.
+//! Nothing downstream tokenizes or splits the text again.
+
+use std::ops::Range;
+
+use crate::entity::Entity;
+use crate::syntax::Syntax;
+use crate::text::quotes::{find_quotes, has_quote_marks, Quote};
+use crate::text::sentence_spans;
+use crate::text::tokens::{tokenize, Tok};
+
+/// One window of a text (a whole article, or a part of a long document) and what
+/// the steps found in it. All ranges are byte ranges into `text`.
+#[derive(Debug)]
+pub(crate) struct Doc<'t> {
+    pub(crate) text: &'t str,
+    /// Sentences, in order.
+    pub(crate) sentences: Vec<Range<usize>>,
+    /// Word and punctuation tokens, in order.
+    pub(crate) toks: Vec<Tok>,
+    /// Quotations, sorted and disjoint.
+    pub(crate) quotes: Vec<Quote>,
+    /// Whether the text has quotation marks at all (else direct and indirect speech
+    /// cannot be told apart).
+    pub(crate) has_quote_marks: bool,
+    /// The model's part-of-speech tags and chunks where it tagged (empty without a
+    /// syntax model: the rules then read word shapes).
+    pub(crate) syntax: Syntax,
+    /// Named entities, sorted by span, each a non-blank span of `text` with its words.
+    pub(crate) entities: Vec<Entity>,
+}
+
+impl<'t> Doc<'t> {
+    /// The text step: sentences, tokens and quotations of `text`.
+    pub(crate) fn new(text: &'t str) -> Doc<'t> {
+        Doc {
+            text,
+            sentences: sentence_spans(text),
+            toks: tokenize(text, 0..text.len()),
+            quotes: find_quotes(text),
+            has_quote_marks: has_quote_marks(text),
+            syntax: Syntax::default(),
+            entities: Vec::new(),
+        }
+    }
+
+    /// Takes the entities found for this window: only spans of this text that hold
+    /// more than blanks, with this text's words (a caller's `text` field is not
+    /// trusted: an empty one once gave empty names), sorted.
+    pub(crate) fn set_entities(&mut self, entities: &[Entity]) {
+        let text = self.text;
+        self.entities = entities
+            .iter()
+            .filter_map(|e| {
+                let slice = text.get(e.start..e.end).filter(|s| !s.trim().is_empty())?;
+                Some(Entity { text: slice.to_owned(), ..e.clone() })
+            })
+            .collect();
+        self.entities.sort_by_key(|e| (e.start, e.end));
+    }
+
+    /// The tokens inside byte range `r` (those that start and end in it).
+    pub(crate) fn toks_in(&self, r: &Range<usize>) -> &[Tok] {
+        let lo = self.toks.partition_point(|t| t.start < r.start);
+        let hi = self.toks.partition_point(|t| t.end <= r.end).max(lo);
+        &self.toks[lo..hi]
+    }
+}
