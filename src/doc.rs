@@ -3,6 +3,7 @@
 //! entities and syntax (the `ner` step) — read by cues, claims and resolution.
 //! Nothing downstream tokenizes or splits the text again.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::entity::Entity;
@@ -61,10 +62,17 @@ impl<'t> Doc<'t> {
         self.entities.sort_by_key(|e| (e.start, e.end));
     }
 
-    /// The tokens inside byte range `r` (those that start and end in it).
-    pub(crate) fn toks_in(&self, r: &Range<usize>) -> &[Tok] {
+    /// The tokens of byte range `r`: the window's own where `r` starts and ends on
+    /// token boundaries (a speaker mention always does); tokenized afresh where it
+    /// cuts a token (an entity the model ended inside `Trump’s`).
+    pub(crate) fn toks_of(&self, r: &Range<usize>) -> Cow<'_, [Tok]> {
         let lo = self.toks.partition_point(|t| t.start < r.start);
         let hi = self.toks.partition_point(|t| t.end <= r.end).max(lo);
-        &self.toks[lo..hi]
+        let aligned = self.toks.get(lo).is_some_and(|t| t.start == r.start) && hi > lo && self.toks[hi - 1].end == r.end;
+        if aligned {
+            Cow::Borrowed(&self.toks[lo..hi])
+        } else {
+            Cow::Owned(tokenize(self.text, r.clone()))
+        }
     }
 }

@@ -9,7 +9,7 @@ use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
     is_role_noun, ANONYMITY_MARKERS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ROLE_NOUNS, SPOKES_NOUNS,
 };
-use crate::text::tokens::{tokenize, Tok};
+use crate::text::tokens::Tok;
 
 /// Whether what is left of a mention is nothing or starts a further apposition.
 trait RestOfMention {
@@ -48,9 +48,10 @@ pub(crate) struct Analysis {
     pub(crate) plural: bool,
 }
 
-/// Analyses a speaker mention `text[range]` given the document's entities.
-pub(crate) fn analyse(text: &str, range: Range<usize>, entities: &[Entity]) -> Analysis {
-    let toks: Vec<Tok> = tokenize(text, range.clone()).into_iter().filter(|t| t.word || t.lower == ",").collect();
+/// Analyses a speaker mention `text[range]`, whose tokens are `toks`, given the
+/// document's entities.
+pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &[Entity]) -> Analysis {
+    let toks: Vec<Tok> = toks.iter().filter(|t| t.word || t.lower == ",").cloned().collect();
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let pronoun = match words.as_slice() {
         ["he"] | ["she"] => Some(Pronoun::Person),
@@ -271,6 +272,7 @@ pub(crate) fn anonymity_markers(text: &str, range: Range<usize>) -> Vec<Range<us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens::tokenize;
 
     fn ents(text: &str, list: &[(EntityKind, &str)]) -> Vec<Entity> {
         list.iter().filter_map(|(k, s)| text.find(s).and_then(|i| Entity::new(*k, text, i, i + s.len()))).collect()
@@ -319,7 +321,7 @@ mod tests {
         ];
         for (text, list, anon, name) in table {
             let e = ents(text, list);
-            let a = analyse(text, 0..text.len(), &e);
+            let a = analyse(text, 0..text.len(), &tokenize(text, 0..text.len()), &e);
             assert_eq!(a.anonymity, *anon, "{text}");
             assert_eq!(a.name.as_deref(), *name, "{text}");
         }
@@ -329,7 +331,7 @@ mod tests {
     fn descriptor_parts() {
         let text = "two senior U.N. officials familiar with the talks";
         let e = ents(text, &[(EntityKind::Organization, "U.N.")]);
-        let a = analyse(text, 0..text.len(), &e);
+        let a = analyse(text, 0..text.len(), &tokenize(text, 0..text.len()), &e);
         assert_eq!(a.descriptor.count, Some(2));
         assert_eq!(a.descriptor.role.as_deref(), Some("officials"));
         assert_eq!(a.descriptor.affiliation, ["U.N."]);
@@ -348,7 +350,7 @@ mod tests {
             ("The State Department", false),
             ("he", false),
         ] {
-            assert_eq!(analyse(t, 0..t.len(), &[]).back_reference, want, "{t}");
+            assert_eq!(analyse(t, 0..t.len(), &tokenize(t, 0..t.len()), &[]).back_reference, want, "{t}");
         }
     }
 

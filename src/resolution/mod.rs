@@ -9,7 +9,7 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
 use crate::claims::RawClaim;
 use crate::doc::Doc;
-use crate::entity::{Entity, EntityKind};
+use crate::entity::EntityKind;
 use crate::span::Span;
 
 mod analysis;
@@ -26,16 +26,16 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
     // anonymity markers of each sentence, found once however many claims it holds
     let mut markers_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
     for raw in raws {
-        let a = analyse(text, raw.speaker.clone(), ents);
+        let a = analyse(text, raw.speaker.clone(), &doc.toks_of(&raw.speaker), ents);
         // "X, who said ...": "who" is X; else pronouns and back-references look back
         let relative = raw.relative_to.clone().map(|r| {
-            let t = analyse(text, r.clone(), ents);
+            let t = analyse(text, r.clone(), &doc.toks_of(&r), ents);
             (r, t)
         });
         let target = if relative.is_some() {
             relative
         } else if a.pronoun.is_some() || a.back_reference {
-            antecedent(text, raw.speaker.start, &a, &seen, ents, sentences)
+            antecedent(doc, raw.speaker.start, &a, &seen)
         } else {
             None
         };
@@ -120,14 +120,8 @@ const FORWARD_BYTES: usize = 600;
 /// The earlier mention a pronoun or back-reference stands for: the latest earlier
 /// speaker that fits (person, body or group; same role for `the official`), or
 /// for `he`/`she`/`it` a person or body that opens a more recent sentence.
-fn antecedent(
-    text: &str,
-    at: usize,
-    a: &Analysis,
-    seen: &[(std::ops::Range<usize>, Analysis)],
-    ents: &[Entity],
-    sentences: &[std::ops::Range<usize>],
-) -> Option<(std::ops::Range<usize>, Analysis)> {
+fn antecedent(doc: &Doc, at: usize, a: &Analysis, seen: &[(Range<usize>, Analysis)]) -> Option<(Range<usize>, Analysis)> {
+    let (text, ents, sentences) = (doc.text, &doc.entities[..], &doc.sentences[..]);
     let fits = |c: &Analysis| -> bool {
         match a.pronoun {
             Some(Pronoun::Person) => c.kind == SpeakerKind::Person && !c.plural,
@@ -169,7 +163,8 @@ fn antecedent(
         _ => None,
     };
     if let Some(e) = subject {
-        return Some((e.start..e.end, analyse(text, e.start..e.end, ents)));
+        let r = e.start..e.end;
+        return Some((r.clone(), analyse(text, r.clone(), &doc.toks_of(&r), ents)));
     }
     from_speakers.cloned()
 }
