@@ -5,16 +5,22 @@
 //! transformer NER model (MiniLM fine-tuned on CoNLL-2003 with `rust-bert`/`tch`, run
 //! on libtorch or ONNX Runtime) plus attribution heuristics.
 //!
-//! The data flows one way, one module a step:
+//! The data flows one way, one module a step, on one document carrier per window of
+//! text (`doc::Doc`: its sentences, tokens, quotations, then the model's entities and
+//! syntax), which every later step reads and none re-derives:
 //!
 //! | step | module | what |
 //! |---|---|---|
 //! | text → sentences | [`text`] | paragraphs, sentences, windows, quotations, word tokens (byte ranges) |
 //! | sentences → entities | [`ner`] | the only module that touches `rust-bert`/`tch` and ONNX Runtime (`ort`); with a syntax model also POS tags and chunks ([`syntax`]) from the same pass |
 //! | entities → cues | `cues` | reporting expressions and their stance and form |
-//! | cues → claims | `claims` | content and speaker mention of each cue, one file per rule family |
+//! | cues → claims | `claims` | content and speaker mention of each cue, by one ordered table of rules ([`Rule`]), one file a rule |
 //! | claims → speakers | `resolution` | anonymity, names, descriptors; what `he` / `the official` stands for |
 //! | speakers → output | `extract` | orchestration: plan, batch the model, assemble [`Article`]s |
+//!
+//! The model tags only what the rules will read: a draft pass of the rules on the
+//! text alone chooses those stretches (the speakers' surroundings, the words after
+//! each cue), and with syntax the rules then run once more, reading phrases.
 //!
 //! Every word list the rules use is in one module, `lexicon`.
 //!
