@@ -96,7 +96,7 @@ fn shift(mut c: Claim, by: usize) -> Claim {
 /// claims are only a plan); without it the draft claims stand.
 struct Plan<'t> {
     doc: Doc<'t>,
-    raws: Vec<RawClaim>,
+    claims: Vec<RawClaim>,
     rules: Rules,
 }
 
@@ -104,8 +104,8 @@ impl<'t> Plan<'t> {
     /// The text step and the draft pass.
     fn new(text: &'t str, rules: Rules) -> Plan<'t> {
         let doc = Doc::new(text);
-        let raws = raw_claims(&doc, rules);
-        Plan { doc, raws, rules }
+        let claims = raw_claims(&doc, rules);
+        Plan { doc, claims, rules }
     }
 
     /// Takes what the model found in this window; with syntax, finds the claims again
@@ -114,7 +114,7 @@ impl<'t> Plan<'t> {
         self.doc.set_entities(entities);
         if !syntax.is_empty() {
             self.doc.syntax = syntax;
-            self.raws = raw_claims(&self.doc, self.rules);
+            self.claims = raw_claims(&self.doc, self.rules);
         }
     }
 
@@ -128,7 +128,7 @@ impl<'t> Plan<'t> {
         let text = self.doc.text;
         let n = self.doc.sentences.len();
         let mut out: Vec<Range<usize>> = Vec::new();
-        for raw in &self.raws {
+        for raw in &self.claims {
             let i = self.doc.sentences.partition_point(|s| s.end <= raw.cue.start);
             let Some(s) = self.doc.sentences.get(i.min(n.saturating_sub(1))) else { break };
             let r = raw.cue.start..around(text, raw.cue.clone(), s, SYNTAX_WORDS).end;
@@ -151,7 +151,7 @@ impl<'t> Plan<'t> {
         let index = |b: usize| sentences.partition_point(|s| s.end <= b).min(n.saturating_sub(1));
         let mut need: Vec<Range<usize>> = Vec::new();
         let mut prev_speaker = 0;
-        for raw in &self.raws {
+        for raw in &self.claims {
             if n == 0 {
                 break;
             }
@@ -194,7 +194,7 @@ impl<'t> Plan<'t> {
 
     /// Speaker resolution and the claims' output form.
     fn finish(&self) -> Vec<Claim> {
-        resolve_all(&self.doc, &self.raws)
+        resolve_all(&self.doc, &self.claims)
     }
 }
 

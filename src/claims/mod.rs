@@ -277,8 +277,8 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules) -> Vec<RawClaim> {
         claims.iter().any(|c| c.content.as_ref().is_some_and(|y| y.start <= r.start && r.end <= y.end))
     };
     let mut out: Vec<RawClaim> = Vec::new();
-    // second contents of claims with content on both sides, kept while their first is
-    let mut seconds: Vec<RawClaim> = Vec::new();
+    // the second halves of split quotations, kept while the claim of their first half is
+    let mut second_halves: Vec<RawClaim> = Vec::new();
     for s in &doc.sentences {
         let lo = toks.partition_point(|t| t.start < s.start);
         let hi = toks.partition_point(|t| t.start < s.end);
@@ -308,7 +308,7 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules) -> Vec<RawClaim> {
                 if let Step::Second(second) = row.step {
                     if let Some(z) = second(&ctx, &c, next) {
                         let quote = ctx.quote_kind(&z);
-                        seconds.push(RawClaim { content: Some(z), quote, rule: row.rule, ..c.clone() });
+                        second_halves.push(RawClaim { content: Some(z), quote, rule: row.rule, ..c.clone() });
                     }
                 }
             }
@@ -343,12 +343,12 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules) -> Vec<RawClaim> {
     drop_nested(&mut out);
     out.sort_by_key(|c| (c.cue.start, c.cue.end));
     out.dedup_by(|a, b| a.cue == b.cue);
-    seconds.retain(|z| {
+    second_halves.retain(|z| {
         let i = out.partition_point(|c| c.cue.start < z.cue.start);
         out.get(i).is_some_and(|c| c.cue == z.cue && c.speaker == z.speaker && c.content.as_ref().is_some_and(|y| y.end <= z.cue.start))
     });
-    if !seconds.is_empty() {
-        out.extend(seconds);
+    if !second_halves.is_empty() {
+        out.extend(second_halves);
         sort_claims(&mut out);
     }
     for row in &rows {
