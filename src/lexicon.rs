@@ -14,8 +14,8 @@ use crate::claim::Stance;
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc",
     "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-    "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft", "mt", "gov", "pres", "maj", "brig", "supt", "det", "insp", "messrs", "approx", "est",
-    "dept", "univ",
+    "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft", "mt", "pres", "maj", "brig", "supt", "det", "insp", "messrs", "approx", "est", "dept",
+    "univ",
 ];
 
 // ---- Cues
@@ -191,11 +191,11 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "executives", "banker", "bankers", "trader", "traders", "investor", "investors", "observer", "observers", "critic", "critics",
     "employee", "employees", "worker", "workers", "staff", "activist", "activists", "advocate", "advocates", "economist", "economists",
     "lawyer", "lawyers", "negotiator", "negotiators", "envoy", "envoys", "leader", "leaders", "commander", "commanders", "minister",
-    "ministers", "legislator", "legislators", "senator", "senators", "diplomat", "insider", "veteran", "veterans", "friend", "friends",
-    "colleague", "colleagues", "associate", "associates", "someone", "somebody", "one", "some", "several", "many", "participant",
-    "participants", "delegate", "delegates", "manager", "managers", "director", "directors", "researcher", "researchers", "scientist",
-    "scientists", "doctor", "doctors", "student", "students", "protester", "protesters", "mediator", "mediators", "strategist",
-    "strategists", "operative", "operatives",
+    "ministers", "legislator", "legislators", "senator", "senators", "veteran", "veterans", "friend", "friends", "colleague", "colleagues",
+    "associate", "associates", "someone", "somebody", "one", "some", "several", "many", "participant", "participants", "delegate",
+    "delegates", "manager", "managers", "director", "directors", "researcher", "researchers", "scientist", "scientists", "doctor",
+    "doctors", "student", "students", "protester", "protesters", "mediator", "mediators", "strategist", "strategists", "operative",
+    "operatives",
 ];
 
 /// Nouns for someone who speaks for a body.
@@ -209,9 +209,9 @@ pub(crate) const INSTITUTION_NOUNS: &[&str] = &[
     "parliament", "congress", "senate", "embassy", "board", "group", "union", "organization", "organisation", "party", "campaign", "firm",
     "regulator", "regulators", "newspaper", "outlet", "broadcaster", "cabinet", "prosecutors", "prosecutor", "junta", "navy", "forces",
     "coalition", "alliance", "federation", "association", "network", "service", "bureau", "secretariat", "kremlin", "presidency", "palace",
-    "monitors", "court", "judiciary", "statement", "report", "document", "letter", "filing", "memo", "study", "survey", "maker",
-    "manufacturer", "producer", "operator", "carrier", "insurer", "lender", "retailer", "exchange", "fund", "institute", "university",
-    "airline", "club", "team", "league", "federation", "state", "states", "country", "nation", "city",
+    "monitors", "judiciary", "statement", "report", "document", "letter", "filing", "memo", "study", "survey", "maker", "manufacturer",
+    "producer", "operator", "carrier", "insurer", "lender", "retailer", "exchange", "fund", "institute", "university", "airline", "club",
+    "team", "league", "state", "states", "country", "nation", "city",
 ];
 
 /// Nouns that introduce a company's name (`paint maker Akzo Nobel`).
