@@ -1,7 +1,7 @@
 //! The cue lexicon: reporting expressions, their stance and their form. Pure.
 
 use crate::claim::Stance;
-use crate::lexicon::{ASKED_OPENERS, BLOCKERS, LEXICON, MANNER_CUES, MANNER_NEXT, PREPOSITIONS, PRE_CUE};
+use crate::lexicon::{ASKED_OPENERS, BLOCKERS, LEXICON, MANNER_CUES, MANNER_NEXT, OPENING_PHRASE_WORDS, PRE_CUE};
 use crate::text::tokens::Tok;
 
 /// How a cue relates to its speaker.
@@ -161,7 +161,7 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
     // speaker
     let ends = |k: usize| next(k).is_none_or(|w| matches!(w, "." | "!" | "?"));
     let closes = ends(i + 1)
-        || (next(i + 1).is_some_and(|w| PREPOSITIONS.contains(&w))
+        || (next(i + 1).is_some_and(|w| OPENING_PHRASE_WORDS.contains(&w))
             && (i + 2..=i + 6).find(|&k| ends(k)).is_some_and(|e| (i + 1..e).all(|k| toks[k].word)));
     if closes && (i.saturating_sub(8)..i).any(|k| matches!(toks[k].lower.as_str(), "”" | "\"" | "’" | "''")) {
         return true;

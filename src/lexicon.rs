@@ -135,8 +135,10 @@ pub(crate) const INVERTING: &[&str] = &[
     "countered", "boasted", "shouted", "responded", "observed", "remarked", "predicted",
 ];
 
-/// Prepositions that open an introductory phrase, never a speaker.
-pub(crate) const PREPOSITIONS: &[&str] = &[
+/// Words that open an introductory or circumstantial phrase, never a speaker:
+/// prepositions, subordinators (`when`, `if`, `although`) and `asked` (`Asked
+/// about X, she said`).
+pub(crate) const OPENING_PHRASE_WORDS: &[&str] = &[
     "on", "in", "during", "after", "before", "despite", "when", "while", "as", "asked", "at", "from", "for", "since", "with", "without",
     "by", "under", "following", "amid", "if", "although",
 ];

@@ -11,9 +11,15 @@ use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
 use crate::text::tokens::Tok;
 
+/// Most tokens a speaker mention left of its cue may have (`Ctx::speaker_left`);
+/// the other mentions are shorter (30 tokens right of a cue, 25 between a
+/// content's comma and its cue).
+pub(super) const MAX_MENTION_TOKENS: usize = 40;
+
 /// Most tokens any rule looks back or ahead from a cue for its speaker's or
-/// content's boundaries. Mentions are at most 40 tokens, so the limit never cuts a
-/// real one; it keeps the work per cue constant in sentences of thousands of cues.
+/// content's boundaries. No mention is longer than [`MAX_MENTION_TOKENS`], so the
+/// limit never cuts a real one; it keeps the work per cue constant in sentences of
+/// thousands of cues.
 pub(super) const REACH: usize = 64;
 
 /// One sentence being analysed.
@@ -91,7 +97,7 @@ impl<'a> Ctx<'a> {
         let sequential = (0..cues.len()).filter(|&j| self.sequential(&cues[j])).collect();
         let markers: Vec<usize> = (self.lo..self.hi)
             .filter(|&m| {
-                (is_comma(&self.toks[m]) && matches!(self.lower(m + 1), "while" | "whereas" | "but" | "and" | "although" | "though"))
+                (is_clause_break(&self.toks[m]) && matches!(self.lower(m + 1), "while" | "whereas" | "but" | "and" | "although" | "though"))
                     || self.lower(m) == ";"
             })
             .collect();
@@ -147,7 +153,7 @@ impl<'a> Ctx<'a> {
             i = d + 1;
         }
         while INTRO.contains(&self.lower(i)) {
-            let Some(c) = (i..self.hi).find(|&j| is_comma(&self.toks[j])) else { break };
+            let Some(c) = (i..self.hi).find(|&j| is_clause_break(&self.toks[j])) else { break };
             i = c + 1;
         }
         // a leader, but not a sentence-initial demonstrative ("That proposal was ...")
@@ -174,7 +180,7 @@ impl<'a> Ctx<'a> {
             && (first.cap
                 || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some")
                 || crate::lexicon::is_role_noun(&first.lower))
-            && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_comma(&self.toks[j]));
+            && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_clause_break(&self.toks[j]));
         np
     }
 
@@ -253,7 +259,8 @@ fn is_verbish(t: &Tok) -> bool {
     is_aux(t) || (t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed") && !t.lower.ends_with("eed"))
 }
 
-pub(super) fn is_comma(t: &Tok) -> bool {
+/// A comma or a semicolon: what ends a segment, an appositive or a clause.
+pub(super) fn is_clause_break(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "," | ";")
 }
 

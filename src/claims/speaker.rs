@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_comma, is_final, is_opening_quote, is_quote_mark, Ctx, REACH};
-use crate::lexicon::{ABBREVIATIONS, LEADERS, PREPOSITIONS, WEEKDAYS};
+use super::sentence::{is_aux, is_clause_break, is_final, is_opening_quote, is_quote_mark, Ctx, MAX_MENTION_TOKENS, REACH};
+use crate::lexicon::{ABBREVIATIONS, LEADERS, OPENING_PHRASE_WORDS, WEEKDAYS};
 use crate::syntax::Phrase;
 
 /// What a mention does at a token ([`Ctx::mention_step`]).
@@ -26,10 +26,10 @@ impl Ctx<'_> {
         }
         // segments between commas, right to left
         let seg_end = cue_first;
-        // a mention is at most 40 tokens: the walk back stops soon after
+        // a mention is at most MAX_MENTION_TOKENS: the walk back stops soon after
         let lo = lo.max(cue_first.saturating_sub(REACH));
         let mut j = cue_first;
-        while j > lo && !is_comma(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" | "-") {
+        while j > lo && !is_clause_break(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" | "-") {
             j -= 1;
         }
         let mut first = j;
@@ -46,7 +46,7 @@ impl Ctx<'_> {
                 // k-1 is a comma; segment before it
                 let e = k - 1;
                 let mut s = e;
-                while s > lo && !is_comma(&self.toks[s - 1]) {
+                while s > lo && !is_clause_break(&self.toks[s - 1]) {
                     s -= 1;
                 }
                 // a quotation ends the mention: the segment starts after its mark
@@ -57,9 +57,9 @@ impl Ctx<'_> {
                 // a relative clause, or a reduced one ("published by the U.N.")
                 let relative =
                     matches!(self.lower(s), "who" | "which" | "whose") || (self.verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
-                if !relative && PREPOSITIONS.contains(&self.lower(s)) {
+                if !relative && OPENING_PHRASE_WORDS.contains(&self.lower(s)) {
                     // a circumstance right before the cue is skipped, once
-                    if k == cue_first && quoted.is_none() && e - s <= 12 && s > lo && is_comma(&self.toks[s - 1]) {
+                    if k == cue_first && quoted.is_none() && e - s <= 12 && s > lo && is_clause_break(&self.toks[s - 1]) {
                         mention_end = s - 1;
                         k = s;
                         continue;
@@ -99,7 +99,7 @@ impl Ctx<'_> {
             }
             // "X, who quickly indicated ...": the speaker is "who" (resolved to X by
             // relative_antecedent), when X is there to stand for
-            if matches!(self.lower(first), "who" | "which") && first > lo && is_comma(&self.toks[first - 1]) {
+            if matches!(self.lower(first), "who" | "which") && first > lo && is_clause_break(&self.toks[first - 1]) {
                 let at = self.bytes(first, first + 1)?;
                 return self.relative_antecedent(&at).map(|_| at);
             }
@@ -116,7 +116,7 @@ impl Ctx<'_> {
         if last >= first + 3 && self.lower(last - 2) == "on" && WEEKDAYS.contains(&self.lower(last - 1)) {
             last -= 2;
         }
-        if last <= first || last - first > 40 {
+        if last <= first || last - first > MAX_MENTION_TOKENS {
             return None;
         }
         self.bytes(first, last)
@@ -130,16 +130,17 @@ impl Ctx<'_> {
         if first + 1 != self.toks.partition_point(|t| t.start < speaker.end) || !matches!(self.lower(first), "who" | "which") {
             return None;
         }
-        let e = first.checked_sub(1).filter(|&e| e > self.lo && is_comma(&self.toks[e]))?;
+        let e = first.checked_sub(1).filter(|&e| e > self.lo && is_clause_break(&self.toks[e]))?;
         let mut s = e;
-        while s > self.lo && !is_comma(&self.toks[s - 1]) && !self.verbish(&self.toks[s - 1]) {
+        while s > self.lo && !is_clause_break(&self.toks[s - 1]) && !self.verbish(&self.toks[s - 1]) {
             s -= 1;
         }
         // not set off by commas, the stretch is a clause ("The bill drew fire from
         // the union, which"): the mention is the object after its last preposition
-        if s == self.lo || !is_comma(&self.toks[s - 1]) {
+        if s == self.lo || !is_clause_break(&self.toks[s - 1]) {
             if let Some(p) = (s..e).rev().find(|&j| {
-                PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "to" | "about" | "against" | "into" | "than" | "over")
+                OPENING_PHRASE_WORDS.contains(&self.lower(j))
+                    || matches!(self.lower(j), "to" | "about" | "against" | "into" | "than" | "over")
             }) {
                 s = p + 1;
             }
@@ -181,7 +182,7 @@ impl Ctx<'_> {
                 Step::On => {}
             }
             // a relative clause or participle, or the rest of a split quotation
-            if is_comma(&self.toks[end])
+            if is_clause_break(&self.toks[end])
                 && (matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "according")
                     || self.participle_clause(end + 1)
                     || self.tok(end + 1).is_some_and(is_opening_quote))
@@ -196,7 +197,7 @@ impl Ctx<'_> {
             if end > from + 1 && matches!(self.lower(end), "who" | "which" | "whose") {
                 break;
             }
-            if is_comma(&self.toks[end]) && PREPOSITIONS.contains(&self.lower(end + 1)) {
+            if is_clause_break(&self.toks[end]) && OPENING_PHRASE_WORDS.contains(&self.lower(end + 1)) {
                 break;
             }
             end += 1;
@@ -207,11 +208,11 @@ impl Ctx<'_> {
                 end = open;
             }
         }
-        while end > from && is_comma(&self.toks[end - 1]) {
+        while end > from && is_clause_break(&self.toks[end - 1]) {
             end -= 1;
         }
         // a clause is not a speaker; "-ed" participles are fine in an appositive
-        let first_comma = (from..end).find(|&j| is_comma(&self.toks[j])).unwrap_or(end);
+        let first_comma = (from..end).find(|&j| is_clause_break(&self.toks[j])).unwrap_or(end);
         let clause = (from..end).any(|j| is_aux(&self.toks[j]) || (j < first_comma && self.verbish(&self.toks[j])));
         if end <= from || end - from > 30 || clause {
             return None;

@@ -2,7 +2,7 @@
 //! place phrases (`on Friday`, `in a statement`, `during a visit to Paris`), and
 //! `, speaking on condition of anonymity`.
 
-use super::sentence::{is_comma, is_final, is_quote_mark, Ctx, REACH};
+use super::sentence::{is_clause_break, is_final, is_quote_mark, Ctx, REACH};
 use crate::cues::Cue;
 use crate::lexicon::{ASKED_OPENERS, OBJECT_CUES, TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
 use crate::syntax::{Phrase, Pos};
@@ -17,7 +17,7 @@ impl Ctx<'_> {
             if w == "on" && self.lower(i + 1) == "condition" {
                 // "on condition of anonymity" / "on condition that he not be named"
                 let mut j = i + 2;
-                while j < self.hi && !is_comma(&self.toks[j]) && !is_final(&self.toks[j]) && self.lower(j) != "that" {
+                while j < self.hi && !is_clause_break(&self.toks[j]) && !is_final(&self.toks[j]) && self.lower(j) != "that" {
                     j += 1;
                     if self.lower(j - 1) == "anonymity" {
                         break;
@@ -56,7 +56,7 @@ impl Ctx<'_> {
             if w.len() > 4
                 && w.ends_with("ly")
                 && self.tok(i).is_some_and(|t| t.word && !t.cap)
-                && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_comma))
+                && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_clause_break))
             {
                 i += 1;
                 continue;
@@ -74,7 +74,7 @@ impl Ctx<'_> {
                         // tail's own complement, up to "that", a comma or the end
                         if matches!(self.lower(i), "with" | "to" | "from" | "for" | "by" | "on" | "at") {
                             let end = (i + 1..(i + 6).min(self.hi + 1))
-                                .find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_comma));
+                                .find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_clause_break));
                             if let Some(k) = end.filter(|&k| k > i + 1 && !(i + 1..k).any(|m| self.verbish(&self.toks[m]))) {
                                 i = k;
                             }
@@ -89,7 +89,7 @@ impl Ctx<'_> {
                 while self.tok(j).is_some_and(|t| t.cap && t.word) {
                     j += 1;
                 }
-                if self.at_end(j) || self.tok(j).is_some_and(is_comma) {
+                if self.at_end(j) || self.tok(j).is_some_and(is_clause_break) {
                     i = j;
                     continue;
                 }
@@ -126,7 +126,7 @@ impl Ctx<'_> {
                     // (a capitalised "May" is the month)
                     let phrase = !(i + 1..j).any(|m| {
                         (self.verbish(&self.toks[m]) && !self.toks[m].cap)
-                            || is_comma(&self.toks[m])
+                            || is_clause_break(&self.toks[m])
                             || clause_word(m)
                             || !self.toks[m].word && !self.at_end(m)
                     });
@@ -176,7 +176,7 @@ impl Ctx<'_> {
             }
             // a comma goes on only to a name ("Kenansville, N.C."); ", adding" is a
             // new step
-            let comma_ends = is_comma(t) && !self.tok(j + 1).is_some_and(|n| n.cap && n.word);
+            let comma_ends = is_clause_break(t) && !self.tok(j + 1).is_some_and(|n| n.cap && n.word);
             if is_quote_mark(t) || comma_ends || (t.word && self.pos_of(t).is_none()) {
                 return i;
             }
@@ -298,7 +298,7 @@ impl Ctx<'_> {
                 j += 1;
             }
             let k = self.skip_tails(j);
-            return if self.at_end(k) || self.tok(k).is_some_and(is_comma) { j } else { i + 1 };
+            return if self.at_end(k) || self.tok(k).is_some_and(is_clause_break) { j } else { i + 1 };
         }
         if TOLD_OBJECTS.contains(&w) {
             return i + 1;

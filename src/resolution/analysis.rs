@@ -33,9 +33,9 @@ pub(crate) enum Pronoun {
     Plural,
 }
 
-/// What a mention says about its source.
+/// What a speaker mention says about its source.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Analysis {
+pub(crate) struct MentionFacts {
     pub(crate) anonymity: Anonymity,
     pub(crate) kind: SpeakerKind,
     pub(crate) name: Option<String>,
@@ -50,7 +50,7 @@ pub(crate) struct Analysis {
 
 /// Analyses a speaker mention `text[range]`, whose tokens are `toks`, given the
 /// document's entities.
-pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &[Entity]) -> Analysis {
+pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &[Entity]) -> MentionFacts {
     let toks: Vec<Tok> = toks.iter().filter(|t| t.word || t.lower == ",").cloned().collect();
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let pronoun = match words.as_slice() {
@@ -206,7 +206,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         descriptor_of(text, &range, &toks, head, role.or(spokes), &head_ents)
     };
     let group_member = words.starts_with(&["one", "of"]);
-    Analysis { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural }
+    MentionFacts { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural }
 }
 
 fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], role: Option<&str>, ents: &[&Entity]) -> Descriptor {
