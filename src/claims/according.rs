@@ -7,7 +7,7 @@ use super::sentence::{is_clause_break, Ctx, REACH};
 use super::speaker::Step;
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
-use crate::lexicon::{INTRO, LEADERS};
+use crate::lexicon::{is_intro, LEADERS};
 
 /// The claim of an `according to` cue, unless a claim of the sentence so far holds
 /// a cue in its content ("X said Y, according to a statement": X's claim has Y).
@@ -56,7 +56,7 @@ impl Ctx<'_> {
         }
         let speaker = self.bytes(cue.last, e)?;
         let mut s = self.lo;
-        while s < cue.first && INTRO.contains(&self.lower(s)) && self.lower(s) != "according" {
+        while s < cue.first && is_intro(self.lower(s)) && self.lower(s) != "according" {
             match (s..cue.first.min(s + REACH)).find(|&j| is_clause_break(&self.toks[j])) {
                 Some(c) if c + 1 < cue.first => s = c + 1,
                 _ => break,

@@ -8,6 +8,7 @@ use super::sentence::{is_aux, is_clause_break, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
+use crate::lexicon::{DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS};
 
 /// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
 /// cue ends the content, `done` the sentence's claims so far.
@@ -65,48 +66,7 @@ impl Ctx<'_> {
         let cue_end_tok = i;
         if cue.stance == Stance::Decline {
             // "did not respond to a request for comment (on X)"
-            while matches!(
-                self.lower(i),
-                "to" | "a"
-                    | "an"
-                    | "requests"
-                    | "request"
-                    | "queries"
-                    | "inquiries"
-                    | "calls"
-                    | "messages"
-                    | "emails"
-                    | "seeking"
-                    | "for"
-                    | "comment"
-                    | "comments"
-                    | "on"
-                    | "about"
-                    | "regarding"
-                    | "my"
-                    | "our"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "voicemail"
-                    | "voicemails"
-                    | "texts"
-                    | "questions"
-                    | "query"
-                    | "inquiry"
-                    | "reuters"
-                    | "reuters’"
-                    | "reuters'"
-                    | "emailed"
-                    | "e-mailed"
-                    | "written"
-                    | "phone"
-                    | "telephone"
-                    | "email"
-                    | "repeated"
-                    | "multiple"
-                    | "several"
-            ) {
+            while DECLINE_OBJECT_WORDS.contains(&self.lower(i)) {
                 i += 1;
             }
         }
@@ -134,7 +94,7 @@ impl Ctx<'_> {
             let whether = self.lower(i) == "whether";
             let stop = (i..end_tok).find(|&m| {
                 (self.lower(m) == "and" && self.tok(m + 1).is_some_and(|t| self.verbish(t)))
-                    || (!whether && matches!(self.lower(m), "since" | "because" | "after" | "when" | "but" | "while" | "as" | "and" | ","))
+                    || (!whether && DECLINE_TOPIC_ENDS.contains(&self.lower(m)))
             });
             if let Some(m) = stop {
                 end_tok = m;

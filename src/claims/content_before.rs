@@ -7,7 +7,10 @@ use std::ops::Range;
 use super::sentence::{is_clause_break, is_closing_quote, is_opening_quote, is_quote_mark, Ctx, REACH};
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
-use crate::lexicon::{is_source_noun, CIRCUMSTANCE_OPENERS, INVERTING, OPENING_PHRASE_WORDS};
+use crate::lexicon::{
+    is_source_noun, ARTICLES, CIRCUMSTANCE_OPENERS, COORDINATORS, INVERTED_HEAD_STOPS, INVERTING, MENTION_DETERMINERS,
+    OPENING_PHRASE_WORDS, PERSON_PRONOUNS, QUANTIFIERS, REPORTED_QUOTE_ENDS, SUBJECT_PRONOUNS,
+};
 
 /// Most tokens of the speaker between the comma (or closing mark) that ends the
 /// content and the cue (`Y, X said.`); a boundary further back is no boundary.
@@ -43,7 +46,7 @@ impl Ctx<'_> {
             // pronoun marks a clause where stripped apostrophes hide its verb)
             let content_before = (self.lo..before).any(|j| {
                 let t = &self.toks[j];
-                self.verbish(t) || is_quote_mark(t) || matches!(t.lower.as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it")
+                self.verbish(t) || is_quote_mark(t) || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || t.lower == "you"
             });
             let inverted = content_before && !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
             match inverted.then(|| self.speaker_right(after)).flatten() {
@@ -74,10 +77,7 @@ impl Ctx<'_> {
             // left"), never content — when the quotation closes as a report does
             // (",”" "?”" "!”"), not as a phrase ("warned against “X” and said")
             let reported = boundary.is_some_and(|b| {
-                split_quote
-                    && b > self.lo
-                    && matches!(self.lower(b - 1), "," | "?" | "!" | "—" | "…")
-                    && !matches!(self.lower(b + 1), "and" | "or" | "but")
+                split_quote && b > self.lo && REPORTED_QUOTE_ENDS.contains(&self.lower(b - 1)) && !COORDINATORS.contains(&self.lower(b + 1))
             });
             if !self.at_end(after) && !continues && !reported {
                 return None;
@@ -183,17 +183,16 @@ impl Ctx<'_> {
         let end = self.toks.partition_point(|t| t.start < sp.end);
         // a noun phrase: it opens with a name, a determiner or a number, and names or
         // describes someone before any preposition ("the same of Sanders" does not)
-        let opens = self.tok(after).is_some_and(|t| {
-            t.cap || matches!(t.lower.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "four" | "another" | "several" | "other")
-        });
+        let opens = self.tok(after).is_some_and(|t| t.cap || MENTION_DETERMINERS.contains(&t.lower.as_str()));
         let head_end = (after..end)
-            .find(|&j| OPENING_PHRASE_WORDS.contains(&self.lower(j)) || matches!(self.lower(j), "of" | "to" | ","))
+            .find(|&j| OPENING_PHRASE_WORDS.contains(&self.lower(j)) || INVERTED_HEAD_STOPS.contains(&self.lower(j)))
             .unwrap_or(end);
         let described = opens
             && (after..head_end).any(|j| {
                 let t = &self.toks[j];
-                t.cap && (j > after || !matches!(t.lower.as_str(), "the" | "a" | "an"))
-                    || is_source_noun(&t.lower) && !matches!(t.lower.as_str(), "one" | "some" | "several" | "many" | "others")
+                let w = t.lower.as_str();
+                t.cap && (j > after || !ARTICLES.contains(&w))
+                    || is_source_noun(w) && !(QUANTIFIERS.contains(&w) || w == "one" || w == "others")
             });
         // short, and ending in its name or role ("the party truly cares" is a clause)
         let last = &self.toks[end.max(after + 1) - 1];
@@ -203,7 +202,8 @@ impl Ctx<'_> {
             || end - after > 6
             || !self.at_end(end)
             || self.sequential(cue)
-            || matches!(self.lower(after), "he" | "she" | ":")
+            || PERSON_PRONOUNS.contains(&self.lower(after))
+            || self.lower(after) == ":"
         {
             return None;
         }
@@ -214,7 +214,7 @@ impl Ctx<'_> {
             let (a, b) = (self.toks.partition_point(|t| t.start < r.start), self.toks.partition_point(|t| t.start < r.end));
             (a..b).any(|j| {
                 let t = &self.toks[j];
-                t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i") || is_source_noun(&t.lower)
+                t.cap || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || is_source_noun(&t.lower)
             })
         });
         (!names_someone).then_some(sp)
