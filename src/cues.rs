@@ -1,7 +1,10 @@
 //! The cue lexicon: reporting expressions, their stance and their form. Pure.
 
 use crate::claim::Stance;
-use crate::lexicon::{ASKED_OPENERS, BLOCKERS, LEXICON, MANNER_CUES, MANNER_NEXT, PREPOSITIONS, PRE_CUE};
+use crate::lexicon::{
+    is_asked_opener, is_manner_next, is_sentence_end, ASK_FORMS, BLOCKERS, CALL_FORMS, CUE_NOUNS, DETERMINERS, FINITE_BE, LEXICON,
+    MANNER_CUES, MANNER_QUOTE_CLOSERS, OPENING_PHRASE_WORDS, PRE_CUE, THIRD_PERSON_POSSESSIVES,
+};
 use crate::text::tokens::Tok;
 
 /// How a cue relates to its speaker.
@@ -87,27 +90,21 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         let decline = stance == Stance::Decline;
         let passive = toks[i + n - 1].lower == "by";
         // "is saying", "was telling": the progressive reports like the simple form
-        let progressive = n == 1 && head.ends_with("ing") && prev.is_some_and(|p| matches!(p, "is" | "are" | "was" | "were"));
+        let progressive = n == 1 && head.ends_with("ing") && prev.is_some_and(|p| FINITE_BE.contains(&p));
         // "was told", "to say", "will announce": passive, infinitive or future.
         let blocked = !progressive
             && !decline
             && !passive
             && !head.starts_with("according")
-            && head != "was"
-            && head != "were"
-            && head != "is"
-            && head != "are"
+            && !FINITE_BE.contains(&head)
             && prev.is_some_and(|p| BLOCKERS.contains(&p));
         // after a determiner a cue word is a noun or an adjective ("the tweets",
         // "an added benefit", "the said company"); "calls" / "claims" / "reports" are
         // nouns after "phone" or "of" too
-        let nounish = n == 1
-            && prev.is_some_and(|p| {
-                matches!(p, "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "my" | "your")
-                    || (matches!(head, "calls" | "claims" | "notes" | "posted" | "reports") && matches!(p, "phone" | "of"))
-            });
+        let nounish =
+            n == 1 && prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && matches!(p, "phone" | "of")));
         // "called" alone ("called the deal an embarrassment") is not a cue.
-        let bare_called = matches!(head, "called" | "calls" | "calling") && n == 1;
+        let bare_called = CALL_FORMS.contains(&head) && n == 1;
         // "continued to rise", "the comments": a manner verb reports speech only
         // next to what was said (or, for "asked", its object and question)
         let manner = n == 1 && MANNER_CUES.contains(&head) && !manner_context(toks, i, to);
@@ -146,29 +143,31 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
 fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
     let next = |k: usize| toks.get(k).filter(|_| k < to).map(|t| t.lower.as_str());
     let head = toks[i].lower.as_str();
-    if matches!(next(i + 1), Some("not" | "for")) || (next(i + 1) == Some("that") && matches!(next(i + 2), Some("his" | "her" | "their"))) {
+    if matches!(next(i + 1), Some("not" | "for"))
+        || (next(i + 1) == Some("that") && next(i + 2).is_some_and(|w| THIRD_PERSON_POSSESSIVES.contains(&w)))
+    {
         return false;
     }
-    if next(i + 1).is_some_and(|w| MANNER_NEXT.contains(&w)) {
+    if next(i + 1).is_some_and(is_manner_next) {
         return true;
     }
     let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
-    if prev.is_some_and(|p| matches!(p, "," | "”" | "\"" | "’" | "''")) {
+    if prev.is_some_and(|p| p == "," || MANNER_QUOTE_CLOSERS.contains(&p)) {
         return true;
     }
     // "“...,” he joked." — closing the sentence, or closing it after a few words of
     // circumstance ("“...?” Lima asked on Monday."), with a quotation just before its
     // speaker
-    let ends = |k: usize| next(k).is_none_or(|w| matches!(w, "." | "!" | "?"));
+    let ends = |k: usize| next(k).is_none_or(is_sentence_end);
     let closes = ends(i + 1)
-        || (next(i + 1).is_some_and(|w| PREPOSITIONS.contains(&w))
+        || (next(i + 1).is_some_and(|w| OPENING_PHRASE_WORDS.contains(&w))
             && (i + 2..=i + 6).find(|&k| ends(k)).is_some_and(|e| (i + 1..e).all(|k| toks[k].word)));
-    if closes && (i.saturating_sub(8)..i).any(|k| matches!(toks[k].lower.as_str(), "”" | "\"" | "’" | "''")) {
+    if closes && (i.saturating_sub(8)..i).any(|k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str())) {
         return true;
     }
-    if matches!(head, "asked" | "asks" | "asking") {
-        return (i + 2..(i + 6).min(to)).any(|k| ASKED_OPENERS.contains(&toks[k].lower.as_str()))
-            && (i + 1..(i + 6).min(to)).take_while(|&k| !ASKED_OPENERS.contains(&toks[k].lower.as_str())).all(|k| toks[k].word);
+    if ASK_FORMS.contains(&head) {
+        return (i + 2..(i + 6).min(to)).any(|k| is_asked_opener(&toks[k].lower))
+            && (i + 1..(i + 6).min(to)).take_while(|&k| !is_asked_opener(&toks[k].lower)).all(|k| toks[k].word);
     }
     false
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{Anonymity, Claim, Stance};
 use crate::conll::{harmonic, ratio};
 use crate::error::{Error, Result};
+use crate::lexicon::COUNTING_DETERMINERS;
 
 /// One gold claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -221,14 +222,18 @@ fn words(s: &str) -> Vec<String> {
     s.to_lowercase().split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
 
-const DET: &[&str] = &["a", "an", "the", "two", "three", "another", "other", "some", "several"];
+/// Whether `w` is a determiner left out when names are compared (`two officials`
+/// and `officials` match).
+fn is_determiner(w: &str) -> bool {
+    COUNTING_DETERMINERS.contains(&w) || w == "several"
+}
 
 fn name_match(pred: &[String], gold: &[&str]) -> bool {
     use std::collections::BTreeSet;
     pred.iter().any(|p| {
-        let pw: Vec<String> = words(p).into_iter().filter(|w| !DET.contains(&w.as_str())).collect();
+        let pw: Vec<String> = words(p).into_iter().filter(|w| !is_determiner(w)).collect();
         gold.iter().any(|g| {
-            let gw: Vec<String> = words(g).into_iter().filter(|w| !DET.contains(&w.as_str())).collect();
+            let gw: Vec<String> = words(g).into_iter().filter(|w| !is_determiner(w)).collect();
             if pw.is_empty() || gw.is_empty() {
                 return false;
             }

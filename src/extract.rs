@@ -161,7 +161,7 @@ impl<'t> Plan<'t> {
             let sent = sentences[i].clone();
             need.push(around(text, raw.speaker.clone(), &sent, CONTEXT_WORDS));
             let mention = &text[raw.speaker.clone()];
-            if matches!(mention.to_lowercase().as_str(), "he" | "she" | "it" | "they") {
+            if crate::lexicon::THIRD_PERSON_PRONOUNS.contains(&mention.to_lowercase().as_str()) {
                 for s in &sentences[prev_speaker.max(i.saturating_sub(3))..i] {
                     need.push(around(text, s.start..s.start, s, OPENING_WORDS));
                 }

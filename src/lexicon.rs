@@ -2,21 +2,152 @@
 //! for: adding a cue, a role noun or an abbreviation is one line here. Lists are
 //! lower-case; multi-word entries match token by token.
 //!
+//! Marks are listed here too: the quotation marks and punctuation the rules read,
+//! as tokens (`&str`, where a doubled `''` or ``` `` ``` is one token) or as
+//! characters (`char`, for the text step, before tokens).
+//!
 //! The cue rows use a small pattern language: space-separated slots, `a|b`
 //! alternatives, a trailing `?` for an optional slot (`did|does not immediately?
 //! respond`).
 
 use crate::claim::Stance;
 
-// ---- Sentences
+// ---- Sentences, quotations and tokens
 
 /// Abbreviations after which a period does not end a sentence.
-pub(crate) const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc",
     "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
-    "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft", "mt", "gov", "pres", "maj", "brig", "supt", "det", "insp", "messrs", "approx", "est",
-    "dept", "univ",
+    "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft", "mt", "pres", "maj", "brig", "supt", "det", "insp", "messrs", "approx", "est", "dept",
+    "univ",
 ];
+
+/// Whether `word` (lower-case, without its period) is an abbreviation after which a
+/// period does not end a sentence or a name (`mr`, `gen`, `u.s`).
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
+/// Characters that end a sentence.
+const SENTENCE_END_CHARS: [char; 3] = ['.', '!', '?'];
+
+/// Whether `c` ends a sentence (`.`, `!`, `?`).
+pub(crate) fn is_sentence_end_char(c: char) -> bool {
+    SENTENCE_END_CHARS.contains(&c)
+}
+
+/// Whether the token `w` is a mark that ends a sentence (`.`, `!`, `?`).
+pub(crate) fn is_sentence_end(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(is_sentence_end_char) && c.next().is_none()
+}
+
+/// Characters that may close a quotation after a sentence's final mark (`.”`,
+/// `?'`), straight or curly.
+pub(crate) const CLOSING_QUOTE_CHARS: [char; 5] = ['"', '\'', '”', '’', '»'];
+
+/// Characters that may open a quotation at a sentence start, straight or curly.
+pub(crate) const OPENING_QUOTE_CHARS: [char; 5] = ['"', '\'', '“', '‘', '«'];
+
+/// Double quotation marks, straight and curly: with a doubled `''`, what makes a
+/// text have quotations.
+pub(crate) const DOUBLE_QUOTE_CHARS: [char; 5] = ['"', '“', '”', '«', '»'];
+
+/// Double quotation marks that open a quotation (a straight `"` may): a paragraph
+/// opening with one goes on with the quotation of the paragraph before.
+pub(crate) const DOUBLE_OPENING_QUOTE_CHARS: [char; 3] = ['“', '"', '«'];
+
+/// Characters after which a straight `"` may open a quotation, besides whitespace.
+pub(crate) const BEFORE_OPENING_STRAIGHT_QUOTE: [char; 4] = ['(', '[', '—', '-'];
+
+/// Characters that may stand inside a word, between letters or digits (`U.S`,
+/// `Lopez-Hart`, `Trump’s`, `AT&T`).
+pub(crate) const WORD_INNER_CHARS: [char; 5] = ['.', '-', '\'', '’', '&'];
+
+/// Punctuation that closes a word's clause or phrase: comma, period, semicolon,
+/// colon.
+pub(crate) const CLAUSE_PUNCTUATION: [char; 4] = [',', '.', ';', ':'];
+
+/// Characters trimmed off the start of a claim's content: space, punctuation,
+/// dashes and opening quotation marks.
+pub(crate) const CONTENT_LEAD_TRIM: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '`', '\'', '-', '—', '–', '\n', '\t'];
+
+/// Characters trimmed off the end of a claim's content: space, punctuation, dashes
+/// and closing quotation marks.
+pub(crate) const CONTENT_TRAIL_TRIM: &[char] = &[' ', ',', '.', ':', ';', '”', '"', '»', '\n', '\t', '-', '—', '–'];
+
+/// Quotation mark tokens that may open a quotation (a straight `"` or `''` may).
+pub(crate) const OPENING_QUOTES: &[&str] = &["“", "\"", "«", "''", "``"];
+
+/// Quotation mark tokens that may close a quotation.
+pub(crate) const CLOSING_QUOTES: &[&str] = &["”", "\"", "»", "''"];
+
+/// Single quotation marks and apostrophes standing alone as tokens: quotation
+/// marks, with [`OPENING_QUOTES`] and [`CLOSING_QUOTES`].
+pub(crate) const SINGLE_QUOTES: &[&str] = &["‘", "’", "'"];
+
+/// Marks that may follow a sentence's last word besides sentence-final marks and
+/// [`CLOSING_QUOTES`]: a closing single quotation mark, a bracket, an ellipsis.
+pub(crate) const TRAILING_MARKS: &[&str] = &["’", ")", "…"];
+
+/// Marks a quotation closes with when it is what someone said (`,”` `?”` `!”` `—”`
+/// `…”`), not a phrase inside the writer's sentence.
+pub(crate) const REPORTED_QUOTE_ENDS: &[&str] = &[",", "?", "!", "—", "…"];
+
+/// Marks that set a speaker mention off from what stands before it, besides a comma
+/// or semicolon (`...: X said`, `— X said`).
+pub(crate) const MENTION_LEFT_BOUNDS: &[&str] = &[":", "—", "–", "(", "-"];
+
+/// Marks that may stand inside a sentence's subject (`Rep. Ann Lee (D-N.Y.)`).
+pub(crate) const SUBJECT_INNER_MARKS: &[&str] = &["(", ")", "-"];
+
+/// Verbs that, after a quoted question or exclamation and a speaker, report it:
+/// `“Why now?” Clinton asked.` is one sentence.
+pub(crate) const REPORTING_VERBS_AFTER_QUOTE: &[&str] = &[
+    "said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "tweeted", "replied", "responded", "continued", "shouted",
+    "yelled", "exclaimed", "declared", "recalled", "joked", "insisted", "wondered",
+];
+
+// ---- Function words
+
+/// The articles.
+pub(crate) const ARTICLES: &[&str] = &["the", "a", "an"];
+
+/// Determiners: after one a cue word is a noun or an adjective (`the tweets`, `an
+/// added benefit`, `his comments`).
+pub(crate) const DETERMINERS: &[&str] = &["a", "an", "the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your"];
+
+/// Subject pronouns but `you` (the one rule that reads `you` too names it).
+pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "it"];
+
+/// Third-person pronouns a speaker mention may be, whose antecedent may open an
+/// earlier sentence (the model then tags those sentences' openings).
+#[cfg(feature = "model")]
+pub(crate) const THIRD_PERSON_PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+
+/// Pronouns for a person (`he`, `she`).
+pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// Possessive determiners of a third person (`asked that his name not be used`).
+pub(crate) const THIRD_PERSON_POSSESSIVES: &[&str] = &["his", "her", "their"];
+
+/// Relative pronouns that open a clause on a mention (`X, who ...`).
+pub(crate) const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whose"];
+
+/// Relative pronouns that may be the object of a cue inside a relative clause
+/// (`..., which analysts said ...`).
+pub(crate) const RELATIVE_OBJECTS: &[&str] = &["who", "which", "that"];
+
+/// Words that open an indirect question (`asked whether`, `said how`).
+pub(crate) const QUESTION_WORDS: &[&str] = &["whether", "if", "how", "why", "what", "when", "where", "who"];
+
+/// Quantifiers that may head a mention (`some said`, `many argued`).
+pub(crate) const QUANTIFIERS: &[&str] = &["some", "several", "many"];
+
+/// The present and past of `be`: one before an `-ing` cue makes it progressive (`is
+/// saying`); a cue that opens with one (`was quoted as saying`) is not blocked by
+/// the word before it.
+pub(crate) const FINITE_BE: &[&str] = &["is", "are", "was", "were"];
 
 // ---- Cues
 
@@ -84,14 +215,39 @@ pub(crate) const MANNER_CUES: &[&str] = &[
     "asks", "asking", "wondered", "wonders", "questioned", "questions",
 ];
 
-/// What may follow a manner cue for it to report speech: punctuation, quotation
-/// marks, a complementiser or a question word.
-pub(crate) const MANNER_NEXT: &[&str] =
-    &[",", ":", "“", "\"", "‘", "«", "''", "``", "that", "whether", "if", "how", "why", "what", "when", "where", "who"];
+/// Marks that may follow a manner cue for it to report speech: punctuation and
+/// opening quotation marks ([`is_manner_next`]).
+const MANNER_NEXT_MARKS: &[&str] = &[",", ":", "“", "\"", "‘", "«", "''", "``"];
 
-/// Objects of `asked` end at what opens the question or request (`asked the
-/// candidates to discuss`, `asked him whether`).
-pub(crate) const ASKED_OPENERS: &[&str] = &["to", "whether", "if", "how", "why", "what", "when", "where", "who", "about"];
+/// Whether `w` may follow a manner cue for it to report speech: punctuation, an
+/// opening quotation mark, the complementiser `that` or a question word.
+pub(crate) fn is_manner_next(w: &str) -> bool {
+    MANNER_NEXT_MARKS.contains(&w) || w == "that" || QUESTION_WORDS.contains(&w)
+}
+
+/// Closing quotation marks after which a manner cue reports the quotation they
+/// close (`“...,” she joked`).
+pub(crate) const MANNER_QUOTE_CLOSERS: &[&str] = &["”", "\"", "’", "''"];
+
+/// Whether `w` opens the question or request after `asked` and its object, which
+/// ends there (`asked the candidates to discuss`, `asked him whether`, `asked
+/// about`).
+pub(crate) fn is_asked_opener(w: &str) -> bool {
+    QUESTION_WORDS.contains(&w) || w == "to" || w == "about"
+}
+
+/// Forms of `ask`.
+pub(crate) const ASK_FORMS: &[&str] = &["asked", "asks", "asking"];
+
+/// Forms of `tell`.
+pub(crate) const TELL_FORMS: &[&str] = &["told", "tell", "tells", "telling"];
+
+/// Forms of `call`: alone (`called the deal an embarrassment`) no cue, only with
+/// `for` or `on`.
+pub(crate) const CALL_FORMS: &[&str] = &["called", "calls", "calling"];
+
+/// Cue words that are nouns after `phone` or `of` (`phone calls`, `of reports`).
+pub(crate) const CUE_NOUNS: &[&str] = &["calls", "claims", "notes", "posted", "reports"];
 
 /// Words that may stand between a subject and its cue and belong to the cue.
 pub(crate) const PRE_CUE: &[&str] = &[
@@ -121,12 +277,16 @@ pub(crate) const LEADERS: &[&str] = &[
     "if",
 ];
 
-/// Words that open an introductory phrase (`On Thursday, X said`).
-pub(crate) const INTRO: &[&str] = &[
-    "on", "in", "during", "after", "before", "despite", "when", "while", "as", "asked", "at", "from", "for", "since", "with", "without",
-    "by", "under", "following", "amid", "speaking", "earlier", "later", "last", "separately", "meanwhile", "however", "but", "and",
-    "yesterday", "today", "according", "if", "although",
-];
+/// Words besides [`OPENING_PHRASE_WORDS`] that open an introductory phrase ended
+/// by a comma before the subject (`Speaking to reporters, X said`, `Earlier, ...`).
+const INTRO_EXTRA: &[&str] =
+    &["speaking", "earlier", "later", "last", "separately", "meanwhile", "however", "but", "and", "yesterday", "today", "according"];
+
+/// Whether `w` opens an introductory phrase (`On Thursday, X said`): one of the
+/// [`OPENING_PHRASE_WORDS`] or of [`INTRO_EXTRA`].
+pub(crate) fn is_intro(w: &str) -> bool {
+    OPENING_PHRASE_WORDS.contains(&w) || INTRO_EXTRA.contains(&w)
+}
 
 /// Verbs that may precede their subject (`“...,” said the official`).
 pub(crate) const INVERTING: &[&str] = &[
@@ -135,14 +295,141 @@ pub(crate) const INVERTING: &[&str] = &[
     "countered", "boasted", "shouted", "responded", "observed", "remarked", "predicted",
 ];
 
-/// Prepositions that open an introductory phrase, never a speaker.
-pub(crate) const PREPOSITIONS: &[&str] = &[
+/// Words that open an introductory or circumstantial phrase, never a speaker:
+/// prepositions, subordinators (`when`, `if`, `although`) and `asked` (`Asked
+/// about X, she said`).
+pub(crate) const OPENING_PHRASE_WORDS: &[&str] = &[
     "on", "in", "during", "after", "before", "despite", "when", "while", "as", "asked", "at", "from", "for", "since", "with", "without",
     "by", "under", "following", "amid", "if", "although",
 ];
 
+/// Prepositions besides [`OPENING_PHRASE_WORDS`] whose object, in a clause before
+/// a relative pronoun, is what the pronoun stands for (`drew fire from the union,
+/// which`, `a dispute over the plan, which`).
+pub(crate) const ANTECEDENT_PREPOSITIONS: &[&str] = &["to", "about", "against", "into", "than", "over"];
+
+/// Conjunctions and subordinators that open a clause: in the segment before a cue,
+/// after a verb, the speaker starts after the last one (`The vote failed because
+/// analysts said`).
+pub(crate) const CLAUSE_JOINERS: &[&str] =
+    &["and", "but", "that", "while", "because", "as", "after", "when", "if", "although", "though", "since"];
+
+/// After a comma, words that open a coordinate clause which may have a speaker of
+/// its own (`, while Nissan did not respond`).
+pub(crate) const COORDINATE_CLAUSE_OPENERS: &[&str] = &["while", "whereas", "but", "and", "although", "though"];
+
+/// Coordinating conjunctions: after a closing quotation, one makes the quotation a
+/// phrase of the writer's sentence (`warned against “X” and said`).
+pub(crate) const COORDINATORS: &[&str] = &["and", "or", "but"];
+
+/// Determiners and numbers that open a noun phrase naming someone (`said the
+/// official`, `said two aides`).
+pub(crate) const MENTION_DETERMINERS: &[&str] = &["the", "a", "an", "one", "two", "three", "four", "another", "several", "other"];
+
+/// Pronouns that may be the speaker after its cue besides a [`MENTION_DETERMINERS`]
+/// phrase (`said he`, `said others`).
+pub(crate) const INVERTED_SPEAKER_PRONOUNS: &[&str] = &["he", "she", "some", "others"];
+
+/// Words that, after a cue, open what was said, never its speaker (`said it would`,
+/// `said whether`, `said to be`).
+pub(crate) const CONTENT_OPENERS: &[&str] = &["that", "it", "they", "whether", "to"];
+
+/// Words besides [`OPENING_PHRASE_WORDS`] that end the head of a speaker after an
+/// inverted cue (`said the head of X`).
+pub(crate) const INVERTED_HEAD_STOPS: &[&str] = &["of", "to", ","];
+
+/// Determiners and modifiers that may open or stand in a sentence's subject before
+/// its noun (`the`, `two`, `senior`, `former`, `top`).
+pub(crate) const SUBJECT_MODIFIERS: &[&str] = &[
+    "the", "a", "an", "some", "other", "two", "three", "several", "many", "most", "both", "all", "its", "his", "her", "their", "senior",
+    "former", "top",
+];
+
+/// Words that join the capitalised words of a subject (`Bank of England`, `Smith
+/// and Jones`).
+pub(crate) const NAME_JOINERS: &[&str] = &["and", "of", "for"];
+
+/// The article, counting and indefinite determiners that may open the subject of a
+/// coordinate clause (`, while two officials said`).
+pub(crate) const COUNTING_DETERMINERS: &[&str] = &["the", "a", "an", "two", "three", "another", "other", "some"];
+
+/// Lower-case `-ing` words that are the adjective of a title, not a participle
+/// clause (`, acting director`, `, ranking member`).
+pub(crate) const TITLE_ADJECTIVES: &[&str] = &[
+    "acting", "managing", "leading", "ruling", "presiding", "outgoing", "incoming", "founding", "visiting", "ranking", "reigning",
+    "governing", "sitting", "serving", "retiring", "consulting", "striking", "working", "supporting", "opposing",
+];
+
+/// Words that may stand between a passive cue and its subject besides auxiliaries
+/// (`Y has, however, been rejected by X`).
+pub(crate) const PASSIVE_SUBJECT_SKIPS: &[&str] = &[",", "however", "also", "since", "already"];
+
+/// Words between a decline and its topic (`did not respond to a request for comment
+/// on X`, `did not respond to Reuters’ emailed questions about X`).
+pub(crate) const DECLINE_OBJECT_WORDS: &[&str] = &[
+    "to", "a", "an", "requests", "request", "queries", "inquiries", "calls", "messages", "emails", "seeking", "for", "comment", "comments",
+    "on", "about", "regarding", "my", "our", "his", "her", "their", "voicemail", "voicemails", "texts", "questions", "query", "inquiry",
+    "reuters", "reuters’", "reuters'", "emailed", "e-mailed", "written", "phone", "telephone", "email", "repeated", "multiple", "several",
+];
+
+/// Words that end the topic of a decline: it is short, and a clause or a comma ends
+/// it (`declined to comment on X because ...`).
+pub(crate) const DECLINE_TOPIC_ENDS: &[&str] = &["since", "because", "after", "when", "but", "while", "as", "and", ","];
+
+/// Words besides [`SUBJECT_PRONOUNS`] that make the text between a cue and a
+/// quotation a clause, not a tail (`, and then he left.`).
+pub(crate) const GAP_CLAUSE_WORDS: &[&str] = &["that", "who", "which", "and", "but", "then"];
+
+/// Words that open a clause after `, `: of a speaker's anonymity (`, speaking on
+/// condition of anonymity`, `, who asked not to be named`) or of a source (`,
+/// citing`).
+pub(crate) const ANONYMITY_CLAUSE_OPENERS: &[&str] = &["speaking", "who", "asking", "declining", "requesting", "citing"];
+
+/// Words that open a circumstance after `..., X said,` (not the rest of what was
+/// said): `, as it would ...`, `, in a move that ...`, `, citing ...`.
+pub(crate) const CIRCUMSTANCE_OPENERS: &[&str] = &[
+    "as", "in", "on", "at", "without", "while", "whereas", "according", "because", "after", "before", "since", "with", "citing", "though",
+    "although", "despite", "amid", "following", "during", "for", "when", "if", "and", "but", "or", "so", "than", "adding", "saying",
+];
+
+// ---- Tails: time and place after a cue
+
 /// Days of the week: `on Friday` after a cue is a time, not content.
 pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Words before a weekday that make a time with it (`on Friday`, `late Monday`,
+/// `next Tuesday`).
+pub(crate) const WEEKDAY_MODIFIERS: &[&str] = &["on", "late", "early", "last", "this", "next"];
+
+/// Parts of a day (`Friday morning`, `that night`).
+pub(crate) const TIMES_OF_DAY: &[&str] = &["night", "morning", "evening", "afternoon"];
+
+/// Units of the calendar (`that day`, `last week`).
+pub(crate) const CALENDAR_UNITS: &[&str] = &["day", "week", "month", "year"];
+
+/// Words that make a time with the word after them (`last week`, `earlier this
+/// month`, `later on`).
+pub(crate) const RELATIVE_TIME_WORDS: &[&str] = &["last", "this", "earlier", "later"];
+
+/// What may follow a [`RELATIVE_TIME_WORDS`] word in a time (`last week`, `earlier
+/// this`, `later on`, `earlier in`).
+pub(crate) const AFTER_RELATIVE_TIME: &[&str] = &["week", "month", "year", "weekend", "this", "last", "on", "in"];
+
+/// [`TIME_WORDS`] that are a time only with what follows them (`on`, `this`, `last`).
+pub(crate) const TIME_WORDS_NOT_ALONE: &[&str] = &["on", "this", "last"];
+
+/// Prepositions that open a tail ending in a tail noun (`in a statement`, `on local
+/// radio`, `via Twitter`).
+pub(crate) const TAIL_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "via", "through", "over", "to"];
+
+/// Prepositions that open a tail noun's own complement (`in an interview with
+/// Reuters`, `in a note to clients`).
+pub(crate) const TAIL_COMPLEMENT_PREPOSITIONS: &[&str] = &["with", "to", "from", "for", "by", "on", "at"];
+
+/// Words that open a phrase of circumstance after a cue, up to the sentence end or
+/// to `that` (`during a visit to Paris`, `ahead of the vote`).
+pub(crate) const CIRCUMSTANCE_PREPOSITIONS: &[&str] =
+    &["during", "at", "in", "on", "after", "before", "ahead", "following", "amid", "via", "through", "while"];
 
 /// Time and manner words that may follow a cue before its content (`said earlier`).
 pub(crate) const TIME_WORDS: &[&str] = &[
@@ -166,18 +453,23 @@ pub(crate) const OBJECT_CUES: &[&str] = &[
     "told", "tell", "tells", "telling", "warned", "warns", "warning", "assured", "assures", "reminded", "reminds", "informed", "informs",
     "notified", "promised", "promises",
 ];
+
+/// Words that open a longer object of `told` (`told the Supreme Court`, `told
+/// members of parliament`).
+pub(crate) const TOLD_OBJECT_OPENERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "my", "members"];
+
+/// Words that end the object of `told` after its first word, opening the reported
+/// clause (`told the court it would`, `told a briefing in Paris`).
+pub(crate) const TOLD_OBJECT_ENDS: &[&str] = &[
+    "it", "he", "she", "they", "we", "i", "there", "the", "a", "an", "this", "his", "her", "its", "their", "in", "on", "at", "during",
+    "via", "after", "before", "for", "with", "by", "over",
+];
+
 /// Objects of `told` that are one word.
 pub(crate) const TOLD_OBJECTS: &[&str] = &[
     "reuters", "reporters", "journalists", "lawmakers", "legislators", "him", "her", "them", "us", "me", "parliament", "congress",
     "senators", "delegates", "supporters", "students", "investors", "analysts", "cnn", "afp", "bloomberg", "television", "viewers",
     "listeners", "members", "the", "a", "an", "his", "their", "its", "our", "my",
-];
-
-/// Words that open a circumstance after `..., X said,` (not the rest of what was
-/// said): `, as it would ...`, `, in a move that ...`, `, citing ...`.
-pub(crate) const CIRCUMSTANCE_OPENERS: &[&str] = &[
-    "as", "in", "on", "at", "without", "while", "whereas", "according", "because", "after", "before", "since", "with", "citing", "though",
-    "although", "despite", "amid", "following", "during", "for", "when", "if", "and", "but", "or", "so", "than", "adding", "saying",
 ];
 
 // ---- Speakers: what a mention says about its source
@@ -191,11 +483,11 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "executives", "banker", "bankers", "trader", "traders", "investor", "investors", "observer", "observers", "critic", "critics",
     "employee", "employees", "worker", "workers", "staff", "activist", "activists", "advocate", "advocates", "economist", "economists",
     "lawyer", "lawyers", "negotiator", "negotiators", "envoy", "envoys", "leader", "leaders", "commander", "commanders", "minister",
-    "ministers", "legislator", "legislators", "senator", "senators", "diplomat", "insider", "veteran", "veterans", "friend", "friends",
-    "colleague", "colleagues", "associate", "associates", "someone", "somebody", "one", "some", "several", "many", "participant",
-    "participants", "delegate", "delegates", "manager", "managers", "director", "directors", "researcher", "researchers", "scientist",
-    "scientists", "doctor", "doctors", "student", "students", "protester", "protesters", "mediator", "mediators", "strategist",
-    "strategists", "operative", "operatives",
+    "ministers", "legislator", "legislators", "senator", "senators", "veteran", "veterans", "friend", "friends", "colleague", "colleagues",
+    "associate", "associates", "someone", "somebody", "one", "some", "several", "many", "participant", "participants", "delegate",
+    "delegates", "manager", "managers", "director", "directors", "researcher", "researchers", "scientist", "scientists", "doctor",
+    "doctors", "student", "students", "protester", "protesters", "mediator", "mediators", "strategist", "strategists", "operative",
+    "operatives",
 ];
 
 /// Nouns for someone who speaks for a body.
@@ -209,9 +501,9 @@ pub(crate) const INSTITUTION_NOUNS: &[&str] = &[
     "parliament", "congress", "senate", "embassy", "board", "group", "union", "organization", "organisation", "party", "campaign", "firm",
     "regulator", "regulators", "newspaper", "outlet", "broadcaster", "cabinet", "prosecutors", "prosecutor", "junta", "navy", "forces",
     "coalition", "alliance", "federation", "association", "network", "service", "bureau", "secretariat", "kremlin", "presidency", "palace",
-    "monitors", "court", "judiciary", "statement", "report", "document", "letter", "filing", "memo", "study", "survey", "maker",
-    "manufacturer", "producer", "operator", "carrier", "insurer", "lender", "retailer", "exchange", "fund", "institute", "university",
-    "airline", "club", "team", "league", "federation", "state", "states", "country", "nation", "city",
+    "monitors", "judiciary", "statement", "report", "document", "letter", "filing", "memo", "study", "survey", "maker", "manufacturer",
+    "producer", "operator", "carrier", "insurer", "lender", "retailer", "exchange", "fund", "institute", "university", "airline", "club",
+    "team", "league", "state", "states", "country", "nation", "city",
 ];
 
 /// Nouns that introduce a company's name (`paint maker Akzo Nobel`).
@@ -265,6 +557,20 @@ pub(crate) const ANONYMITY_MARKERS: &[&str] = &[
     "asked that his name not be used",
     "asked that her name not be used",
 ];
+
+/// Words ending in `s` that are no plurals.
+pub(crate) const NOT_PLURALS_IN_S: &[&str] = &["us", "its", "this", "is", "press"];
+
+/// Plurals without a final `s`, and words for several people.
+pub(crate) const PLURALS_WITHOUT_S: &[&str] = &["people", "men", "women", "staff", "police", "media", "both", "they", "others"];
+
+/// Capitalised words of a mention's head that name no affiliation (`The`, `Two`,
+/// `Senior`, `Former`).
+pub(crate) const NOT_AFFILIATIONS: &[&str] = &["the", "a", "an", "one", "two", "three", "another", "some", "other", "senior", "former"];
+
+/// Words that open what a source knows (`familiar with the talks`, `close to the
+/// president`).
+pub(crate) const KNOWLEDGE_WORDS: &[&str] = &["familiar", "close", "briefed", "involved", "knowledgeable"];
 
 /// Whether `w` (lower-case) is a noun for people or groups that are only described.
 pub(crate) fn is_role_noun(w: &str) -> bool {

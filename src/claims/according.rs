@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_comma, Ctx, REACH};
+use super::sentence::{is_clause_break, Ctx, REACH};
 use super::speaker::Step;
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
-use crate::lexicon::{INTRO, LEADERS};
+use crate::lexicon::{is_intro, LEADERS};
 
 /// The claim of an `according to` cue, unless a claim of the sentence so far holds
 /// a cue in its content ("X said Y, according to a statement": X's claim has Y).
@@ -28,7 +28,7 @@ impl Ctx<'_> {
         // at the clause start: speaker up to the next comma, content after it
         let clause_start = (self.lo..cue.first).all(|j| !self.toks[j].word || LEADERS.contains(&self.lower(j)));
         if clause_start {
-            let comma = (cue.last..self.hi.min(cue.last + REACH)).find(|&j| is_comma(&self.toks[j]))?;
+            let comma = (cue.last..self.hi.min(cue.last + REACH)).find(|&j| is_clause_break(&self.toks[j]))?;
             let speaker = self.bytes(cue.last, comma)?;
             let content = self.trim_content(self.bytes(comma + 1, self.hi)?)?;
             let quote = self.quote_kind(&content);
@@ -44,7 +44,7 @@ impl Ctx<'_> {
         }
         // after the content: speaker to the sentence end (or next comma)
         let mut e = cue.last;
-        while e < self.hi && !is_comma(&self.toks[e]) {
+        while e < self.hi && !is_clause_break(&self.toks[e]) {
             match self.mention_step(cue.last, e) {
                 Step::Over(next) => e = next,
                 Step::End => break,
@@ -56,8 +56,8 @@ impl Ctx<'_> {
         }
         let speaker = self.bytes(cue.last, e)?;
         let mut s = self.lo;
-        while s < cue.first && INTRO.contains(&self.lower(s)) && self.lower(s) != "according" {
-            match (s..cue.first.min(s + REACH)).find(|&j| is_comma(&self.toks[j])) {
+        while s < cue.first && is_intro(self.lower(s)) && self.lower(s) != "according" {
+            match (s..cue.first.min(s + REACH)).find(|&j| is_clause_break(&self.toks[j])) {
                 Some(c) if c + 1 < cue.first => s = c + 1,
                 _ => break,
             }

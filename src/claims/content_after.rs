@@ -4,10 +4,11 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_comma, Ctx};
+use super::sentence::{is_aux, is_clause_break, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
+use crate::lexicon::{DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS};
 
 /// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
 /// cue ends the content, `done` the sentence's claims so far.
@@ -28,7 +29,8 @@ pub(super) fn finite(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClai
 impl Ctx<'_> {
     fn content_after(&self, cue: &Cue, next_seq: Option<usize>, done: &[RawClaim], rule: Rule) -> Option<RawClaim> {
         // ", suggesting ..." after a clause is the writer's inference, not a claim
-        if cue.form == Form::Participle && cue.stance == Stance::Hedge && cue.first > self.lo && is_comma(&self.toks[cue.first - 1]) {
+        if cue.form == Form::Participle && cue.stance == Stance::Hedge && cue.first > self.lo && is_clause_break(&self.toks[cue.first - 1])
+        {
             return None;
         }
         let speaker = match cue.form {
@@ -64,48 +66,7 @@ impl Ctx<'_> {
         let cue_end_tok = i;
         if cue.stance == Stance::Decline {
             // "did not respond to a request for comment (on X)"
-            while matches!(
-                self.lower(i),
-                "to" | "a"
-                    | "an"
-                    | "requests"
-                    | "request"
-                    | "queries"
-                    | "inquiries"
-                    | "calls"
-                    | "messages"
-                    | "emails"
-                    | "seeking"
-                    | "for"
-                    | "comment"
-                    | "comments"
-                    | "on"
-                    | "about"
-                    | "regarding"
-                    | "my"
-                    | "our"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "voicemail"
-                    | "voicemails"
-                    | "texts"
-                    | "questions"
-                    | "query"
-                    | "inquiry"
-                    | "reuters"
-                    | "reuters’"
-                    | "reuters'"
-                    | "emailed"
-                    | "e-mailed"
-                    | "written"
-                    | "phone"
-                    | "telephone"
-                    | "email"
-                    | "repeated"
-                    | "multiple"
-                    | "several"
-            ) {
+            while DECLINE_OBJECT_WORDS.contains(&self.lower(i)) {
                 i += 1;
             }
         }
@@ -114,7 +75,7 @@ impl Ctx<'_> {
         let mut end_tok = self.hi;
         if let Some(n) = next_seq {
             end_tok = n.max(i);
-            while end_tok > i && (is_comma(&self.toks[end_tok - 1]) || matches!(self.lower(end_tok - 1), "and" | "but")) {
+            while end_tok > i && (is_clause_break(&self.toks[end_tok - 1]) || matches!(self.lower(end_tok - 1), "and" | "but")) {
                 end_tok -= 1;
             }
         }
@@ -123,7 +84,7 @@ impl Ctx<'_> {
         let next_act =
             |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| self.verbish(t) && !is_aux(t));
         if let Some(m) = (i..end_tok)
-            .find(|&m| is_comma(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m)))
+            .find(|&m| is_clause_break(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m)))
         {
             end_tok = m;
         }
@@ -133,7 +94,7 @@ impl Ctx<'_> {
             let whether = self.lower(i) == "whether";
             let stop = (i..end_tok).find(|&m| {
                 (self.lower(m) == "and" && self.tok(m + 1).is_some_and(|t| self.verbish(t)))
-                    || (!whether && matches!(self.lower(m), "since" | "because" | "after" | "when" | "but" | "while" | "as" | "and" | ","))
+                    || (!whether && DECLINE_TOPIC_ENDS.contains(&self.lower(m)))
             });
             if let Some(m) = stop {
                 end_tok = m;

@@ -4,10 +4,17 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_closing_quote, is_comma, is_opening_quote, is_quote_mark, Ctx, REACH};
+use super::sentence::{is_clause_break, is_closing_quote, is_opening_quote, is_quote_mark, Ctx, REACH};
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
-use crate::lexicon::{is_source_noun, CIRCUMSTANCE_OPENERS, INVERTING, PREPOSITIONS};
+use crate::lexicon::{
+    is_source_noun, ARTICLES, CIRCUMSTANCE_OPENERS, COORDINATORS, INVERTED_HEAD_STOPS, INVERTING, MENTION_DETERMINERS,
+    OPENING_PHRASE_WORDS, PERSON_PRONOUNS, QUANTIFIERS, REPORTED_QUOTE_ENDS, SUBJECT_PRONOUNS,
+};
+
+/// Most tokens of the speaker between the comma (or closing mark) that ends the
+/// content and the cue (`Y, X said.`); a boundary further back is no boundary.
+const MAX_SPEAKER_TOKENS: usize = 25;
 
 /// The claim of a finite cue that closes its content (the table gives it finite
 /// cues that are not declines); `next_cue` is the first token of the next cue.
@@ -30,22 +37,24 @@ impl Ctx<'_> {
         // a quotation closing inside another closes with it (`'old-school,` + `'''`)
         let nested_close = is_quote_mark(prev) && before > self.lo && {
             let p = &self.toks[before - 1];
-            is_closing_quote(p) || is_comma(p)
+            is_closing_quote(p) || is_clause_break(p)
         };
-        let (speaker, boundary) = if is_comma(prev) || is_closing_quote(prev) || nested_close {
+        let (speaker, boundary) = if is_clause_break(prev) || is_closing_quote(prev) || nested_close {
             // "Y, said X ." — speaker after the cue, with verbs that invert
             // (what stands before must be content: a clause or a quotation, not a
             // mention with its appositions, "X, a member of Y, said Z"; a subject
             // pronoun marks a clause where stripped apostrophes hide its verb)
             let content_before = (self.lo..before).any(|j| {
                 let t = &self.toks[j];
-                self.verbish(t) || is_quote_mark(t) || matches!(t.lower.as_str(), "i" | "we" | "you" | "he" | "she" | "they" | "it")
+                self.verbish(t) || is_quote_mark(t) || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || t.lower == "you"
             });
             let inverted = content_before && !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
             match inverted.then(|| self.speaker_right(after)).flatten() {
                 Some(sp) => (sp, before),
                 // "Y, X, a title, said." — the speaker with its appositions
-                None if is_comma(prev) && (self.at_end(after) || self.tok(after).is_some_and(is_comma)) => self.appositive_speaker(cue)?,
+                None if is_clause_break(prev) && (self.at_end(after) || self.tok(after).is_some_and(is_clause_break)) => {
+                    self.appositive_speaker(cue)?
+                }
                 None => return None,
             }
         } else if let Some(sp) = self.inverted_speaker(cue, after) {
@@ -56,37 +65,36 @@ impl Ctx<'_> {
             // "Y, X said ." / "Y, X said, Z" — speaker between the last comma and the cue
             let after = self.skip_anonymity_clause(after);
             // a split quotation ("“A,” he said, “B.”") continues like narration does
-            // (a speaker is at most 25 tokens: a boundary further back is no boundary)
+            // (the boundary is looked for within REACH tokens; a speaker longer than
+            // MAX_SPEAKER_TOKENS is refused below)
             let near = cue.first.saturating_sub(REACH).max(self.lo);
-            let boundary = (near..cue.first).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]));
+            let boundary = (near..cue.first).rev().find(|&j| is_clause_break(&self.toks[j]) || is_closing_quote(&self.toks[j]));
             let split_quote = boundary.is_some_and(|b| is_closing_quote(&self.toks[b]));
-            let continues = (self.tok(after).is_some_and(is_comma) && (split_quote || !self.tok(after + 1).is_some_and(is_opening_quote)))
+            let continues = (self.tok(after).is_some_and(is_clause_break)
+                && (split_quote || !self.tok(after + 1).is_some_and(is_opening_quote)))
                 || next_cue == Some(after);
             // after "“A,” X said", what follows the cue is circumstance ("said as she
             // left"), never content — when the quotation closes as a report does
             // (",”" "?”" "!”"), not as a phrase ("warned against “X” and said")
             let reported = boundary.is_some_and(|b| {
-                split_quote
-                    && b > self.lo
-                    && matches!(self.lower(b - 1), "," | "?" | "!" | "—" | "…")
-                    && !matches!(self.lower(b + 1), "and" | "or" | "but")
+                split_quote && b > self.lo && REPORTED_QUOTE_ENDS.contains(&self.lower(b - 1)) && !COORDINATORS.contains(&self.lower(b + 1))
             });
             if !self.at_end(after) && !continues && !reported {
                 return None;
             }
             let mut b = boundary?;
             let mut first = b + 1;
-            while first < cue.first && (is_closing_quote(&self.toks[first]) || is_comma(&self.toks[first])) {
+            while first < cue.first && (is_closing_quote(&self.toks[first]) || is_clause_break(&self.toks[first])) {
                 first += 1;
             }
             let mut speaker = None;
-            if first >= cue.first && is_comma(&self.toks[b]) {
+            if first >= cue.first && is_clause_break(&self.toks[b]) {
                 let (sp, at) = self.appositive_speaker(cue)?;
                 b = at;
                 first = self.toks.partition_point(|t| t.start < sp.start);
                 speaker = Some(sp);
             }
-            if first >= cue.first || cue.first - first > 25 {
+            if first >= cue.first || cue.first - first > MAX_SPEAKER_TOKENS {
                 return None;
             }
             // the part before the comma must be content, not an opening phrase
@@ -96,14 +104,14 @@ impl Ctx<'_> {
             let opens_with_quote = self.quote_at(self.toks[self.lo].end).is_some_and(|q| q.outer.start <= self.toks[self.lo].start);
             let clause =
                 || opens_with_quote || (self.lo..b).any(|j| self.verbish(&self.toks[j]) && self.quote_at(self.toks[j].start).is_none());
-            if words < 2 || (PREPOSITIONS.contains(&self.lower(self.lo)) && !clause()) {
+            if words < 2 || (OPENING_PHRASE_WORDS.contains(&self.lower(self.lo)) && !clause()) {
                 return None;
             }
             // a parenthetical cue ("The museum, he said, would open in May."): what
             // stands before it is no clause, the clause goes on after it; the content
             // is after the cue, which the leading rules read
             if !split_quote
-                && self.tok(after).is_some_and(is_comma)
+                && self.tok(after).is_some_and(is_clause_break)
                 && next_cue != Some(after)
                 && !clause()
                 && self.clause_follows(after + 1)
@@ -115,7 +123,7 @@ impl Ctx<'_> {
         // the content ends at the boundary; it starts at the sentence start, or at
         // the opening mark of a quotation that closes at the boundary
         let mut end_tok = boundary;
-        while end_tok > self.lo && (is_comma(&self.toks[end_tok]) || is_closing_quote(&self.toks[end_tok])) {
+        while end_tok > self.lo && (is_clause_break(&self.toks[end_tok]) || is_closing_quote(&self.toks[end_tok])) {
             end_tok -= 1;
         }
         let end = self.toks[end_tok].end;
@@ -145,11 +153,12 @@ impl Ctx<'_> {
     fn appositive_speaker(&self, cue: &Cue) -> Option<(Range<usize>, usize)> {
         let sp = self.speaker_left(self.lo, cue.first)?;
         let at = self.toks.partition_point(|t| t.start < sp.start);
-        let b = (at.saturating_sub(3).max(self.lo)..at).rev().find(|&j| is_comma(&self.toks[j]) || is_closing_quote(&self.toks[j]))?;
+        let b =
+            (at.saturating_sub(3).max(self.lo)..at).rev().find(|&j| is_clause_break(&self.toks[j]) || is_closing_quote(&self.toks[j]))?;
         let quoted = (b.saturating_sub(1).max(self.lo)..=b).any(|j| is_closing_quote(&self.toks[j]));
         let words = (self.lo..b).filter(|&j| self.toks[j].word).take(2).count();
         let clause = (self.lo..b).any(|j| self.verbish(&self.toks[j]));
-        (words >= 2 && (quoted || clause) && !PREPOSITIONS.contains(&self.lower(self.lo))).then_some((sp, b))
+        (words >= 2 && (quoted || clause) && !OPENING_PHRASE_WORDS.contains(&self.lower(self.lo))).then_some((sp, b))
     }
 
     /// Whether a clause with its verb starts at token `i` (not a circumstance:
@@ -174,16 +183,16 @@ impl Ctx<'_> {
         let end = self.toks.partition_point(|t| t.start < sp.end);
         // a noun phrase: it opens with a name, a determiner or a number, and names or
         // describes someone before any preposition ("the same of Sanders" does not)
-        let opens = self.tok(after).is_some_and(|t| {
-            t.cap || matches!(t.lower.as_str(), "the" | "a" | "an" | "one" | "two" | "three" | "four" | "another" | "several" | "other")
-        });
-        let head_end =
-            (after..end).find(|&j| PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "of" | "to" | ",")).unwrap_or(end);
+        let opens = self.tok(after).is_some_and(|t| t.cap || MENTION_DETERMINERS.contains(&t.lower.as_str()));
+        let head_end = (after..end)
+            .find(|&j| OPENING_PHRASE_WORDS.contains(&self.lower(j)) || INVERTED_HEAD_STOPS.contains(&self.lower(j)))
+            .unwrap_or(end);
         let described = opens
             && (after..head_end).any(|j| {
                 let t = &self.toks[j];
-                t.cap && (j > after || !matches!(t.lower.as_str(), "the" | "a" | "an"))
-                    || is_source_noun(&t.lower) && !matches!(t.lower.as_str(), "one" | "some" | "several" | "many" | "others")
+                let w = t.lower.as_str();
+                t.cap && (j > after || !ARTICLES.contains(&w))
+                    || is_source_noun(w) && !(QUANTIFIERS.contains(&w) || w == "one" || w == "others")
             });
         // short, and ending in its name or role ("the party truly cares" is a clause)
         let last = &self.toks[end.max(after + 1) - 1];
@@ -193,7 +202,8 @@ impl Ctx<'_> {
             || end - after > 6
             || !self.at_end(end)
             || self.sequential(cue)
-            || matches!(self.lower(after), "he" | "she" | ":")
+            || PERSON_PRONOUNS.contains(&self.lower(after))
+            || self.lower(after) == ":"
         {
             return None;
         }
@@ -204,7 +214,7 @@ impl Ctx<'_> {
             let (a, b) = (self.toks.partition_point(|t| t.start < r.start), self.toks.partition_point(|t| t.start < r.end));
             (a..b).any(|j| {
                 let t = &self.toks[j];
-                t.cap || matches!(t.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i") || is_source_noun(&t.lower)
+                t.cap || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || is_source_noun(&t.lower)
             })
         });
         (!names_someone).then_some(sp)

@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::{RawClaim, Rule};
 use crate::claim::QuoteKind;
 use crate::doc::Doc;
+use crate::lexicon::{CLAUSE_PUNCTUATION, DOUBLE_QUOTE_CHARS, GAP_CLAUSE_WORDS, SUBJECT_PRONOUNS};
 
 /// Most bytes between a cue (or an inverted speaker) and the quotation that
 /// continues its claim: room for `said in an interview on Monday.`, no more.
@@ -43,7 +44,7 @@ pub(super) fn find(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim> {
         }
         let inner = &text[q.inner.clone()];
         let lead = inner.len() - inner.trim_start().len();
-        let trail = inner.trim_end_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '.' | ';' | ':')).len();
+        let trail = inner.trim_end_matches(|ch: char| ch.is_whitespace() || CLAUSE_PUNCTUATION.contains(&ch)).len();
         if trail <= lead {
             continue;
         }
@@ -64,7 +65,7 @@ pub(super) fn find(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim> {
 /// conjunction (`, `, `. `, `, but `, `: `), or a short tail closing the cue's
 /// sentence (` in an interview. `, ` Monday. `), within one paragraph break.
 fn continues(gap: &str) -> bool {
-    if gap.matches('\n').count() > 2 || gap.contains(['"', '“', '”', '«', '»']) || gap.contains("''") {
+    if gap.matches('\n').count() > 2 || gap.contains(DOUBLE_QUOTE_CHARS) || gap.contains("''") {
         return false;
     }
     let g = gap.trim();
@@ -73,14 +74,12 @@ fn continues(gap: &str) -> bool {
         return true;
     }
     // a tail ends the sentence (or joins with a comma / colon) and holds no clause
-    let Some(body) = g.strip_suffix(['.', ',', ':', ';']) else { return false };
+    let Some(body) = g.strip_suffix(CLAUSE_PUNCTUATION) else { return false };
     let words: Vec<&str> = body.split_whitespace().collect();
     words.len() <= 8
         && !words.iter().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "that" | "who" | "which" | "he" | "she" | "they" | "it" | "we" | "i" | "and" | "but" | "then"
-            )
+            let w = w.to_lowercase();
+            SUBJECT_PRONOUNS.contains(&w.as_str()) || GAP_CLAUSE_WORDS.contains(&w.as_str())
         })
 }
 

@@ -4,6 +4,7 @@
 use super::sentence::{is_aux, Ctx};
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
+use crate::lexicon::PASSIVE_SUBJECT_SKIPS;
 
 /// The claim of a passive cue.
 pub(super) fn find(ctx: &Ctx, cue: &Cue, _bound: Option<usize>, _done: &[RawClaim]) -> Option<RawClaim> {
@@ -16,7 +17,7 @@ impl Ctx<'_> {
         let speaker = self.speaker_right(cue.last)?;
         // the subject: from the sentence start to the auxiliary before the cue
         let mut e = cue.first;
-        while e > self.lo && (is_aux(&self.toks[e - 1]) || matches!(self.lower(e - 1), "," | "however" | "also" | "since" | "already")) {
+        while e > self.lo && (is_aux(&self.toks[e - 1]) || PASSIVE_SUBJECT_SKIPS.contains(&self.lower(e - 1))) {
             e -= 1;
         }
         let content = self.trim_content(self.bytes(self.subject_start, e)?)?;

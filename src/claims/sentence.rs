@@ -6,14 +6,23 @@ use std::ops::Range;
 use crate::claim::QuoteKind;
 use crate::cues::{Cue, Form};
 use crate::doc::Doc;
-use crate::lexicon::{AUX, INTRO, LEADERS};
+use crate::lexicon::{
+    is_intro, is_sentence_end, AUX, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS, COUNTING_DETERMINERS,
+    LEADERS, OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
+};
 use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
 use crate::text::tokens::Tok;
 
+/// Most tokens a speaker mention left of its cue may have (`Ctx::speaker_left`);
+/// the other mentions are shorter (30 tokens right of a cue, 25 between a
+/// content's comma and its cue).
+pub(super) const MAX_MENTION_TOKENS: usize = 40;
+
 /// Most tokens any rule looks back or ahead from a cue for its speaker's or
-/// content's boundaries. Mentions are at most 40 tokens, so the limit never cuts a
-/// real one; it keeps the work per cue constant in sentences of thousands of cues.
+/// content's boundaries. No mention is longer than [`MAX_MENTION_TOKENS`], so the
+/// limit never cuts a real one; it keeps the work per cue constant in sentences of
+/// thousands of cues.
 pub(super) const REACH: usize = 64;
 
 /// One sentence being analysed.
@@ -90,10 +99,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn content_bounds(&self, cues: &[Cue]) -> ContentBounds {
         let sequential = (0..cues.len()).filter(|&j| self.sequential(&cues[j])).collect();
         let markers: Vec<usize> = (self.lo..self.hi)
-            .filter(|&m| {
-                (is_comma(&self.toks[m]) && matches!(self.lower(m + 1), "while" | "whereas" | "but" | "and" | "although" | "though"))
-                    || self.lower(m) == ";"
-            })
+            .filter(|&m| (is_clause_break(&self.toks[m]) && COORDINATE_CLAUSE_OPENERS.contains(&self.lower(m + 1))) || self.lower(m) == ";")
             .collect();
         let coordinate = (0..cues.len())
             .filter_map(|j| {
@@ -146,8 +152,8 @@ impl<'a> Ctx<'a> {
         if let Some(d) = (self.lo..(self.lo + 8).min(self.hi)).find(|&j| self.lower(j) == "-" && j > self.lo && self.lower(j - 1) == ")") {
             i = d + 1;
         }
-        while INTRO.contains(&self.lower(i)) {
-            let Some(c) = (i..self.hi).find(|&j| is_comma(&self.toks[j])) else { break };
+        while is_intro(self.lower(i)) {
+            let Some(c) = (i..self.hi).find(|&j| is_clause_break(&self.toks[j])) else { break };
             i = c + 1;
         }
         // a leader, but not a sentence-initial demonstrative ("That proposal was ...")
@@ -171,10 +177,8 @@ impl<'a> Ctx<'a> {
         let Some(n) = d.first.checked_sub(subject) else { return false };
         let Some(first) = self.tok(subject) else { return false };
         let np = (1..=8).contains(&n)
-            && (first.cap
-                || matches!(first.lower.as_str(), "the" | "a" | "an" | "two" | "three" | "another" | "other" | "some")
-                || crate::lexicon::is_role_noun(&first.lower))
-            && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_comma(&self.toks[j]));
+            && (first.cap || COUNTING_DETERMINERS.contains(&first.lower.as_str()) || crate::lexicon::is_role_noun(&first.lower))
+            && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_clause_break(&self.toks[j]));
         np
     }
 
@@ -218,8 +222,7 @@ impl<'a> Ctx<'a> {
     /// punctuation and marks.
     pub(super) fn trim_content(&self, r: Range<usize>) -> Option<Range<usize>> {
         let s = self.text.get(r.clone())?;
-        let lead_chars: &[char] = &[' ', ',', ':', ';', '“', '"', '«', '`', '\'', '-', '—', '–', '\n', '\t'];
-        let mut a = r.start + (s.len() - s.trim_start_matches(lead_chars).len());
+        let mut a = r.start + (s.len() - s.trim_start_matches(CONTENT_LEAD_TRIM).len());
         // a dateline: "TOKYO (Reuters) - "
         let head_end = (a..=(a + 84).min(r.end)).rev().find(|&e| self.text.is_char_boundary(e)).unwrap_or(a);
         if let Some(d) = self.text[a..head_end].find(") - ").filter(|&d| d < 80) {
@@ -234,11 +237,10 @@ impl<'a> Ctx<'a> {
             a += "that ".len();
         }
         let s = &self.text[a..r.end];
-        let trail_chars: &[char] = &[' ', ',', '.', ':', ';', '”', '"', '»', '\n', '\t', '-', '—', '–'];
-        let mut b = a + s.trim_end_matches(trail_chars).len();
+        let mut b = a + s.trim_end_matches(CONTENT_TRAIL_TRIM).len();
         // two apostrophes close a quotation in some styles (`''No.''`); no word ends so
         while b >= a + 2 && self.text[a..b].ends_with("''") {
-            b = a + self.text[a..b - 2].trim_end_matches(trail_chars).len();
+            b = a + self.text[a..b - 2].trim_end_matches(CONTENT_TRAIL_TRIM).len();
         }
         (a < b).then_some(a..b)
     }
@@ -253,25 +255,29 @@ fn is_verbish(t: &Tok) -> bool {
     is_aux(t) || (t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ed") && !t.lower.ends_with("eed"))
 }
 
-pub(super) fn is_comma(t: &Tok) -> bool {
+/// A comma or a semicolon: what ends a segment, an appositive or a clause.
+pub(super) fn is_clause_break(t: &Tok) -> bool {
     matches!(t.lower.as_str(), "," | ";")
 }
 
 /// A mark that opens a quotation (a straight `"` or `''` may open one).
 pub(super) fn is_opening_quote(t: &Tok) -> bool {
-    !t.word && matches!(t.lower.as_str(), "“" | "\"" | "«" | "''" | "``")
+    !t.word && OPENING_QUOTES.contains(&t.lower.as_str())
 }
 
 /// Any quotation mark, opening or closing.
 pub(super) fn is_quote_mark(t: &Tok) -> bool {
-    !t.word && matches!(t.lower.as_str(), "“" | "”" | "\"" | "«" | "»" | "‘" | "’" | "'" | "''" | "``")
+    let w = t.lower.as_str();
+    !t.word && (OPENING_QUOTES.contains(&w) || CLOSING_QUOTES.contains(&w) || SINGLE_QUOTES.contains(&w))
 }
 
+/// A mark that may close a quotation.
 pub(super) fn is_closing_quote(t: &Tok) -> bool {
-    matches!(t.lower.as_str(), "”" | "\"" | "»" | "''")
+    CLOSING_QUOTES.contains(&t.lower.as_str())
 }
 
 /// Sentence-final punctuation and closing marks.
 pub(super) fn is_final(t: &Tok) -> bool {
-    !t.word && matches!(t.lower.as_str(), "." | "!" | "?" | "”" | "\"" | "’" | "»" | ")" | "…" | "''")
+    let w = t.lower.as_str();
+    !t.word && (is_sentence_end(w) || CLOSING_QUOTES.contains(&w) || TRAILING_MARKS.contains(&w))
 }

@@ -3,8 +3,12 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_comma, is_final, is_opening_quote, is_quote_mark, Ctx, REACH};
-use crate::lexicon::{ABBREVIATIONS, LEADERS, PREPOSITIONS, WEEKDAYS};
+use super::sentence::{is_aux, is_clause_break, is_final, is_opening_quote, is_quote_mark, Ctx, MAX_MENTION_TOKENS, REACH};
+use crate::lexicon::{
+    is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, INVERTED_SPEAKER_PRONOUNS, LEADERS,
+    MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS, OPENING_PHRASE_WORDS, RELATIVE_OBJECTS, RELATIVE_PRONOUNS, SUBJECT_INNER_MARKS,
+    SUBJECT_MODIFIERS, TITLE_ADJECTIVES, WEEKDAYS,
+};
 use crate::syntax::Phrase;
 
 /// What a mention does at a token ([`Ctx::mention_step`]).
@@ -26,10 +30,10 @@ impl Ctx<'_> {
         }
         // segments between commas, right to left
         let seg_end = cue_first;
-        // a mention is at most 40 tokens: the walk back stops soon after
+        // a mention is at most MAX_MENTION_TOKENS: the walk back stops soon after
         let lo = lo.max(cue_first.saturating_sub(REACH));
         let mut j = cue_first;
-        while j > lo && !is_comma(&self.toks[j - 1]) && !matches!(self.lower(j - 1), ":" | "—" | "–" | "(" | "-") {
+        while j > lo && !is_clause_break(&self.toks[j - 1]) && !MENTION_LEFT_BOUNDS.contains(&self.lower(j - 1)) {
             j -= 1;
         }
         let mut first = j;
@@ -46,7 +50,7 @@ impl Ctx<'_> {
                 // k-1 is a comma; segment before it
                 let e = k - 1;
                 let mut s = e;
-                while s > lo && !is_comma(&self.toks[s - 1]) {
+                while s > lo && !is_clause_break(&self.toks[s - 1]) {
                     s -= 1;
                 }
                 // a quotation ends the mention: the segment starts after its mark
@@ -55,11 +59,10 @@ impl Ctx<'_> {
                     s = m + 1;
                 }
                 // a relative clause, or a reduced one ("published by the U.N.")
-                let relative =
-                    matches!(self.lower(s), "who" | "which" | "whose") || (self.verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
-                if !relative && PREPOSITIONS.contains(&self.lower(s)) {
+                let relative = RELATIVE_PRONOUNS.contains(&self.lower(s)) || (self.verbish(&self.toks[s]) && !is_aux(&self.toks[s]));
+                if !relative && OPENING_PHRASE_WORDS.contains(&self.lower(s)) {
                     // a circumstance right before the cue is skipped, once
-                    if k == cue_first && quoted.is_none() && e - s <= 12 && s > lo && is_comma(&self.toks[s - 1]) {
+                    if k == cue_first && quoted.is_none() && e - s <= 12 && s > lo && is_clause_break(&self.toks[s - 1]) {
                         mention_end = s - 1;
                         k = s;
                         continue;
@@ -84,22 +87,19 @@ impl Ctx<'_> {
             }
         } else {
             // a clause before "and"/"but"/"that"... inside the segment: keep what follows
-            let cut = (first..cue_first).rev().find(|&m| {
-                matches!(
-                    self.lower(m),
-                    "and" | "but" | "that" | "while" | "because" | "as" | "after" | "when" | "if" | "although" | "though" | "since"
-                ) && (first..m).any(|x| self.verbish(&self.toks[x]))
-            });
+            let cut = (first..cue_first)
+                .rev()
+                .find(|&m| CLAUSE_JOINERS.contains(&self.lower(m)) && (first..m).any(|x| self.verbish(&self.toks[x])));
             if let Some(m) = cut {
                 first = m + 1;
             }
             // "..., which analysts said ...": the relative pronoun is the object
-            if matches!(self.lower(first), "who" | "which" | "that") && first + 1 < cue_first {
+            if RELATIVE_OBJECTS.contains(&self.lower(first)) && first + 1 < cue_first {
                 first += 1;
             }
             // "X, who quickly indicated ...": the speaker is "who" (resolved to X by
             // relative_antecedent), when X is there to stand for
-            if matches!(self.lower(first), "who" | "which") && first > lo && is_comma(&self.toks[first - 1]) {
+            if matches!(self.lower(first), "who" | "which") && first > lo && is_clause_break(&self.toks[first - 1]) {
                 let at = self.bytes(first, first + 1)?;
                 return self.relative_antecedent(&at).map(|_| at);
             }
@@ -116,7 +116,7 @@ impl Ctx<'_> {
         if last >= first + 3 && self.lower(last - 2) == "on" && WEEKDAYS.contains(&self.lower(last - 1)) {
             last -= 2;
         }
-        if last <= first || last - first > 40 {
+        if last <= first || last - first > MAX_MENTION_TOKENS {
             return None;
         }
         self.bytes(first, last)
@@ -130,17 +130,17 @@ impl Ctx<'_> {
         if first + 1 != self.toks.partition_point(|t| t.start < speaker.end) || !matches!(self.lower(first), "who" | "which") {
             return None;
         }
-        let e = first.checked_sub(1).filter(|&e| e > self.lo && is_comma(&self.toks[e]))?;
+        let e = first.checked_sub(1).filter(|&e| e > self.lo && is_clause_break(&self.toks[e]))?;
         let mut s = e;
-        while s > self.lo && !is_comma(&self.toks[s - 1]) && !self.verbish(&self.toks[s - 1]) {
+        while s > self.lo && !is_clause_break(&self.toks[s - 1]) && !self.verbish(&self.toks[s - 1]) {
             s -= 1;
         }
         // not set off by commas, the stretch is a clause ("The bill drew fire from
         // the union, which"): the mention is the object after its last preposition
-        if s == self.lo || !is_comma(&self.toks[s - 1]) {
-            if let Some(p) = (s..e).rev().find(|&j| {
-                PREPOSITIONS.contains(&self.lower(j)) || matches!(self.lower(j), "to" | "about" | "against" | "into" | "than" | "over")
-            }) {
+        if s == self.lo || !is_clause_break(&self.toks[s - 1]) {
+            if let Some(p) =
+                (s..e).rev().find(|&j| OPENING_PHRASE_WORDS.contains(&self.lower(j)) || ANTECEDENT_PREPOSITIONS.contains(&self.lower(j)))
+            {
                 s = p + 1;
             }
         }
@@ -159,12 +159,10 @@ impl Ctx<'_> {
         // a mention starts with a word, not with a mark (`said in a statement: "…"`)
         let first = self.tok(from).filter(|t| t.word)?;
         let speakerish = first.cap
-            || matches!(
-                first.lower.as_str(),
-                "a" | "an" | "the" | "one" | "two" | "three" | "four" | "another" | "he" | "she" | "some" | "several" | "other" | "others"
-            )
+            || MENTION_DETERMINERS.contains(&first.lower.as_str())
+            || INVERTED_SPEAKER_PRONOUNS.contains(&first.lower.as_str())
             || (from..(from + 6).min(self.hi)).any(|j| self.toks[j].cap || crate::lexicon::is_role_noun(&self.toks[j].lower));
-        if !speakerish || matches!(first.lower.as_str(), "that" | "it" | "they" | "whether" | "to") {
+        if !speakerish || CONTENT_OPENERS.contains(&first.lower.as_str()) {
             return None;
         }
         let mut end = from;
@@ -181,8 +179,9 @@ impl Ctx<'_> {
                 Step::On => {}
             }
             // a relative clause or participle, or the rest of a split quotation
-            if is_comma(&self.toks[end])
-                && (matches!(self.lower(end + 1), "who" | "which" | "whose" | "where" | "according")
+            if is_clause_break(&self.toks[end])
+                && (RELATIVE_PRONOUNS.contains(&self.lower(end + 1))
+                    || matches!(self.lower(end + 1), "where" | "according")
                     || self.participle_clause(end + 1)
                     || self.tok(end + 1).is_some_and(is_opening_quote))
             {
@@ -193,10 +192,10 @@ impl Ctx<'_> {
             }
             // a relative clause without its comma ("a professor at X who has ..."), or a
             // circumstance after the mention (", on what was ...")
-            if end > from + 1 && matches!(self.lower(end), "who" | "which" | "whose") {
+            if end > from + 1 && RELATIVE_PRONOUNS.contains(&self.lower(end)) {
                 break;
             }
-            if is_comma(&self.toks[end]) && PREPOSITIONS.contains(&self.lower(end + 1)) {
+            if is_clause_break(&self.toks[end]) && OPENING_PHRASE_WORDS.contains(&self.lower(end + 1)) {
                 break;
             }
             end += 1;
@@ -207,11 +206,11 @@ impl Ctx<'_> {
                 end = open;
             }
         }
-        while end > from && is_comma(&self.toks[end - 1]) {
+        while end > from && is_clause_break(&self.toks[end - 1]) {
             end -= 1;
         }
         // a clause is not a speaker; "-ed" participles are fine in an appositive
-        let first_comma = (from..end).find(|&j| is_comma(&self.toks[j])).unwrap_or(end);
+        let first_comma = (from..end).find(|&j| is_clause_break(&self.toks[j])).unwrap_or(end);
         let clause = (from..end).any(|j| is_aux(&self.toks[j]) || (j < first_comma && self.verbish(&self.toks[j])));
         if end <= from || end - from > 30 || clause {
             return None;
@@ -236,10 +235,6 @@ impl Ctx<'_> {
     /// that ...`): a lower-case -ing word that is not the adjective of a title
     /// (`, acting director`, `, ranking member`).
     fn participle_clause(&self, j: usize) -> bool {
-        const TITLE_ADJECTIVES: &[&str] = &[
-            "acting", "managing", "leading", "ruling", "presiding", "outgoing", "incoming", "founding", "visiting", "ranking", "reigning",
-            "governing", "sitting", "serving", "retiring", "consulting", "striking", "working", "supporting", "opposing",
-        ];
         self.tok(j).is_some_and(|t| {
             t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ing") && !TITLE_ADJECTIVES.contains(&t.lower.as_str())
         })
@@ -250,10 +245,7 @@ impl Ctx<'_> {
     pub(super) fn abbreviation_dot(&self, j: usize) -> bool {
         let Some(prev) = j.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
         let initial = prev.word && prev.lower.chars().count() == 1 && prev.cap;
-        self.lower(j) == "."
-            && prev.word
-            && (ABBREVIATIONS.contains(&prev.lower.as_str()) || initial)
-            && self.tok(j + 1).is_some_and(|t| t.cap)
+        self.lower(j) == "." && prev.word && (is_abbreviation(&prev.lower) || initial) && self.tok(j + 1).is_some_and(|t| t.cap)
     }
 
     /// For a quotation mark at `open` inside a noun phrase, the mark that closes a
@@ -286,33 +278,12 @@ impl Ctx<'_> {
                 false
             } else if t.cap
                 || t.lower == "s"
-                || (!t.word && matches!(t.lower.as_str(), "(" | ")" | "-"))
+                || (!t.word && SUBJECT_INNER_MARKS.contains(&t.lower.as_str()))
                 || self.abbreviation_dot(j)
-                || matches!(
-                    t.lower.as_str(),
-                    "the"
-                        | "a"
-                        | "an"
-                        | "some"
-                        | "other"
-                        | "two"
-                        | "three"
-                        | "several"
-                        | "many"
-                        | "most"
-                        | "both"
-                        | "all"
-                        | "its"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "senior"
-                        | "former"
-                        | "top"
-                )
+                || SUBJECT_MODIFIERS.contains(&t.lower.as_str())
             {
                 true
-            } else if matches!(t.lower.as_str(), "and" | "of" | "for") {
+            } else if NAME_JOINERS.contains(&t.lower.as_str()) {
                 self.tok(j + 1).is_some_and(|n| n.cap)
                     || (t.lower == "and" && (j + 1..(j + 4).min(cue_first)).any(|m| crate::lexicon::is_role_noun(&self.toks[m].lower)))
             } else if crate::lexicon::is_role_noun(&t.lower) || crate::lexicon::is_institution_noun(&t.lower) {
@@ -337,7 +308,7 @@ impl Ctx<'_> {
         }
         // a lone determiner ("The billionaire businessman began ...", where the words
         // are no names or roles): the noun phrase the model's chunks say it opens
-        if (start..j).all(|m| matches!(self.lower(m), "the" | "a" | "an")) {
+        if (start..j).all(|m| ARTICLES.contains(&self.lower(m))) {
             if let Some(end) = self.noun_phrase_end(start).filter(|&e| e > j && e <= cue_first) {
                 j = end;
             }

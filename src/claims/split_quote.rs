@@ -4,9 +4,9 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_comma, is_opening_quote, Ctx};
+use super::sentence::{is_clause_break, is_opening_quote, Ctx};
 use super::RawClaim;
-use crate::lexicon::CIRCUMSTANCE_OPENERS;
+use crate::lexicon::{CIRCUMSTANCE_OPENERS, RELATIVE_PRONOUNS};
 use crate::syntax::Phrase;
 
 /// The second content of `claim`, which rule `content_before` just found;
@@ -25,7 +25,7 @@ impl Ctx<'_> {
     fn split_quote(&self, claim: &RawClaim, next_cue: Option<usize>) -> Option<Range<usize>> {
         let end = claim.speaker.end.max(claim.cue.end);
         let comma = self.toks.partition_point(|t| t.start < end);
-        if comma < self.lo || !self.tok(comma).is_some_and(is_comma) || self.lower(comma) == ";" {
+        if comma < self.lo || !self.tok(comma).is_some_and(is_clause_break) || self.lower(comma) == ";" {
             return None;
         }
         let mut first = comma + 1;
@@ -33,7 +33,7 @@ impl Ctx<'_> {
             return None;
         }
         let w = self.lower(first);
-        if matches!(w, "who" | "whose" | "which" | "speaking") || (CIRCUMSTANCE_OPENERS.contains(&w) && !matches!(w, "and" | "but")) {
+        if RELATIVE_PRONOUNS.contains(&w) || w == "speaking" || (CIRCUMSTANCE_OPENERS.contains(&w) && !matches!(w, "and" | "but")) {
             return None;
         }
         if self.at_end(self.skip_circumstance(first)) || self.at_end(self.skip_tails(first)) {

@@ -2,9 +2,13 @@
 //! place phrases (`on Friday`, `in a statement`, `during a visit to Paris`), and
 //! `, speaking on condition of anonymity`.
 
-use super::sentence::{is_comma, is_final, is_quote_mark, Ctx, REACH};
+use super::sentence::{is_clause_break, is_final, is_quote_mark, Ctx, REACH};
 use crate::cues::Cue;
-use crate::lexicon::{ASKED_OPENERS, OBJECT_CUES, TAIL_NOUNS, TIME_WORDS, TOLD_OBJECTS, WEEKDAYS};
+use crate::lexicon::{
+    is_asked_opener, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS, OBJECT_CUES,
+    QUESTION_WORDS, RELATIVE_TIME_WORDS, SUBJECT_PRONOUNS, TAIL_COMPLEMENT_PREPOSITIONS, TAIL_NOUNS, TAIL_PREPOSITIONS, TELL_FORMS,
+    TIMES_OF_DAY, TIME_WORDS, TIME_WORDS_NOT_ALONE, TOLD_OBJECTS, TOLD_OBJECT_ENDS, TOLD_OBJECT_OPENERS, WEEKDAYS, WEEKDAY_MODIFIERS,
+};
 use crate::syntax::{Phrase, Pos};
 use crate::text::tokens::Tok;
 
@@ -17,7 +21,7 @@ impl Ctx<'_> {
             if w == "on" && self.lower(i + 1) == "condition" {
                 // "on condition of anonymity" / "on condition that he not be named"
                 let mut j = i + 2;
-                while j < self.hi && !is_comma(&self.toks[j]) && !is_final(&self.toks[j]) && self.lower(j) != "that" {
+                while j < self.hi && !is_clause_break(&self.toks[j]) && !is_final(&self.toks[j]) && self.lower(j) != "that" {
                     j += 1;
                     if self.lower(j - 1) == "anonymity" {
                         break;
@@ -26,9 +30,9 @@ impl Ctx<'_> {
                 i = j;
                 continue;
             }
-            if matches!(w, "on" | "late" | "early" | "last" | "this" | "next") && WEEKDAYS.contains(&self.lower(i + 1)) {
+            if WEEKDAY_MODIFIERS.contains(&w) && WEEKDAYS.contains(&self.lower(i + 1)) {
                 i += 2;
-                while matches!(self.lower(i), "night" | "morning" | "evening" | "afternoon") {
+                while TIMES_OF_DAY.contains(&self.lower(i)) {
                     i += 1;
                 }
                 continue;
@@ -37,18 +41,15 @@ impl Ctx<'_> {
                 i += 1;
                 continue;
             }
-            if w == "that" && matches!(self.lower(i + 1), "day" | "week" | "month" | "morning" | "evening" | "night" | "year" | "afternoon")
-            {
+            if w == "that" && (TIMES_OF_DAY.contains(&self.lower(i + 1)) || CALENDAR_UNITS.contains(&self.lower(i + 1))) {
                 i += 2;
                 continue;
             }
-            if matches!(w, "last" | "this" | "earlier" | "later")
-                && matches!(self.lower(i + 1), "week" | "month" | "year" | "weekend" | "this" | "last" | "on" | "in")
-            {
+            if RELATIVE_TIME_WORDS.contains(&w) && AFTER_RELATIVE_TIME.contains(&self.lower(i + 1)) {
                 i += 2;
                 continue;
             }
-            if TIME_WORDS.contains(&w) && !matches!(w, "on" | "this" | "last") {
+            if TIME_WORDS.contains(&w) && !TIME_WORDS_NOT_ALONE.contains(&w) {
                 i += 1;
                 continue;
             }
@@ -56,12 +57,12 @@ impl Ctx<'_> {
             if w.len() > 4
                 && w.ends_with("ly")
                 && self.tok(i).is_some_and(|t| t.word && !t.cap)
-                && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_comma))
+                && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_clause_break))
             {
                 i += 1;
                 continue;
             }
-            if matches!(w, "in" | "on" | "at" | "during" | "via" | "through" | "over" | "to") {
+            if TAIL_PREPOSITIONS.contains(&w) {
                 // a tail ends in a tail noun within a few words
                 if let Some(j) = (i + 1..(i + 7).min(self.hi)).find(|&j| TAIL_NOUNS.contains(&self.lower(j))) {
                     if (i + 1..j).all(|m| self.toks[m].word) {
@@ -72,9 +73,9 @@ impl Ctx<'_> {
                         }
                         // "in an interview with Reuters", "in a note to clients": the
                         // tail's own complement, up to "that", a comma or the end
-                        if matches!(self.lower(i), "with" | "to" | "from" | "for" | "by" | "on" | "at") {
+                        if TAIL_COMPLEMENT_PREPOSITIONS.contains(&self.lower(i)) {
                             let end = (i + 1..(i + 6).min(self.hi + 1))
-                                .find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_comma));
+                                .find(|&k| self.at_end(k) || self.lower(k) == "that" || self.tok(k).is_some_and(is_clause_break));
                             if let Some(k) = end.filter(|&k| k > i + 1 && !(i + 1..k).any(|m| self.verbish(&self.toks[m]))) {
                                 i = k;
                             }
@@ -89,44 +90,24 @@ impl Ctx<'_> {
                 while self.tok(j).is_some_and(|t| t.cap && t.word) {
                     j += 1;
                 }
-                if self.at_end(j) || self.tok(j).is_some_and(is_comma) {
+                if self.at_end(j) || self.tok(j).is_some_and(is_clause_break) {
                     i = j;
                     continue;
                 }
             }
-            if matches!(
-                w,
-                "during" | "at" | "in" | "on" | "after" | "before" | "ahead" | "following" | "amid" | "via" | "through" | "while"
-            ) {
+            if CIRCUMSTANCE_PREPOSITIONS.contains(&w) {
                 // a phrase closing the sentence ("during a visit to Paris.") or standing
                 // before "that" ("during a visit to Paris that ...")
                 let end = (i + 1..(i + 12).min(self.hi + 1)).find(|&j| self.at_end(j) || self.lower(j) == "that");
                 let clause_word = |m: usize| {
-                    matches!(
-                        self.lower(m),
-                        "whether"
-                            | "if"
-                            | "how"
-                            | "what"
-                            | "why"
-                            | "when"
-                            | "who"
-                            | "which"
-                            | "where"
-                            | "it"
-                            | "he"
-                            | "she"
-                            | "they"
-                            | "we"
-                            | "i"
-                            | "there"
-                    )
+                    let w = self.lower(m);
+                    QUESTION_WORDS.contains(&w) || SUBJECT_PRONOUNS.contains(&w) || w == "which" || w == "there"
                 };
                 if let Some(j) = end {
                     // (a capitalised "May" is the month)
                     let phrase = !(i + 1..j).any(|m| {
                         (self.verbish(&self.toks[m]) && !self.toks[m].cap)
-                            || is_comma(&self.toks[m])
+                            || is_clause_break(&self.toks[m])
                             || clause_word(m)
                             || !self.toks[m].word && !self.at_end(m)
                     });
@@ -176,7 +157,7 @@ impl Ctx<'_> {
             }
             // a comma goes on only to a name ("Kenansville, N.C."); ", adding" is a
             // new step
-            let comma_ends = is_comma(t) && !self.tok(j + 1).is_some_and(|n| n.cap && n.word);
+            let comma_ends = is_clause_break(t) && !self.tok(j + 1).is_some_and(|n| n.cap && n.word);
             if is_quote_mark(t) || comma_ends || (t.word && self.pos_of(t).is_none()) {
                 return i;
             }
@@ -215,10 +196,10 @@ impl Ctx<'_> {
     pub(super) fn skip_told_object(&self, cue: &Cue) -> usize {
         let i = cue.last;
         let head = self.lower(cue.last - 1);
-        if matches!(head, "asked" | "asks" | "asking") {
+        if ASK_FORMS.contains(&head) {
             // "asked the candidates to discuss ...": the object ends where the question
             // or request opens
-            let end = (i..(i + 6).min(self.hi)).find(|&j| ASKED_OPENERS.contains(&self.lower(j)));
+            let end = (i..(i + 6).min(self.hi)).find(|&j| is_asked_opener(self.lower(j)));
             return match end {
                 Some(j) if (i..j).all(|m| self.toks[m].word) => j,
                 _ => i,
@@ -234,49 +215,19 @@ impl Ctx<'_> {
             }
         }
         // other hearers ("warned the deal would fail") are told apart by "that" only
-        if !matches!(head, "told" | "tell" | "tells" | "telling") {
+        if !TELL_FORMS.contains(&head) {
             return i;
         }
         let Some(t) = self.tok(i) else { return i };
         let w = t.lower.as_str();
-        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "members") {
+        if TOLD_OBJECT_OPENERS.contains(&w) {
             // determiner + up to three words, up to what opens the reported clause:
             // "the Supreme Court it would ...", "a daily briefing."
             let mut j = i + 1;
             if self.lower(j) == "of" {
                 j += 1;
             }
-            let opens_clause = |t: &Tok| {
-                matches!(
-                    t.lower.as_str(),
-                    "it" | "he"
-                        | "she"
-                        | "they"
-                        | "we"
-                        | "i"
-                        | "there"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "this"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "in"
-                        | "on"
-                        | "at"
-                        | "during"
-                        | "via"
-                        | "after"
-                        | "before"
-                        | "for"
-                        | "with"
-                        | "by"
-                        | "over"
-                ) || self.verbish(t)
-                    || !t.word
-            };
+            let opens_clause = |t: &Tok| TOLD_OBJECT_ENDS.contains(&t.lower.as_str()) || self.verbish(t) || !t.word;
             while j < (i + 4).min(self.hi) && self.tok(j).is_some_and(|t| !opens_clause(t)) {
                 j += 1;
             }
@@ -298,7 +249,7 @@ impl Ctx<'_> {
                 j += 1;
             }
             let k = self.skip_tails(j);
-            return if self.at_end(k) || self.tok(k).is_some_and(is_comma) { j } else { i + 1 };
+            return if self.at_end(k) || self.tok(k).is_some_and(is_clause_break) { j } else { i + 1 };
         }
         if TOLD_OBJECTS.contains(&w) {
             return i + 1;
@@ -308,7 +259,7 @@ impl Ctx<'_> {
 
     /// Skips `, speaking on condition of anonymity` / `, who asked not to be named`.
     pub(super) fn skip_anonymity_clause(&self, i: usize) -> usize {
-        if self.lower(i) == "," && matches!(self.lower(i + 1), "speaking" | "who" | "asking" | "declining" | "requesting" | "citing") {
+        if self.lower(i) == "," && ANONYMITY_CLAUSE_OPENERS.contains(&self.lower(i + 1)) {
             return if self.final_from <= i + REACH { self.final_from.max(i) } else { i };
         }
         i

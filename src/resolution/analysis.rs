@@ -7,7 +7,8 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
-    is_role_noun, ANONYMITY_MARKERS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ROLE_NOUNS, SPOKES_NOUNS,
+    is_role_noun, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, KNOWLEDGE_WORDS,
+    NOT_AFFILIATIONS, NOT_PLURALS_IN_S, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -33,9 +34,9 @@ pub(crate) enum Pronoun {
     Plural,
 }
 
-/// What a mention says about its source.
+/// What a speaker mention says about its source.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Analysis {
+pub(crate) struct MentionFacts {
     pub(crate) anonymity: Anonymity,
     pub(crate) kind: SpeakerKind,
     pub(crate) name: Option<String>,
@@ -50,7 +51,7 @@ pub(crate) struct Analysis {
 
 /// Analyses a speaker mention `text[range]`, whose tokens are `toks`, given the
 /// document's entities.
-pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &[Entity]) -> Analysis {
+pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &[Entity]) -> MentionFacts {
     let toks: Vec<Tok> = toks.iter().filter(|t| t.word || t.lower == ",").cloned().collect();
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let pronoun = match words.as_slice() {
@@ -112,18 +113,16 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         .or_else(|| others.iter().find(|e| e.kind != EntityKind::Person))
         .copied();
     let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
-    let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !matches!(**w, "one" | "some" | "several" | "many")).copied();
+    let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !(QUANTIFIERS.contains(w) || **w == "one")).copied();
     let spokes = hw.iter().find(|w| SPOKES_NOUNS.contains(w)).copied();
     let institution = hw.iter().rev().find(|w| INSTITUTION_NOUNS.contains(w)).copied();
     let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w));
     let last = hw.last().copied().unwrap_or("");
     let last_cap = head.last().is_some_and(|t| t.cap);
-    let plural = ((!last_cap || ROLE_NOUNS.contains(&last))
-        && last.ends_with('s')
-        && !last.ends_with("ss")
-        && !matches!(last, "us" | "its" | "this" | "is" | "press"))
-        || matches!(last, "people" | "men" | "women" | "staff" | "police" | "media" | "both" | "they" | "others")
-        || hw.contains(&"and");
+    let plural =
+        ((!last_cap || ROLE_NOUNS.contains(&last)) && last.ends_with('s') && !last.ends_with("ss") && !NOT_PLURALS_IN_S.contains(&last))
+            || PLURALS_WITHOUT_S.contains(&last)
+            || hw.contains(&"and");
     let back_reference = pronoun.is_none()
         && matches!(hw.first(), Some(&"the") | Some(&"one"))
         && person.is_none()
@@ -133,7 +132,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         let s = &text[w.start..w.end];
         entities.iter().find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s))).map(|e| e.kind)
     };
-    let caps: Vec<&Tok> = head.iter().filter(|t| t.cap && !matches!(t.lower.as_str(), "the" | "a" | "an")).collect();
+    let caps: Vec<&Tok> = head.iter().filter(|t| t.cap && !ARTICLES.contains(&t.lower.as_str())).collect();
     let guessed = if person.is_none() && body.is_none() && caps.len() == head.len() && !caps.is_empty() {
         caps.iter().find_map(|t| known(t))
     } else {
@@ -160,9 +159,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     } else if spokes.is_some() {
         (Anonymity::Institutional, SpeakerKind::Person)
     } else if role.is_some()
-        || matches!(hw.first(), Some(&"some") | Some(&"others") | Some(&"many") | Some(&"several"))
-            && body.is_none()
-            && institution.is_none()
+        || hw.first().is_some_and(|w| QUANTIFIERS.contains(w) || *w == "others") && body.is_none() && institution.is_none()
     {
         (Anonymity::Anonymous, if plural { SpeakerKind::Group } else { SpeakerKind::Person })
     } else if document {
@@ -206,7 +203,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         descriptor_of(text, &range, &toks, head, role.or(spokes), &head_ents)
     };
     let group_member = words.starts_with(&["one", "of"]);
-    Analysis { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural }
+    MentionFacts { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural }
 }
 
 fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], role: Option<&str>, ents: &[&Entity]) -> Descriptor {
@@ -216,10 +213,7 @@ fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], r
         let inside = ents.iter().any(|e| e.start <= t.start && t.end <= e.end);
         if t.cap
             && !inside
-            && !matches!(
-                t.lower.as_str(),
-                "the" | "a" | "an" | "one" | "two" | "three" | "another" | "some" | "other" | "senior" | "former"
-            )
+            && !NOT_AFFILIATIONS.contains(&t.lower.as_str())
             && !is_role_noun(&t.lower)
             && !SPOKES_NOUNS.contains(&t.lower.as_str())
         {
@@ -228,10 +222,7 @@ fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], r
     }
     let knowledge = toks
         .iter()
-        .position(|t| {
-            matches!(t.lower.as_str(), "familiar" | "close" | "briefed" | "involved" | "knowledgeable")
-                || (t.lower == "with" && toks.iter().any(|x| x.lower == "knowledge"))
-        })
+        .position(|t| KNOWLEDGE_WORDS.contains(&t.lower.as_str()) || (t.lower == "with" && toks.iter().any(|x| x.lower == "knowledge")))
         .map(|i| text[toks[i].start..range.end].trim_end_matches([',', ' ']).to_owned());
     Descriptor { role: role.map(str::to_owned), affiliation, count, knowledge }
 }

@@ -15,13 +15,13 @@ use crate::span::Span;
 mod analysis;
 
 pub(crate) use analysis::anonymity_markers;
-use analysis::{analyse, Analysis, Pronoun};
+use analysis::{analyse, MentionFacts, Pronoun};
 
 /// Speaker analysis and resolution for every raw claim, in order.
 pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
     let (text, ents, sentences) = (doc.text, &doc.entities[..], &doc.sentences[..]);
-    // antecedents so far: (mention range, analysis)
-    let mut seen: Vec<(std::ops::Range<usize>, Analysis)> = Vec::new();
+    // antecedents so far: (mention range, what it says)
+    let mut seen: Vec<(std::ops::Range<usize>, MentionFacts)> = Vec::new();
     let mut out = Vec::with_capacity(raws.len());
     // anonymity markers of each sentence, found once however many claims it holds
     let mut markers_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
@@ -120,9 +120,9 @@ const FORWARD_BYTES: usize = 600;
 /// The earlier mention a pronoun or back-reference stands for: the latest earlier
 /// speaker that fits (person, body or group; same role for `the official`), or
 /// for `he`/`she`/`it` a person or body that opens a more recent sentence.
-fn antecedent(doc: &Doc, at: usize, a: &Analysis, seen: &[(Range<usize>, Analysis)]) -> Option<(Range<usize>, Analysis)> {
+fn antecedent(doc: &Doc, at: usize, a: &MentionFacts, seen: &[(Range<usize>, MentionFacts)]) -> Option<(Range<usize>, MentionFacts)> {
     let (text, ents, sentences) = (doc.text, &doc.entities[..], &doc.sentences[..]);
-    let fits = |c: &Analysis| -> bool {
+    let fits = |c: &MentionFacts| -> bool {
         match a.pronoun {
             Some(Pronoun::Person) => c.kind == SpeakerKind::Person && !c.plural,
             Some(Pronoun::Thing) => {
@@ -139,7 +139,7 @@ fn antecedent(doc: &Doc, at: usize, a: &Analysis, seen: &[(Range<usize>, Analysi
             }
         }
     };
-    let same_role = |c: &Analysis| a.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role;
+    let same_role = |c: &MentionFacts| a.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role;
     let earlier = seen.iter().rev().filter(|(r, _)| r.end <= at).take(ANTECEDENT_REACH);
     let from_speakers = if a.back_reference {
         earlier.clone().find(|(_, c)| same_role(c)).or_else(|| earlier.clone().find(|(_, c)| fits(c)))

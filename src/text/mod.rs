@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use crate::lexicon::ABBREVIATIONS;
+use crate::lexicon::{
+    is_abbreviation, is_sentence_end_char, CLAUSE_PUNCTUATION, CLOSING_QUOTE_CHARS, OPENING_QUOTE_CHARS, REPORTING_VERBS_AFTER_QUOTE,
+};
 
 pub(crate) mod quotes;
 pub(crate) mod tokens;
@@ -34,10 +36,10 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
         let mut i = 0;
         while i < chars.len() {
             let (off, c) = chars[i];
-            if matches!(c, '.' | '!' | '?') {
+            if is_sentence_end_char(c) {
                 // absorb further terminal punctuation and closing quotes/brackets
                 let mut j = i + 1;
-                while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closing(chars[j].1)) {
+                while j < chars.len() && (is_sentence_end_char(chars[j].1) || is_closing(chars[j].1)) {
                     j += 1;
                 }
                 // need whitespace, then a sentence start
@@ -51,7 +53,7 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
                     && chars[i + 1..j].iter().any(|&(_, q)| is_closing_quote(q))
                     && k < chars.len()
                     && attribution_follows(&p[chars[k].0..]);
-                if k > j && k < chars.len() && starts_sentence(chars[k].1) && !(c == '.' && is_abbreviation(p, off)) && !attributed {
+                if k > j && k < chars.len() && starts_sentence(chars[k].1) && !(c == '.' && closes_abbreviation(p, off)) && !attributed {
                     let end = para.start + chars[j - 1].0 + chars[j - 1].1.len_utf8();
                     if let Some(r) = trim_range(text, start..end) {
                         out.push(r);
@@ -70,18 +72,12 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Verbs that report a quotation they follow (`“…?” Clinton asked.`).
-const REPORTING: &[&str] = &[
-    "said", "says", "asked", "asks", "added", "adds", "told", "wrote", "writes", "tweeted", "replied", "responded", "continued", "shouted",
-    "yelled", "exclaimed", "declared", "recalled", "joked", "insisted", "wondered",
-];
-
 /// Whether `rest` opens with a speaker of capitalized words (a title's period
 /// included) and then a reporting verb: `Clinton said`, `Mrs. Clinton asked`.
 fn attribution_follows(rest: &str) -> bool {
     for (n, word) in rest.split_whitespace().take(5).enumerate() {
-        let bare = word.trim_end_matches([',', '.', ';', ':']);
-        if n > 0 && REPORTING.contains(&bare) {
+        let bare = word.trim_end_matches(CLAUSE_PUNCTUATION);
+        if n > 0 && REPORTING_VERBS_AFTER_QUOTE.contains(&bare) {
             return true;
         }
         if !bare.chars().next().is_some_and(char::is_uppercase) {
@@ -92,19 +88,20 @@ fn attribution_follows(rest: &str) -> bool {
 }
 
 fn is_closing_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{00bb}')
+    CLOSING_QUOTE_CHARS.contains(&c)
 }
 
+/// A closing quotation mark or bracket.
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '\u{00bb}')
+    is_closing_quote(c) || c == ')' || c == ']'
 }
 
 fn starts_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '\'' | '(' | '\u{201c}' | '\u{2018}' | '\u{00ab}')
+    c.is_uppercase() || c.is_numeric() || OPENING_QUOTE_CHARS.contains(&c) || c == '('
 }
 
 /// Whether the period at byte `dot` of `p` closes an abbreviation or an initial.
-fn is_abbreviation(p: &str, dot: usize) -> bool {
+fn closes_abbreviation(p: &str, dot: usize) -> bool {
     let before = &p[..dot];
     // the word starts after the last separator, whatever its width in bytes
     let word_start = before.char_indices().rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"').map_or(0, |(i, c)| i + c.len_utf8());
@@ -115,7 +112,7 @@ fn is_abbreviation(p: &str, dot: usize) -> bool {
     let lower = word.to_lowercase();
     let mut chars = word.chars();
     let single_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
+    single_initial || is_abbreviation(&lower) || (word.contains('.') && word.len() <= 6)
 }
 
 /// Cuts `text` into consecutive byte ranges where no claim can straddle a cut: at

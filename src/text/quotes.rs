@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::{BEFORE_OPENING_STRAIGHT_QUOTE, DOUBLE_OPENING_QUOTE_CHARS, DOUBLE_QUOTE_CHARS};
 use crate::text::paragraph_spans;
 
 /// A quotation: `outer` includes the marks, `inner` is what they enclose.
@@ -40,7 +41,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
                 '“' | '«' => Some(true),
                 '”' | '»' => Some(false),
                 '"' => {
-                    let before_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '-'));
+                    let before_space = prev.is_none_or(|p| p.is_whitespace() || BEFORE_OPENING_STRAIGHT_QUOTE.contains(&p));
                     let after_space = next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                     if open.is_none() && before_space && !next.is_some_and(char::is_whitespace) {
                         Some(true)
@@ -70,7 +71,8 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
         }
         // a quotation that runs on into the next paragraph leaves its mark open at the
         // paragraph end and opens the next one again: it ends with its paragraph
-        let reopened = paras.get(k + 1).is_some_and(|n| text[n.clone()].starts_with(['“', '"', '«']) || text[n.clone()].starts_with("''"));
+        let reopened =
+            paras.get(k + 1).is_some_and(|n| text[n.clone()].starts_with(DOUBLE_OPENING_QUOTE_CHARS) || text[n.clone()].starts_with("''"));
         if let Some(o) = open.filter(|_| reopened) {
             let open_len = if text[o..].starts_with("''") || text[o..].starts_with("``") {
                 2
@@ -87,7 +89,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<Quote> {
 
 /// Whether `text` has any quotation mark at all.
 pub(crate) fn has_quote_marks(text: &str) -> bool {
-    text.contains(['"', '“', '”', '«', '»']) || text.contains("''")
+    text.contains(DOUBLE_QUOTE_CHARS) || text.contains("''")
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::lexicon::WORD_INNER_CHARS;
+
 /// A token: a word (letters, digits and inner `.`, `-`, `'`, `’`, `&`) or one
 /// punctuation character.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +35,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
             let mut j = i + 1;
             while j < chars.len() {
                 let d = chars[j].1;
-                let inner = matches!(d, '.' | '-' | '\'' | '’' | '&') && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric();
+                let inner = WORD_INNER_CHARS.contains(&d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric();
                 if d.is_alphanumeric() || inner {
                     j += 1;
                 } else if d == '.' && is_dotted(&chars[i..=j]) {
