@@ -174,6 +174,18 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("mused|muses|lamented|laments|shouted|yelled|exclaimed|countered|counters|retorted|retorts", Stance::Assert),
     ("declared|declares|revealed|reveals|disclosed|discloses|commented|comments|alleged|alleges|alleging", Stance::Assert),
     ("asked|asks|asking|wondered|wonders|questioned|questions", Stance::Assert),
+    ("wondered|wonders aloud", Stance::Assert),
+    // forms and verbs that are speech only next to what was said, like the manner verbs:
+    // "officials explain that", "clarified:", "charged that" (not forms that are also nouns,
+    // "media reports that", "Editor's note:", "the reasons", nor "assures": "the decision
+    // assures that" is no speech)
+    ("tweeting|responds|announce|explain|write|assert", Stance::Assert),
+    ("clarified|clarifies|charged|reasoned|theorized|theorised|theorizes|deflected|interjected", Stance::Assert),
+    ("acknowledge", Stance::Confirm),
+    // a reporting verb after a verb of going on or trying: the group is the cue
+    ("went|goes|go on to say|argue|insist|note|add|explain|claim|warn|tell|assert|stress|write|predict", Stance::Assert),
+    ("continued|continues|continue|tried|tries|try|sought|seeks|began|begins|begun to say|argue|insist|note|add|explain|claim|warn|tell|assert|stress|write|predict", Stance::Assert),
+    ("was|were|is|are|been quick to say|note|add|point|stress|insist|argue|warn|claim|praise|criticize|blame|deny", Stance::Assert),
     ("pointed|points out|to", Stance::Assert),
     ("according to", Stance::Assert),
     ("was|were|is|are quoted as saying", Stance::Assert),
@@ -192,8 +204,9 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("signaled|signalled|signals|signaling|signalling", Stance::Hedge),
     // decline
     ("declined|declines|declining|refused|refuses|refusing to comment|say|name|elaborate|discuss|confirm|provide|give|identify|specify|disclose|answer|respond|detail", Stance::Decline),
-    ("did|does|do|would|could|has|have|had not|n't|never immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide", Stance::Decline),
-    ("didn't|didn’t|doesn't|doesn’t|wouldn't|wouldn’t|couldn't|couldn’t|hasn't|hasn’t|haven't|haven’t immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide", Stance::Decline),
+    ("has|have|had|is|are yet to respond|reply|comment|say|confirm|answer|explain", Stance::Decline),
+    ("did|does|do|would|could|has|have|had not|n't|never immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide|explain", Stance::Decline),
+    ("didn't|didn’t|doesn't|doesn’t|wouldn't|wouldn’t|couldn't|couldn’t|hasn't|hasn’t|haven't|haven’t immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide|explain", Stance::Decline),
     ("has|have|had not|n't yet? responded|replied|commented|said|confirmed|disclosed|specified|identified|elaborated|explained|returned", Stance::Decline),
     ("hasn't|hasn’t|haven't|haven’t|hadn't|hadn’t yet? responded|replied|commented|said|confirmed|disclosed|specified|identified|elaborated|explained|returned", Stance::Decline),
     ("was|were not available|immediately? available for comment", Stance::Decline),
@@ -212,7 +225,8 @@ pub(crate) const MANNER_CUES: &[&str] = &[
     "continued", "continues", "concluded", "concludes", "quipped", "quips", "joked", "jokes", "boasted", "boasts", "bragged", "brags",
     "mused", "muses", "lamented", "laments", "shouted", "yelled", "exclaimed", "countered", "counters", "retorted", "retorts", "declared",
     "declares", "revealed", "reveals", "disclosed", "discloses", "commented", "comments", "alleged", "alleges", "alleging", "asked",
-    "asks", "asking", "wondered", "wonders", "questioned", "questions",
+    "asks", "asking", "wondered", "wonders", "questioned", "questions", "tweeting", "responds", "announce", "explain", "write", "assert",
+    "clarified", "clarifies", "charged", "reasoned", "theorized", "theorised", "theorizes", "deflected", "interjected", "acknowledge",
 ];
 
 /// Marks that may follow a manner cue for it to report speech: punctuation and
@@ -371,6 +385,10 @@ pub(crate) const DECLINE_OBJECT_WORDS: &[&str] = &[
     "on", "about", "regarding", "my", "our", "his", "her", "their", "voicemail", "voicemails", "texts", "questions", "query", "inquiry",
     "reuters", "reuters’", "reuters'", "emailed", "e-mailed", "written", "phone", "telephone", "email", "repeated", "multiple", "several",
 ];
+
+/// Prepositions that open the topic of a decline (`declined to comment on the
+/// report`): the phrase they open is what was not said, not circumstance.
+pub(crate) const DECLINE_TOPIC_OPENERS: &[&str] = &["on", "about", "regarding"];
 
 /// Words that end the topic of a decline: it is short, and a clause or a comma ends
 /// it (`declined to comment on X because ...`).

@@ -8,7 +8,7 @@ use super::sentence::{is_aux, is_clause_break, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
-use crate::lexicon::{DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS};
+use crate::lexicon::{DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, TIME_WORDS, WEEKDAYS};
 
 /// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
 /// cue ends the content, `done` the sentence's claims so far.
@@ -55,7 +55,16 @@ impl Ctx<'_> {
             }
         }?;
         // content: after the cue, its object and tails
-        let mut i = self.skip_tails(self.skip_told_object(cue));
+        let object_end = self.skip_told_object(cue);
+        let mut i = self.skip_tails(object_end);
+        // a decline's topic is no tail ("declined to comment on the report"), a time is
+        // ("declined to comment on Friday")
+        let topic = cue.stance == Stance::Decline
+            && DECLINE_TOPIC_OPENERS.contains(&self.lower(object_end))
+            && !(object_end..i).any(|j| WEEKDAYS.contains(&self.lower(j)) || TIME_WORDS.contains(&self.lower(j)) && self.lower(j) != "on");
+        if topic {
+            i = object_end;
+        }
         // "said during a rally in Iowa that ...", "said after the vote the bill would
         // fail": the circumstance ends at "that" or at the reported clause's subject
         // (a decline's topic is its object: "queries about his status since ...")

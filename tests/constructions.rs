@@ -1,0 +1,78 @@
+//! Constructions of reporting, one row each, in sentences of our own: the cue the
+//! rules read and the content they give. Pure heuristics, no model.
+
+use attribution::{attribute, Stance};
+
+/// (sentence, cue, stance, content; `None` where the claim has no content).
+type Row = (&'static str, &'static str, Stance, Option<&'static str>);
+
+fn check(table: &[Row]) {
+    for &(text, cue, stance, content) in table {
+        let claims = attribute(text, &[]);
+        let found = claims.iter().find(|c| c.cue.text == cue);
+        let Some(c) = found else {
+            panic!("{text:?}: no claim with cue {cue:?}; got {:?}", claims.iter().map(|c| &c.cue.text).collect::<Vec<_>>())
+        };
+        assert_eq!(c.stance, stance, "{text:?}");
+        assert_eq!(c.text.as_ref().map(|t| t.text.as_str()), content, "{text:?}");
+    }
+}
+
+/// Words that are no cue where they stand: no claim at all.
+fn none(texts: &[&str]) {
+    for text in texts {
+        let claims = attribute(text, &[]);
+        assert!(claims.is_empty(), "{text:?}: {:?}", claims.iter().map(|c| (&c.cue.text, &c.text)).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_decline_keeps_its_topic() {
+    check(&[
+        (
+            "The port authority declined to comment on the dredging contract.",
+            "declined to comment",
+            Stance::Decline,
+            Some("the dredging contract"),
+        ),
+        ("The regulator declined to comment about the merger.", "declined to comment", Stance::Decline, Some("the merger")),
+        // a time is circumstance, not a topic
+        ("The regulator declined to comment on Friday.", "declined to comment on Friday", Stance::Decline, None),
+        ("The mayor's office has yet to respond.", "has yet to respond", Stance::Decline, None),
+        ("The coach could not explain why the team had lost.", "could not explain", Stance::Decline, Some("why the team had lost")),
+    ]);
+}
+
+#[test]
+fn verbs_of_speech_next_to_what_was_said() {
+    check(&[
+        ("The minister clarified that the tax would apply from June.", "clarified", Stance::Assert, Some("the tax would apply from June")),
+        ("Prosecutors charged that the broker had hidden the losses.", "charged", Stance::Assert, Some("the broker had hidden the losses")),
+        ("The engineers reasoned that the cracks were old.", "reasoned", Stance::Assert, Some("the cracks were old")),
+        ("Conservation groups acknowledge that the herd has grown.", "acknowledge", Stance::Confirm, Some("the herd has grown")),
+        ("Residents wondered aloud whether the dam would hold.", "wondered aloud", Stance::Assert, Some("whether the dam would hold")),
+        ("The farmers assert that the river is drying up.", "assert", Stance::Assert, Some("the river is drying up")),
+    ]);
+    // the same words as nouns, or not next to a clause, are no cue
+    none(&[
+        "The prosecutors dropped the charges in May.",
+        "He clarified his position on the budget.",
+        "Editor's note: the story was updated.",
+    ]);
+}
+
+#[test]
+fn a_reporting_verb_after_going_on_or_trying() {
+    check(&[
+        ("The coach went on to say that the season was over.", "went on to say", Stance::Assert, Some("the season was over")),
+        (
+            "The governor continues to insist that the budget is balanced.",
+            "continues to insist",
+            Stance::Assert,
+            Some("the budget is balanced"),
+        ),
+        ("Her lawyers tried to argue that the contract was void.", "tried to argue", Stance::Assert, Some("the contract was void")),
+        ("Rival bidders were quick to note that the price was low.", "were quick to note", Stance::Assert, Some("the price was low")),
+    ]);
+    none(&["Prices went on to rise for a year.", "The committee tried to meet in May."]);
+}
