@@ -493,6 +493,29 @@ pub(crate) const TOLD_OBJECTS: &[&str] = &[
 // ---- Speakers: what a mention says about its source
 
 /// Nouns for people or groups that are only described.
+/// Titles of persons: `the mayor` stands for the person named `Mayor X` (or `X, the
+/// mayor`) before it.
+pub(crate) const PERSON_TITLES: &[&str] = &[
+    "mayor", "senator", "governor", "president", "nominee", "candidate", "host", "chairman", "chairwoman", "businessman", "businesswoman",
+    "commissioner", "secretary", "congressman", "congresswoman", "representative", "judge", "justice", "speaker", "ambassador", "premier",
+    "chancellor", "coach", "sheriff", "prosecutor", "moderator", "anchor", "columnist", "author", "founder",
+];
+
+/// Abbreviated titles before a name (`Sen. Ann Lee`) and the title each stands for.
+pub(crate) const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gov", "governor"),
+    ("pres", "president"),
+    ("amb", "ambassador"),
+    ("supt", "superintendent"),
+];
+
+/// Whether `word` (lower-case, a title or its abbreviation) is the title `title`.
+pub(crate) fn is_title(word: &str, title: &str) -> bool {
+    word == title || TITLE_ABBREVIATIONS.iter().any(|&(a, t)| a == word && t == title)
+}
+
 pub(crate) const ROLE_NOUNS: &[&str] = &[
     "official", "officials", "source", "sources", "diplomat", "diplomats", "aide", "aides", "people", "person", "analyst", "analysts",
     "witness", "witnesses", "officer", "officers", "acquaintance", "relative", "relatives", "supporter", "supporters", "man", "men",

@@ -76,3 +76,24 @@ fn a_reporting_verb_after_going_on_or_trying() {
     ]);
     none(&["Prices went on to rise for a year.", "The committee tried to meet in May."]);
 }
+
+/// `the mayor` stands for the person named with that title before it.
+#[test]
+fn a_definite_title_stands_for_the_person_so_titled() {
+    use attribution::{Anonymity, Entity, EntityKind};
+    let rows: &[(&str, &str, Option<&str>)] = &[
+        ("Mayor Ana Ruiz opened the bridge on Monday. The mayor said traffic would ease.", "Ana Ruiz", Some("Ana Ruiz")),
+        ("Tom Berg, the senator from Ohio, voted against the bill. The senator said he regretted it.", "Tom Berg", Some("Tom Berg")),
+        ("Sen. Ann Lee met the farmers. The senator said the subsidy would stay.", "Ann Lee", Some("Ann Lee")),
+        // a person with another title is no antecedent
+        ("Governor Ann Lee met the farmers. The mayor said the subsidy would stay.", "Ann Lee", None),
+    ];
+    for &(text, name, want) in rows {
+        let at = text.find(name).unwrap();
+        let ents = vec![Entity::new(EntityKind::Person, text, at, at + name.len()).unwrap()];
+        let claims = attribute(text, &ents);
+        let c = claims.iter().find(|c| c.speaker.text.to_lowercase().starts_with("the ")).unwrap_or_else(|| panic!("{text:?}: {claims:?}"));
+        assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), want, "{text:?}");
+        assert_eq!(c.anonymity == Anonymity::Named, want.is_some(), "{text:?}");
+    }
+}

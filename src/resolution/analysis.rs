@@ -8,7 +8,7 @@ use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
     is_role_noun, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, KNOWLEDGE_WORDS,
-    NOT_AFFILIATIONS, NOT_PLURALS_IN_S, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
+    NOT_AFFILIATIONS, NOT_PLURALS_IN_S, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -47,6 +47,9 @@ pub(crate) struct MentionFacts {
     /// `one of them`, `one of the sources`: a member of an earlier group.
     pub(crate) group_member: bool,
     pub(crate) plural: bool,
+    /// The title of a definite description of a person (`the mayor`, `the Democratic
+    /// nominee`): the person named with that title earlier is who it stands for.
+    pub(crate) title: Option<String>,
 }
 
 /// Analyses a speaker mention `text[range]`, whose tokens are `toks`, given the
@@ -203,7 +206,12 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         descriptor_of(text, &range, &toks, head, role.or(spokes), &head_ents)
     };
     let group_member = words.starts_with(&["one", "of"]);
-    MentionFacts { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural }
+    // "the mayor", "The Democratic presidential nominee": a definite description ending
+    // in a person's title, with no name in it
+    let title = (matches!(words.first(), Some(&"the")) && words.len() <= 5 && !is_person && pronoun.is_none())
+        .then(|| words.last().filter(|w| PERSON_TITLES.contains(w)).map(|w| (*w).to_owned()))
+        .flatten();
+    MentionFacts { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural, title }
 }
 
 fn descriptor_of(text: &str, range: &Range<usize>, toks: &[Tok], head: &[Tok], role: Option<&str>, ents: &[&Entity]) -> Descriptor {

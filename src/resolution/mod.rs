@@ -9,7 +9,8 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
 use crate::claims::RawClaim;
 use crate::doc::Doc;
-use crate::entity::EntityKind;
+use crate::entity::{Entity, EntityKind};
+use crate::lexicon::is_title;
 use crate::span::Span;
 
 mod analysis;
@@ -32,14 +33,18 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
             let t = analyse(text, r.clone(), &doc.toks_of(&r), ents);
             (r, t)
         });
+        let titled = a.title.as_deref().and_then(|title| titled_person(doc, raw.speaker.start, title));
         let target = if relative.is_some() {
             relative
+        } else if let Some(r) = titled.clone() {
+            let t = analyse(text, r.clone(), &doc.toks_of(&r), ents);
+            Some((r, t))
         } else if a.pronoun.is_some() || a.back_reference {
             antecedent(doc, raw.speaker.start, &a, &seen)
         } else {
             None
         };
-        let stands_for = a.pronoun.is_some() || raw.relative_to.is_some();
+        let stands_for = a.pronoun.is_some() || raw.relative_to.is_some() || titled.is_some();
         let (anonymity, name, kind) = match &target {
             Some((_, t)) => (t.anonymity, t.name.clone(), if stands_for { t.kind } else { a.kind }),
             None => (a.anonymity, a.name.clone(), a.kind),
@@ -83,6 +88,39 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
     resolve_forward(&mut out);
     out
 }
+
+/// The person a definite title stands for (`the mayor` after `Mayor Bill de Blasio`,
+/// `the senator` after `Sen. Ann Lee` or `Ann Lee, the senator from Ohio`): the latest
+/// person entity before `at` with that title right before it or in the apposition
+/// right after it.
+fn titled_person(doc: &Doc, at: usize, title: &str) -> Option<Range<usize>> {
+    let toks = &doc.toks;
+    let before_has = |e: &Entity| {
+        let i = toks.partition_point(|t| t.start < e.start);
+        // a few words back, over the periods of abbreviations (`Sen.`)
+        toks[i.saturating_sub(TITLE_WORDS)..i]
+            .iter()
+            .rev()
+            .filter(|t| t.lower != ".")
+            .take_while(|t| t.word)
+            .any(|t| is_title(&t.lower, title))
+    };
+    let after_has = |e: &Entity| {
+        let j = toks.partition_point(|t| t.start < e.end);
+        toks.get(j).is_some_and(|t| t.lower == ",")
+            && toks[j + 1..(j + 1 + TITLE_WORDS).min(toks.len())].iter().take_while(|t| t.word).any(|t| is_title(&t.lower, title))
+    };
+    doc.entities
+        .iter()
+        .rev()
+        .filter(|e| e.end <= at && e.kind == EntityKind::Person)
+        .find(|e| before_has(e) || after_has(e))
+        .map(|e| e.start..e.end)
+}
+
+/// Most words a title stands from its name (`Democratic presidential nominee Hillary
+/// Clinton`, `Ann Lee, the junior senator`).
+const TITLE_WORDS: usize = 4;
 
 /// "a Moody s official said ... Alastair Wilson, managing director at Moody s, said":
 /// an unnamed person whose affiliation the next claim's named speaker shares is that
