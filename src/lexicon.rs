@@ -386,6 +386,16 @@ pub(crate) const DECLINE_OBJECT_WORDS: &[&str] = &[
     "reuters", "reuters’", "reuters'", "emailed", "e-mailed", "written", "phone", "telephone", "email", "repeated", "multiple", "several",
 ];
 
+/// Subordinators that, after a comma and before a clause of their own, end the
+/// reported clause: what follows is the writer's (`said the talks would go on, as
+/// both camps raced toward a summit`).
+pub(crate) const CONTENT_CLOSING_SUBORDINATORS: &[&str] = &["as", "while", "whereas", "though", "although"];
+
+/// Subordinators that open a sentence with a clause before its main one (`When X
+/// said Y, Z`): a cue in that clause has its content end with the clause.
+pub(crate) const FRONTING_SUBORDINATORS: &[&str] =
+    &["when", "while", "although", "though", "as", "after", "if", "because", "since", "before", "once", "whereas", "until"];
+
 /// Prepositions that open the topic of a decline (`declined to comment on the
 /// report`): the phrase they open is what was not said, not circumstance.
 pub(crate) const DECLINE_TOPIC_OPENERS: &[&str] = &["on", "about", "regarding"];

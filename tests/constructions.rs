@@ -97,3 +97,43 @@ fn a_definite_title_stands_for_the_person_so_titled() {
         assert_eq!(c.anonymity == Anonymity::Named, want.is_some(), "{text:?}");
     }
 }
+
+/// Outside quotations, the reported clause ends where a clause of the writer's begins.
+#[test]
+fn the_content_ends_with_the_reported_clause() {
+    check(&[
+        (
+            "Envoys insisted the talks would go on, as both camps raced toward a summit.",
+            "insisted",
+            Stance::Assert,
+            Some("the talks would go on"),
+        ),
+        (
+            "The union said the strike would end on Monday, though the ferries were still idle.",
+            "said",
+            Stance::Assert,
+            Some("the strike would end on Monday"),
+        ),
+        // an aside that has no subject of its own is part of the clause
+        (
+            "The clerk said the ledger, while marked as secret, was mostly a list of invoices.",
+            "said",
+            Stance::Assert,
+            Some("the ledger, while marked as secret, was mostly a list of invoices"),
+        ),
+        // a cue in a fronted subordinate clause: its content ends with the clause
+        (
+            "When the mayor said the bridge was safe, engineers were already closing it.",
+            "said",
+            Stance::Assert,
+            Some("the bridge was safe"),
+        ),
+        // inside a quotation, the clause is the speaker's
+        (
+            "She said “the talks will go on, as they always have.”",
+            "said",
+            Stance::Assert,
+            Some("the talks will go on, as they always have"),
+        ),
+    ]);
+}

@@ -8,7 +8,10 @@ use super::sentence::{is_aux, is_clause_break, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
-use crate::lexicon::{DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, TIME_WORDS, WEEKDAYS};
+use crate::lexicon::{
+    CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS, TIME_WORDS,
+    WEEKDAYS,
+};
 
 /// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
 /// cue ends the content, `done` the sentence's claims so far.
@@ -94,6 +97,23 @@ impl Ctx<'_> {
             |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| self.verbish(t) && !is_aux(t));
         if let Some(m) = (i..end_tok)
             .find(|&m| is_clause_break(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m)))
+        {
+            end_tok = m;
+        }
+        // outside quotations, the reported clause ends before a subordinate clause of the
+        // writer's (", as both camps raced ..."), and a cue in a fronted subordinate clause
+        // has its content end with that clause ("When X said Y, Z ...")
+        let quoted = |m: usize| self.quote_at(self.toks[m].start).is_some();
+        let closing = |m: usize| {
+            self.lower(m) == ","
+                && CONTENT_CLOSING_SUBORDINATORS.contains(&self.lower(m + 1))
+                && self.lower(m + 2) != "well"
+                // with a subject of its own (", while classified as secret, is" is an aside)
+                && !self.tok(m + 2).is_some_and(|t| self.verbish(t))
+                && self.clause_follows(m + 2)
+        };
+        let fronted = FRONTING_SUBORDINATORS.contains(&self.lower(self.lo)) && cue.first > self.lo;
+        if let Some(m) = (i..end_tok).find(|&m| !quoted(m) && (closing(m) || fronted && self.lower(m) == "," && self.clause_follows(m + 1)))
         {
             end_tok = m;
         }
