@@ -1,4 +1,5 @@
-//! CoNLL-2003 files and entity-level scoring (exact span match, as seqeval does).
+//! CoNLL-2003 files and entity-level scoring (exact span match, as seqeval does),
+//! and the scores of an NER model on them ([`evaluate_entities`], [`evaluate_syntax`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -189,6 +190,28 @@ pub fn score_syntax<S: AsRef<str>>(gold: &[(Vec<S>, Vec<S>)], predicted: &[(Vec<
         out.chunks.correct += p.iter().filter(|c| g.contains(c)).count();
     }
     out
+}
+
+/// Entity-level scores of `model` on CoNLL sentences (exact span match per type).
+#[cfg(feature = "model")]
+pub fn evaluate_entities(model: &crate::ner::NerModel, sentences: &[ConllSentence]) -> Result<EntityScores> {
+    let words: Vec<Vec<String>> = sentences.iter().map(|s| s.words.clone()).collect();
+    let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
+    let predicted = model.tag_words(&words)?;
+    Ok(score_tags(&gold, &predicted))
+}
+
+/// POS accuracy and chunk scores of `model` on the CoNLL sentences with gold syntax;
+/// `None` when the model has no syntax heads.
+#[cfg(feature = "model")]
+pub fn evaluate_syntax(model: &crate::ner::NerModel, sentences: &[ConllSentence]) -> Result<Option<SyntaxScores>> {
+    let with: Vec<&ConllSentence> = sentences.iter().filter(|s| s.pos.len() == s.words.len()).collect();
+    let words: Vec<Vec<String>> = with.iter().map(|s| s.words.clone()).collect();
+    let Some(predicted) = model.tag_syntax(&words)? else {
+        return Ok(None);
+    };
+    let gold: Vec<SentenceSyntax> = with.iter().map(|s| (s.pos.clone(), s.chunks.clone())).collect();
+    Ok(Some(score_syntax(&gold, &predicted)))
 }
 
 #[cfg(test)]
