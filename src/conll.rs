@@ -1,5 +1,5 @@
 //! CoNLL-2003 files and entity-level scoring (exact span match, as seqeval does),
-//! and the scores of an NER model on them ([`evaluate_entities`], [`evaluate_syntax`]).
+//! and the scores of an NER model on them (`evaluate_entities`, `evaluate_syntax`: `model` feature).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, Label};
+pub use crate::syntax::SentenceSyntax;
 
 /// One sentence of a CoNLL file: its words, their IOB2 entity labels and, when the
 /// file has the four CoNLL-2003 columns, their POS and IOB2 chunk tags.
@@ -154,9 +155,6 @@ pub fn score_tags<S: AsRef<str>>(gold: &[Vec<S>], predicted: &[Vec<S>]) -> Entit
     }
     scores
 }
-
-/// One sentence's POS tags and chunk tags, one of each per word.
-pub type SentenceSyntax = (Vec<String>, Vec<String>);
 
 /// Part-of-speech accuracy and chunk scores (conlleval: exact span and type).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]

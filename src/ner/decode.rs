@@ -10,7 +10,7 @@ use super::model_dir::SyntaxLabels;
 use super::segment::Segment;
 use crate::entity::Entity;
 use crate::labels::{chunks, decode, Label};
-use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, Syntax, Word};
+use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, SentenceSyntax, Syntax, Word};
 
 /// One segment's scores: per-wordpiece entity log-probabilities `[len, labels]` and,
 /// with syntax heads, the best POS and chunk label id of each wordpiece.
@@ -97,9 +97,9 @@ pub(super) fn syntax_of(base: usize, seg: &Segment, (pos, chunk): &(Vec<i64>, Ve
     Syntax { words, chunks }
 }
 
-/// The POS tags and the IOB2 chunk tags of each word of a space-joined sentence,
-/// from its syntax (a word the model split takes the tags of its first part).
-pub(super) fn word_syntax(words: &[String], syntax: &Syntax) -> (Vec<String>, Vec<String>) {
+/// The POS and chunk tag of each word of a space-joined sentence, from its syntax
+/// (a word the model split takes the tags of its first part).
+pub(super) fn word_syntax(words: &[String], syntax: &Syntax) -> SentenceSyntax {
     let (mut pos, mut chunks) = (Vec::with_capacity(words.len()), Vec::with_capacity(words.len()));
     let mut at = 0;
     let mut prev_chunk: Option<usize> = None;

@@ -38,7 +38,7 @@ use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::Label;
 use crate::models::{choose_backend, native_bf16, Available, Engine, ModelsConfig, Precision, ONNX_FP32_FILE, ONNX_INT8_FILE};
-use crate::syntax::Syntax;
+use crate::syntax::{SentenceSyntax, Syntax};
 use crate::text::sentence_spans;
 
 pub(crate) use build::ensure_model;
@@ -259,10 +259,9 @@ impl NerModel {
         Ok(sentences.iter().zip(&ents).map(|(words, ents)| word_tags(words, ents)).collect())
     }
 
-    /// POS and chunk tags of pre-tokenized sentences, one of each per word (a
-    /// sentence's POS tags, then its IOB2 chunk tags); `None` when the model has no
-    /// syntax heads.
-    pub fn tag_syntax(&self, sentences: &[Vec<String>]) -> Result<Option<Vec<(Vec<String>, Vec<String>)>>> {
+    /// POS and chunk tags of pre-tokenized sentences, one of each per word; `None`
+    /// when the model has no syntax heads.
+    pub fn tag_syntax(&self, sentences: &[Vec<String>]) -> Result<Option<Vec<SentenceSyntax>>> {
         if self.syntax.is_none() {
             return Ok(None);
         }
