@@ -9,7 +9,7 @@ mod common;
 
 use std::process::ExitCode;
 
-use attribution::conll::read_conll;
+use attribution::conll::{evaluate_entities, evaluate_syntax, read_conll};
 
 fn main() -> ExitCode {
     let args = match common::parse_args() {
@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         let sentences = read_conll(std::path::Path::new(&args.rest[0]))?;
         let model = args.ner()?;
         let started = std::time::Instant::now();
-        let scores = model.evaluate(&sentences)?;
+        let scores = evaluate_entities(&model, &sentences)?;
         println!(
             "{} sentences in {:.1} s ({:?}, {:?})",
             sentences.len(),
@@ -37,7 +37,7 @@ fn main() -> ExitCode {
         }
         let o = scores.overall;
         println!("{:<8} {:>9.4} {:>9.4} {:>9.4} {:>7}", "overall", o.precision(), o.recall(), o.f1(), o.gold);
-        match model.evaluate_syntax(&sentences)? {
+        match evaluate_syntax(&model, &sentences)? {
             Some(syn) => {
                 let c = syn.chunks;
                 println!("chunks: precision {:.4} recall {:.4} ({} gold)", c.precision(), c.recall(), c.gold);

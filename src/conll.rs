@@ -1,4 +1,5 @@
-//! CoNLL-2003 files and entity-level scoring (exact span match, as seqeval does).
+//! CoNLL-2003 files and entity-level scoring (exact span match, as seqeval does),
+//! and the scores of an NER model on them (`evaluate_entities`, `evaluate_syntax`: `model` feature).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -8,6 +9,7 @@ use serde::Serialize;
 use crate::entity::EntityKind;
 use crate::error::{Error, Result};
 use crate::labels::{chunks, Label};
+pub use crate::syntax::SentenceSyntax;
 
 /// One sentence of a CoNLL file: its words, their IOB2 entity labels and, when the
 /// file has the four CoNLL-2003 columns, their POS and IOB2 chunk tags.
@@ -154,9 +156,6 @@ pub fn score_tags<S: AsRef<str>>(gold: &[Vec<S>], predicted: &[Vec<S>]) -> Entit
     scores
 }
 
-/// One sentence's POS tags and chunk tags, one of each per word.
-pub type SentenceSyntax = (Vec<String>, Vec<String>);
-
 /// Part-of-speech accuracy and chunk scores (conlleval: exact span and type).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct SyntaxScores {
@@ -189,6 +188,28 @@ pub fn score_syntax<S: AsRef<str>>(gold: &[(Vec<S>, Vec<S>)], predicted: &[(Vec<
         out.chunks.correct += p.iter().filter(|c| g.contains(c)).count();
     }
     out
+}
+
+/// Entity-level scores of `model` on CoNLL sentences (exact span match per type).
+#[cfg(feature = "model")]
+pub fn evaluate_entities(model: &crate::ner::NerModel, sentences: &[ConllSentence]) -> Result<EntityScores> {
+    let words: Vec<Vec<String>> = sentences.iter().map(|s| s.words.clone()).collect();
+    let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
+    let predicted = model.tag_words(&words)?;
+    Ok(score_tags(&gold, &predicted))
+}
+
+/// POS accuracy and chunk scores of `model` on the CoNLL sentences with gold syntax;
+/// `None` when the model has no syntax heads.
+#[cfg(feature = "model")]
+pub fn evaluate_syntax(model: &crate::ner::NerModel, sentences: &[ConllSentence]) -> Result<Option<SyntaxScores>> {
+    let with: Vec<&ConllSentence> = sentences.iter().filter(|s| s.pos.len() == s.words.len()).collect();
+    let words: Vec<Vec<String>> = with.iter().map(|s| s.words.clone()).collect();
+    let Some(predicted) = model.tag_syntax(&words)? else {
+        return Ok(None);
+    };
+    let gold: Vec<SentenceSyntax> = with.iter().map(|s| (s.pos.clone(), s.chunks.clone())).collect();
+    Ok(Some(score_syntax(&gold, &predicted)))
 }
 
 #[cfg(test)]

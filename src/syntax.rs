@@ -254,6 +254,9 @@ impl Syntax {
     }
 }
 
+/// One sentence's POS tags and chunk tags, one of each per word.
+pub type SentenceSyntax = (Vec<String>, Vec<String>);
+
 /// Chunks from one IOB tag per item (`B-NP`, `I-NP`, `O`), as `(first, end, kind)`
 /// item ranges, read as conlleval reads them: an `I-X` that does not continue an
 /// `X` chunk starts one; unknown tags are outside.

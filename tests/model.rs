@@ -136,12 +136,13 @@ fn conll_test_f1() {
         .expect("models.toml names no built model, so no CoNLL-2003 test set to score on");
     let test = config.package_dir(data).join(&data.dir).join("test.txt");
     let sentences = attribution::conll::read_conll(&test).unwrap();
-    let scores = extractor().ner().evaluate(&sentences).unwrap();
+    let scores = attribution::conll::evaluate_entities(extractor().ner(), &sentences).unwrap();
     let per = scores.per_kind[&EntityKind::Person].f1();
     assert!(scores.overall.f1() >= 0.882, "overall F1 {}", scores.overall.f1());
     assert!(per >= 0.94, "PER F1 {per}");
     // the POS and chunk heads of the same model (measured 0.9464 and 0.8964)
-    let syn = extractor().ner().evaluate_syntax(&sentences).unwrap().expect("the default model has POS and chunk heads");
+    let syn =
+        attribution::conll::evaluate_syntax(extractor().ner(), &sentences).unwrap().expect("the default model has POS and chunk heads");
     assert!(syn.pos_accuracy() >= 0.94, "POS accuracy {}", syn.pos_accuracy());
     assert!(syn.chunks.f1() >= 0.886, "chunk F1 {}", syn.chunks.f1());
 }

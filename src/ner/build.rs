@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::onnx::{export_onnx, is_exported};
+use super::export::{export_onnx, is_exported};
 use super::train::{train, TrainEvent, TrainReport};
 use crate::error::{Error, Result};
 use crate::models::{ModelSpec, ModelsConfig};

@@ -1,51 +1,17 @@
 //! The ONNX Runtime engine: the same network as the libtorch one, exported to ONNX
-//! when the model is built (`export_onnx.py`, fp32 and int8), run through the `ort`
+//! when the model is built ([`super::export`], fp32 and int8), run through the `ort`
 //! crate on the ONNX Runtime library of the PyPI wheel the set-up fetched.
 
 use std::path::Path;
-use std::process::Command;
 
 use ort::environment::Environment;
 use ort::session::builder::GraphOptimizationLevel;
 use ort::session::Session;
 use ort::value::TensorRef;
 
-use super::{Inputs, Outputs};
+use super::engine::{Inputs, Outputs};
 use crate::error::{Error, Result};
-use crate::models::{onnx_graph_file, ModelsConfig, Precision, ONNX_FP32_FILE, ONNX_INT8_FILE};
-
-/// The exporter, run with the Python of the set-up and the ONNX tools on its path.
-const EXPORTER: &str = include_str!("export_onnx.py");
-/// Whether a model directory has both graphs.
-pub(crate) fn is_exported(dir: &Path) -> bool {
-    [ONNX_FP32_FILE, ONNX_INT8_FILE].iter().all(|f| dir.join(f).is_file())
-}
-
-/// Writes `tagger.onnx` and `tagger.int8.onnx` into a model directory (fetching the
-/// pinned ONNX tools first). Seconds, with the tools fetched.
-pub fn export_onnx(config: &ModelsConfig, dir: &Path) -> Result<()> {
-    let tools = config.fetch_onnx_tools()?;
-    let script = tools.join("attribution_export_onnx.py");
-    std::fs::write(&script, EXPORTER).map_err(|e| Error::io(&script, e))?;
-    let failed = |reason: String| Error::Export { dir: dir.to_owned(), reason };
-    let out = Command::new("python3")
-        .arg(&script)
-        .arg(dir)
-        .args([ONNX_FP32_FILE, ONNX_INT8_FILE])
-        .env("PYTHONPATH", &tools)
-        .output()
-        .map_err(|e| failed(format!("cannot run python3 ({e})")))?;
-    if !out.status.success() || !is_exported(dir) {
-        let err = String::from_utf8_lossy(&out.stderr);
-        let tail: Vec<&str> = err.lines().rev().take(5).collect();
-        return Err(failed(format!("{} ({})", tail.into_iter().rev().collect::<Vec<_>>().join(" | "), out.status)));
-    }
-    // the graphs of earlier builds (an attention mask instead of packed rows): unread
-    for old in ["model.onnx", "model.int8.onnx"] {
-        let _ = std::fs::remove_file(dir.join(old));
-    }
-    Ok(())
-}
+use crate::models::{onnx_graph_file, Precision};
 
 /// A loaded ONNX session and what its graph outputs.
 pub(super) struct OnnxNet {
@@ -83,16 +49,16 @@ impl OnnxNet {
     }
 
     /// The heads' outputs for a padded batch.
-    pub(super) fn forward(&mut self, x: &Inputs) -> Result<Outputs> {
-        let shape = [x.rows, x.width];
+    pub(super) fn forward(&mut self, inputs: &Inputs) -> Result<Outputs> {
+        let shape = [inputs.rows, inputs.width];
         let out = self.session.run(ort::inputs![
-            "input_ids" => TensorRef::from_array_view((shape, x.ids.as_slice()))?,
-            "sequence_ids" => TensorRef::from_array_view((shape, x.seq.as_slice()))?,
-            "position_ids" => TensorRef::from_array_view((shape, x.positions.as_slice()))?,
-            "token_type_ids" => TensorRef::from_array_view((shape, x.types.as_slice()))?,
+            "input_ids" => TensorRef::from_array_view((shape, inputs.ids.as_slice()))?,
+            "sequence_ids" => TensorRef::from_array_view((shape, inputs.sequence_ids.as_slice()))?,
+            "position_ids" => TensorRef::from_array_view((shape, inputs.positions.as_slice()))?,
+            "token_type_ids" => TensorRef::from_array_view((shape, inputs.type_ids.as_slice()))?,
         ])?;
         let (ner_shape, ner) = out["ner"].try_extract_tensor::<f32>()?;
-        let labels = ner_shape.last().copied().unwrap_or(0).max(0) as usize;
+        let label_count = ner_shape.last().copied().unwrap_or(0).max(0) as usize;
         let syntax = if self.syntax {
             let (_, pos) = out["pos"].try_extract_tensor::<i64>()?;
             let (_, chunk) = out["chunk"].try_extract_tensor::<i64>()?;
@@ -100,7 +66,7 @@ impl OnnxNet {
         } else {
             None
         };
-        Ok(Outputs { labels, ner: ner.to_vec(), syntax })
+        Ok(Outputs { label_count, ner: ner.to_vec(), syntax })
     }
 }
 

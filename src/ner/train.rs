@@ -1,4 +1,6 @@
-//! Fine-tuning a token classifier on CoNLL data, in Rust through tch.
+//! Fine-tuning a token classifier on CoNLL data, in Rust through tch: the
+//! encoder's weights, new heads, the training loop, the epoch with the best
+//! validation F1 written as a model directory.
 
 use std::path::Path;
 use std::time::Instant;
@@ -8,11 +10,12 @@ use serde::Serialize;
 use tch::nn::OptimizerConfig;
 use tch::{nn, Device, Reduction, Tensor};
 
-use super::{
-    encode, load_tokenizer, pad_batch, pad_labels, special_ids, threads, NerModel, Net, SyntaxLabels, Tagger, TorchNet, CASING_KEY, CONFIG,
-    TOKENIZER, WEIGHTS,
-};
-use crate::conll::{read_conll, ConllSentence, EntityScores, SyntaxScores};
+use super::batch::{pad_batch, pad_labels};
+use super::engine::{threads, Tagger, TorchNet};
+use super::model_dir::{SyntaxLabels, CASING_KEY, CONFIG, TOKENIZER, WEIGHTS};
+use super::segment::{load_tokenizer, split_windows, Segment, Wordpieces, MAX_TOKENS};
+use super::NerModel;
+use crate::conll::{evaluate_entities, evaluate_syntax, read_conll, ConllSentence, EntityScores, SyntaxScores};
 use crate::error::{Error, Result};
 use crate::labels::Label;
 use crate::models::Recipe;
@@ -74,7 +77,7 @@ pub struct TrainReport {
 /// labels on the first wordpiece of each word (-100 elsewhere, or everywhere without
 /// a syntax recipe).
 struct Example {
-    seg: super::Segment,
+    seg: Segment,
     labels: Vec<i64>,
     pos: Vec<i64>,
     chunks: Vec<i64>,
@@ -101,9 +104,9 @@ pub fn train(
     let syntax = recipe.syntax.then(SyntaxLabels::all);
 
     // Config: the encoder's, with the label set and our casing flag.
-    let enc_config = encoder_dir.join(CONFIG);
-    let raw = std::fs::read_to_string(&enc_config).map_err(|e| Error::io(&enc_config, e))?;
-    let mut json: serde_json::Value = serde_json::from_str(&raw).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
+    let encoder_config = encoder_dir.join(CONFIG);
+    let raw = std::fs::read_to_string(&encoder_config).map_err(|e| Error::io(&encoder_config, e))?;
+    let mut json: serde_json::Value = serde_json::from_str(&raw).map_err(|source| Error::Json { path: encoder_config.clone(), source })?;
     let id2label: serde_json::Map<String, serde_json::Value> =
         labels.iter().enumerate().map(|(i, l)| (i.to_string(), l.name().into())).collect();
     let label2id: serde_json::Map<String, serde_json::Value> = labels.iter().enumerate().map(|(i, l)| (l.name(), i.into())).collect();
@@ -116,26 +119,26 @@ pub fn train(
     if let Some(s) = &syntax {
         s.write_to(&mut json);
     }
-    let config: BertConfig = serde_json::from_value(json.clone()).map_err(|source| Error::Json { path: enc_config.clone(), source })?;
+    let config: BertConfig = serde_json::from_value(json.clone()).map_err(|source| Error::Json { path: encoder_config.clone(), source })?;
 
-    let tok_path = encoder_dir.join(TOKENIZER);
-    let tokenizer = load_tokenizer(&tok_path).map_err(|e| Error::CorruptModelFile {
-        path: tok_path.clone(),
+    let tokenizer_path = encoder_dir.join(TOKENIZER);
+    let tokenizer = load_tokenizer(&tokenizer_path).map_err(|e| Error::CorruptModelFile {
+        path: tokenizer_path.clone(),
         reason: e.to_string(),
         fix: "reinstall the encoder package".into(),
     })?;
-    let (cls, sep) = special_ids(&tokenizer).ok_or_else(|| Error::CorruptModelFile {
-        path: tok_path.clone(),
+    let wordpieces = Wordpieces::new(tokenizer, recipe.casing).ok_or_else(|| Error::CorruptModelFile {
+        path: tokenizer_path.clone(),
         reason: "no [CLS]/[SEP]".into(),
         fix: "reinstall the encoder package".into(),
     })?;
 
     let vs = nn::VarStore::new(Device::Cpu);
-    let model = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
+    let tagger = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
     load_encoder(&vs, &encoder_dir.join(WEIGHTS))?;
 
     let examples: Vec<Example> =
-        train_set.iter().map(|s| encode_example(&tokenizer, s, recipe.casing, &labels, syntax.as_ref())).collect::<Result<_>>()?;
+        train_set.iter().map(|s| encode_example(&wordpieces, s, &labels, syntax.as_ref())).collect::<Result<_>>()?;
 
     let batches_per_epoch = examples.len().div_ceil(recipe.batch_size);
     let total_steps = batches_per_epoch * recipe.epochs;
@@ -143,20 +146,8 @@ pub fn train(
     on_event(TrainEvent::Start { steps: total_steps, sentences: examples.len() });
 
     let mut opt = nn::AdamW { wd: recipe.weight_decay, ..Default::default() }.build(&vs, recipe.learning_rate)?;
-    let ner = NerModel {
-        net: std::sync::Mutex::new(Net::Torch(Box::new(TorchNet { vs, model }))),
-        profile: std::sync::Mutex::default(),
-        tokenizer,
-        labels: labels.clone(),
-        syntax: syntax.clone(),
-        casing: recipe.casing,
-        cls,
-        sep,
-        dir: out_dir.to_owned(),
-        // training and its model selection run in fp32
-        precision: crate::models::Precision::F32,
-        engine: crate::models::Engine::Torch,
-    };
+    let ner = NerModel::in_training(TorchNet { vs, tagger }, wordpieces, labels.clone(), syntax.clone(), out_dir);
+    let (cls, sep) = (ner.wordpieces().cls, ner.wordpieces().sep);
     std::fs::create_dir_all(out_dir).map_err(|e| Error::io(out_dir, e))?;
     let best_path = out_dir.join(WEIGHTS);
     let mut rng = SplitMix(recipe.seed);
@@ -166,7 +157,7 @@ pub fn train(
     let (mut label_buf, mut pos_buf, mut chunk_buf) = (Vec::new(), Vec::new(), Vec::new());
     for epoch in 1..=recipe.epochs {
         let batches = epoch_batches(&examples, recipe.batch_size, &mut rng);
-        let (mut loss_sum, mut n) = (0.0, 0usize);
+        let (mut loss_sum, mut steps_in_epoch) = (0.0, 0usize);
         for batch in batches {
             step += 1;
             let lr = if step <= warmup_steps {
@@ -175,56 +166,56 @@ pub fn train(
                 recipe.learning_rate * (total_steps - step) as f64 / (total_steps - warmup_steps).max(1) as f64
             };
             opt.set_lr(lr);
-            let segs: Vec<&super::Segment> = batch.iter().map(|&i| &examples[i].seg).collect();
-            let labs: Vec<&[i64]> = batch.iter().map(|&i| examples[i].labels.as_slice()).collect();
+            let segs: Vec<&Segment> = batch.iter().map(|&i| &examples[i].seg).collect();
+            let batch_labels: Vec<&[i64]> = batch.iter().map(|&i| examples[i].labels.as_slice()).collect();
             let (ids, mask, types, width) = pad_batch(&segs, cls, sep);
-            pad_labels(&segs, width, &labs, &mut label_buf);
-            let b = segs.len() as i64;
-            let xent = |logits: &Tensor, target: &[i64]| {
+            pad_labels(&segs, width, &batch_labels, &mut label_buf);
+            let rows = segs.len() as i64;
+            let cross_entropy = |logits: &Tensor, target: &[i64]| {
                 let n = logits.size().last().copied().unwrap_or(1);
                 logits.view([-1, n]).cross_entropy_loss::<Tensor>(&Tensor::from_slice(target), None, Reduction::Mean, -100, 0.0)
             };
-            let loss = {
-                let mut guard = ner.net.lock().map_err(|_| Error::Poisoned)?;
-                let net = guard.torch()?;
-                let out = net.model.forward_t(&ids.view([b, width]), &mask.view([b, width]), &types.view([b, width]), None, true)?;
-                let mut loss = xent(&out.ner, &label_buf);
+            let loss = ner.with_torch(|net| {
+                let shape = [rows, width];
+                let out = net.tagger.forward_t(&ids.view(shape), &mask.view(shape), &types.view(shape), None, true)?;
+                let mut loss = cross_entropy(&out.ner, &label_buf);
                 if let (Some(p), Some(c)) = (&out.pos, &out.chunk) {
                     let pos: Vec<&[i64]> = batch.iter().map(|&i| examples[i].pos.as_slice()).collect();
                     let chunks: Vec<&[i64]> = batch.iter().map(|&i| examples[i].chunks.as_slice()).collect();
                     pad_labels(&segs, width, &pos, &mut pos_buf);
                     pad_labels(&segs, width, &chunks, &mut chunk_buf);
-                    loss += (xent(p, &pos_buf) + xent(c, &chunk_buf)) * recipe.syntax_weight.unwrap_or(1.0);
+                    loss += (cross_entropy(p, &pos_buf) + cross_entropy(c, &chunk_buf)) * recipe.syntax_weight.unwrap_or(1.0);
                 }
-                loss
-            };
+                Ok(loss)
+            })?;
             opt.zero_grad();
             loss.backward();
             opt.clip_grad_norm(1.0);
             opt.step();
             loss_sum += loss.double_value(&[]);
-            n += 1;
-            on_event(TrainEvent::Step { step, epoch, loss: loss_sum / n as f64 });
+            steps_in_epoch += 1;
+            on_event(TrainEvent::Step { step, epoch, loss: loss_sum / steps_in_epoch as f64 });
         }
-        let valid_f1 = ner.evaluate(&valid_set)?.overall.f1();
-        let report = EpochReport { epoch, loss: loss_sum / n.max(1) as f64, valid_f1, seconds: started.elapsed().as_secs_f64() };
+        let valid_f1 = evaluate_entities(&ner, &valid_set)?.overall.f1();
+        let loss = loss_sum / steps_in_epoch.max(1) as f64;
+        let report = EpochReport { epoch, loss, valid_f1, seconds: started.elapsed().as_secs_f64() };
         on_event(TrainEvent::Epoch(report.clone()));
         reports.push(report);
         if valid_f1 > best.1 {
             best = (epoch, valid_f1);
-            ner.net.lock().map_err(|_| Error::Poisoned)?.torch()?.vs.save(&best_path)?;
+            ner.with_torch(|net| Ok(net.vs.save(&best_path)?))?;
         }
     }
     // Keep the best epoch, score it on test, write config + tokenizer beside it.
-    ner.net.lock().map_err(|_| Error::Poisoned)?.torch()?.vs.load(&best_path)?;
-    let test = ner.evaluate(&test_set)?;
-    let test_syntax = ner.evaluate_syntax(&test_set)?;
-    let cfg_out = out_dir.join(CONFIG);
-    let pretty = serde_json::to_string_pretty(&json).map_err(|source| Error::Json { path: cfg_out.clone(), source })?;
-    std::fs::write(&cfg_out, pretty).map_err(|e| Error::io(&cfg_out, e))?;
-    let tok_out = out_dir.join(TOKENIZER);
-    ner.tokenizer.save(&tok_out, false).map_err(|e| Error::CorruptModelFile {
-        path: tok_out.clone(),
+    ner.with_torch(|net| Ok(net.vs.load(&best_path)?))?;
+    let test = evaluate_entities(&ner, &test_set)?;
+    let test_syntax = evaluate_syntax(&ner, &test_set)?;
+    let config_out = out_dir.join(CONFIG);
+    let pretty = serde_json::to_string_pretty(&json).map_err(|source| Error::Json { path: config_out.clone(), source })?;
+    std::fs::write(&config_out, pretty).map_err(|e| Error::io(&config_out, e))?;
+    let tokenizer_out = out_dir.join(TOKENIZER);
+    ner.wordpieces().tokenizer.save(&tokenizer_out, false).map_err(|e| Error::CorruptModelFile {
+        path: tokenizer_out.clone(),
         reason: e.to_string(),
         fix: "check the disk".into(),
     })?;
@@ -265,13 +256,7 @@ fn load_encoder(vs: &nn::VarStore, path: &Path) -> Result<()> {
 /// syntax labels, the first wordpiece of every pre-tokenizer word gets a POS and a
 /// chunk label: its CoNLL word's, a chunk's `I-` when it continues a CoNLL word the
 /// tokenizer split (`U.S.`), so that inference can tag every word it sees.
-fn encode_example(
-    tokenizer: &tokenizers::Tokenizer,
-    s: &ConllSentence,
-    casing: bool,
-    labels: &[Label],
-    syntax: Option<&SyntaxLabels>,
-) -> Result<Example> {
+fn encode_example(wordpieces: &Wordpieces, s: &ConllSentence, labels: &[Label], syntax: Option<&SyntaxLabels>) -> Result<Example> {
     let text = s.words.join(" ");
     let mut starts = Vec::with_capacity(s.words.len());
     let mut pos = 0;
@@ -279,14 +264,15 @@ fn encode_example(
         starts.push(pos);
         pos += w.len() + 1;
     }
-    let mut seg = encode(tokenizer, &text, casing)?;
-    let max = super::MAX_TOKENS - 2;
+    let mut seg = wordpieces.encode(&text)?;
+    let max = MAX_TOKENS - 2;
     if seg.ids.len() > max {
-        seg = super::split_windows(seg, max).swap_remove(0);
+        // a sentence longer than the model takes trains on its first window
+        seg = split_windows(seg, max).swap_remove(0);
     }
     let id_of = |l: Label| labels.iter().position(|&x| x == l).unwrap_or(0) as i64;
     let mut prev_word = usize::MAX;
-    let lab = seg
+    let piece_labels = seg
         .offsets
         .iter()
         .map(|&(st, _)| {
@@ -305,7 +291,7 @@ fn encode_example(
         })
         .collect();
     let (mut pos, mut chunks) = (vec![-100i64; seg.ids.len()], vec![-100i64; seg.ids.len()]);
-    if let Some(syn) = syntax.filter(|_| s.pos.len() == s.words.len() && s.chunks.len() == s.words.len()) {
+    if let Some(syntax_labels) = syntax.filter(|_| s.pos.len() == s.words.len() && s.chunks.len() == s.words.len()) {
         for (i, &(st, _)) in seg.offsets.iter().enumerate() {
             if i > 0 && seg.words[i] == seg.words[i - 1] {
                 continue;
@@ -313,25 +299,25 @@ fn encode_example(
             let w = starts.partition_point(|&x| x <= st).saturating_sub(1);
             let continues = starts[w] != st;
             if let Some(p) = crate::syntax::Pos::parse(&s.pos[w]) {
-                pos[i] = syn.pos.iter().position(|&x| x == p).map_or(-100, |j| j as i64);
+                pos[i] = syntax_labels.pos.iter().position(|&x| x == p).map_or(-100, |j| j as i64);
             }
             let tag = match s.chunks[w].split_once('-') {
                 Some((_, kind)) if continues => format!("I-{kind}"),
                 _ => s.chunks[w].clone(),
             };
-            chunks[i] = syn.chunks.iter().position(|x| *x == tag).map_or(-100, |j| j as i64);
+            chunks[i] = syntax_labels.chunks.iter().position(|x| *x == tag).map_or(-100, |j| j as i64);
         }
     }
-    Ok(Example { seg, labels: lab, pos, chunks })
+    Ok(Example { seg, labels: piece_labels, pos, chunks })
 }
 
 /// This epoch's batches: shuffled, then grouped by length within pools of 50
 /// batches (little padding, still random), in shuffled order.
 fn epoch_batches(examples: &[Example], batch: usize, rng: &mut SplitMix) -> Vec<Vec<usize>> {
-    let mut idx: Vec<usize> = (0..examples.len()).collect();
-    rng.shuffle(&mut idx);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    rng.shuffle(&mut order);
     let mut batches: Vec<Vec<usize>> = Vec::new();
-    for pool in idx.chunks_mut(batch * 50) {
+    for pool in order.chunks_mut(batch * 50) {
         pool.sort_by_key(|&i| examples[i].seg.ids.len());
         batches.extend(pool.chunks(batch).map(<[usize]>::to_vec));
     }
