@@ -137,3 +137,21 @@ fn the_content_ends_with_the_reported_clause() {
         ),
     ]);
 }
+
+/// The capital of a sentence's first word is no name when the text writes the word
+/// in lower case too.
+#[test]
+fn a_sentence_capital_is_no_name() {
+    use attribution::Anonymity;
+    let rows: &[(&str, Anonymity, Option<&str>)] = &[
+        ("One blogger admitted the post was false. Only one reader had noticed.", Anonymity::Anonymous, None),
+        ("Another analyst said the bank would cut rates. The bank gave another warning.", Anonymity::Anonymous, None),
+        // a word the text never writes in lower case keeps its capital's weight
+        ("Westbank said the bank would cut rates.", Anonymity::Institutional, Some("Westbank")),
+    ];
+    for &(text, anonymity, name) in rows {
+        let claims = attribute(text, &[]);
+        assert_eq!(claims.len(), 1, "{text:?}: {claims:?}");
+        assert_eq!((claims[0].anonymity, claims[0].speaker.name.as_deref()), (anonymity, name), "{text:?}");
+    }
+}

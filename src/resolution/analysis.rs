@@ -7,8 +7,9 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
-    is_role_noun, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, KNOWLEDGE_WORDS,
-    NOT_AFFILIATIONS, NOT_PLURALS_IN_S, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
+    is_role_noun, is_sentence_end_char, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS,
+    INSTITUTION_NOUNS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PERSON_TITLES, PLURALS_WITHOUT_S,
+    QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -135,7 +136,13 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         let s = &text[w.start..w.end];
         entities.iter().find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s))).map(|e| e.kind)
     };
-    let caps: Vec<&Tok> = head.iter().filter(|t| t.cap && !ARTICLES.contains(&t.lower.as_str())).collect();
+    // capitalised words; the first word of a sentence only when it is no word the
+    // text also writes in lower case ("One blogger", "Lately", "Another"): its capital
+    // is the sentence's, not a name's
+    let caps: Vec<&Tok> = head
+        .iter()
+        .filter(|t| t.cap && !ARTICLES.contains(&t.lower.as_str()) && !(opens_sentence(text, t.start) && written_lower(text, &t.lower)))
+        .collect();
     let guessed = if person.is_none() && body.is_none() && caps.len() == head.len() && !caps.is_empty() {
         caps.iter().find_map(|t| known(t))
     } else {
@@ -252,6 +259,21 @@ fn full_name(name: &str, entities: &[Entity]) -> String {
         .filter(|s| s.len() > name.len())
         .unwrap_or(name)
         .to_owned()
+}
+
+/// Whether byte `at` starts a sentence: only spaces and opening quotation marks stand
+/// between it and the text's start, a paragraph break or a sentence end.
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(|c: char| c.is_whitespace() && c != '\n' || OPENING_QUOTE_CHARS.contains(&c));
+    before.is_empty() || before.ends_with('\n') || before.ends_with(is_sentence_end_char)
+}
+
+/// Whether `word` (lower case) stands in `text` as a word in lower case.
+fn written_lower(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let bounded = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        bounded(text[..i].chars().next_back()) && bounded(text[i + word.len()..].chars().next())
+    })
 }
 
 /// Anonymity markers (`on condition of anonymity`) inside `text[range]`.
