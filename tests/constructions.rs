@@ -155,3 +155,19 @@ fn a_sentence_capital_is_no_name() {
         assert_eq!((claims[0].anonymity, claims[0].speaker.name.as_deref()), (anonymity, name), "{text:?}");
     }
 }
+
+/// Aides, lawyers or advisers of a named person are not that person: anonymous.
+#[test]
+fn a_persons_aides_are_anonymous() {
+    use attribution::{Anonymity, Entity, EntityKind};
+    let text = "Ruiz aides said the senator would skip the vote.";
+    let ents = vec![Entity::new(EntityKind::Person, text, 0, 4).unwrap()];
+    let claims = attribute(text, &ents);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].anonymity, Anonymity::Anonymous);
+    assert_eq!(claims[0].speaker.text, "Ruiz aides");
+    // the person alone is named
+    let text = "Ruiz said the senator would skip the vote.";
+    let ents = vec![Entity::new(EntityKind::Person, text, 0, 4).unwrap()];
+    assert_eq!(attribute(text, &ents)[0].anonymity, Anonymity::Named);
+}

@@ -92,6 +92,8 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     };
     // "the Trump administration": a person's name modifying an institution noun
     let modifies_body = |e: &Entity| head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()));
+    // "McConnell aides": a name modifying a role noun is whose the role is, not the speaker
+    let modifies_role = |e: &Entity| head.last().is_some_and(|t| t.start >= e.end && ROLE_NOUNS.contains(&t.lower.as_str()));
     // "Cook’s spokesman": a possessor is not the speaker
     let possessor = |e: &Entity| {
         let rest = &text[e.end.min(range.end)..range.end];
@@ -106,7 +108,12 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     });
     let person = head_ents
         .iter()
-        .find(|e| ((e.kind == EntityKind::Person && !after_company(e)) || person_name_part(e)) && !modifies_body(e) && !possessor(e))
+        .find(|e| {
+            ((e.kind == EntityKind::Person && !after_company(e)) || person_name_part(e))
+                && !modifies_body(e)
+                && !modifies_role(e)
+                && !possessor(e)
+        })
         .copied()
         .or(appositive);
     // the body a mention names: an organisation before a place or nationality
