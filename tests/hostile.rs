@@ -131,16 +131,17 @@ fn cue_floods_are_near_linear() {
             check_spans(&doc, c);
         }
     }
-    // 8x the cues: linear growth is 8x, n log n about 10x, quadratic 64x. The bound,
-    // 20x the quickest of a few runs of the small flood, passes the first two with
-    // room for noise and fails the third.
+    // 8x the cues: linear growth is 8x, n log n about 10x, quadratic 64x. Measured
+    // 8.5x to 15x (the quickest of five runs each, on 2 busy cores); the bound, 24x,
+    // passes that with room for noise and fails quadratic growth (77x with a pairing
+    // of every cue with every other put back).
     for unit in ["said ", "he said, "] {
         let small = unit.repeat(5_000);
         let large = unit.repeat(40_000);
         let t_small = fastest(5, || drop(attribute(&small, &[])));
-        let t_large = fastest(3, || drop(attribute(&large, &[])));
+        let t_large = fastest(5, || drop(attribute(&large, &[])));
         let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-6);
         println!("{unit:?}: {t_small:?} for 5,000, {t_large:?} for 40,000: {ratio:.1}x");
-        assert!(ratio < 20.0, "{unit:?}: 8x the cues took {ratio:.1}x the time ({t_large:?} against {t_small:?})");
+        assert!(ratio < 24.0, "{unit:?}: 8x the cues took {ratio:.1}x the time ({t_large:?} against {t_small:?})");
     }
 }
