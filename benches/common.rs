@@ -11,7 +11,7 @@ pub fn articles() -> Vec<(String, String)> {
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect())
         .unwrap_or_default();
     if files.is_empty() {
-        files.push(root.join("data/reuters-iran-missile-talks.txt"));
+        files.push(root.join("data/seed-chile-lithium-royalty.txt"));
     }
     files.sort();
     files.iter().filter_map(|p| Some((p.file_stem()?.to_string_lossy().into_owned(), std::fs::read_to_string(p).ok()?))).collect()

@@ -5,6 +5,6 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
-FILE=data/reuters-iran-missile-talks.txt
+FILE=data/seed-chile-lithium-royalty.txt
 if [ $# -gt 0 ] && [ "${1#--}" = "$1" ]; then FILE=$1; shift; fi
 ./target/release/attribution show "$FILE" "$@"

@@ -7,13 +7,19 @@ bash "$ROOT/scripts/setup.sh"
 cd "$ROOT"
 # the pure part alone, built without libtorch (feature `model` off)
 cargo test --release --no-default-features --lib --tests
+# the fuzz targets, built (not run) so that they cannot rot: a plain build on stable
+# compiles and links them against libFuzzer. To fuzz (cargo-fuzz, nightly features):
+#   cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O heuristics -- -max_total_time=600 -dict=heuristics.dict
+# (README, "Fuzzing", has both targets and a starting corpus)
+cargo build --release --locked --manifest-path fuzz/Cargo.toml
 # benches (one quick pass each, criterion's test mode)
 cargo test --release --benches "$@"
 # every example, once, on small inputs
 bash "$ROOT/scripts/examples.sh"
 # doc tests
 cargo test --release --doc
-# unit, integration and model-backed tests (the `attribution` binary's included)
+# unit, integration and model-backed tests; `--bins` adds the `attribution` binary's
+# unit tests (it has none: tests/corpus_cli.rs runs the binary itself)
 cargo test --release --lib --tests --bins "$@"
 # a crate outside the repository that depends on this one, built as the README says
 bash "$ROOT/scripts/dependent.sh" > /dev/null

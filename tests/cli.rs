@@ -41,7 +41,7 @@ fn malformed_models_toml_is_a_typed_error() {
     let d = scratch("toml");
     let m = d.join("models.toml");
     std::fs::write(&m, "default = [").unwrap();
-    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/reuters-iran-missile-talks.txt");
+    let input = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/seed-chile-lithium-royalty.txt");
     let (code, _, stderr) = run("attribute", &["--models".as_ref(), m.as_os_str(), input.as_os_str()]);
     assert_eq!(code, 1);
     assert!(stderr.contains("invalid models file") && stderr.contains("models.toml"), "{stderr}");

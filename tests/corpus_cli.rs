@@ -1,6 +1,7 @@
-//! The `attribution` binary over corpora: every input format, carried fields, a
-//! failing document in the middle, `--resume` after an interrupted run, `show`, and
-//! the report's figures on a small hand-made corpus.
+//! The `attribution` binary over corpora: every input format, carried fields, chosen
+//! columns, batches flushed and a failed batch retried one document at a time, a
+//! failing document in the middle, `--resume` after an interrupted run, `show`, the
+//! engines and precisions, and the report's figures on a small hand-made corpus.
 #![cfg(feature = "cli")]
 
 use std::io::Write;
@@ -22,7 +23,13 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Runs the binary (with this checkout's models.toml), optionally feeding stdin.
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    run_with(args, stdin, &[])
+}
+
+/// [`run`] with environment variables set.
+fn run_with(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_attribution"));
+    cmd.envs(env.iter().copied());
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     if matches!(args.first(), Some(&"extract") | Some(&"show")) {
         all.extend(["--models".to_owned(), root().join("models.toml").to_string_lossy().into_owned()]);
@@ -43,7 +50,7 @@ fn lines(s: &str) -> Vec<Value> {
 }
 
 fn seed() -> String {
-    std::fs::read_to_string(root().join("data/reuters-iran-missile-talks.txt")).unwrap()
+    std::fs::read_to_string(root().join("data/seed-chile-lithium-royalty.txt")).unwrap()
 }
 
 const SHORT: &str = "A senior official said the talks had failed.";
@@ -69,7 +76,7 @@ fn every_input_format_in_order_with_fields_carried() {
     let docs = lines(&out);
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["a", "b", "j1", "7", &format!("{}:1", csv.display())]);
-    assert!(speakers(&docs[0]).iter().any(|s| s.contains("Bahram Qasemi")), "{:?}", speakers(&docs[0]));
+    assert!(speakers(&docs[0]).iter().any(|s| s.contains("Paula Orrego")), "{:?}", speakers(&docs[0]));
     assert_eq!(speakers(&docs[1]), ["A senior official"]);
     assert_eq!(docs[1]["anonymous_share"], 1.0);
     assert_eq!((docs[2]["outlet"].as_str(), docs[2]["n"].as_i64()), (Some("wire"), Some(3)));
@@ -141,11 +148,20 @@ fn show_prints_a_table() {
     let (code, out, err) = run(&["show", f.to_str().unwrap()], None);
     assert_eq!(code, 0, "{err}");
     assert!(out.lines().next().unwrap().ends_with("% anonymous"), "{out}");
-    assert!(out.lines().any(|l| l.contains("Bahram Qasemi") && l.contains("named") && l.contains("assert")), "{out}");
+    assert!(out.lines().any(|l| l.contains("Paula Orrego") && l.contains("named") && l.contains("assert")), "{out}");
     assert!(out.contains("sources\n"), "{out}");
     let (code, out, _) = run(&["show", f.to_str().unwrap(), "--json"], None);
     assert_eq!(code, 0);
-    assert!(serde_json::from_str::<Value>(&out).unwrap()["claims"].as_array().is_some_and(|c| c.len() > 5));
+    // 29 required and 5 optional claims in the seed's gold
+    let n = serde_json::from_str::<Value>(&out).unwrap()["claims"].as_array().map_or(0, Vec::len);
+    assert!((28..=34).contains(&n), "{n} claims");
+    // with an engine and a precision named: the same table head, the same claims
+    for (engine, precision) in [("torch", "f32"), ("onnx", "int8")] {
+        let (code, out, err) = run(&["show", f.to_str().unwrap(), "--engine", engine, "--precision", precision], None);
+        assert_eq!(code, 0, "{engine} {precision}: {err}");
+        let head = out.lines().next().unwrap();
+        assert!(head.ends_with("% anonymous") && head.starts_with(&format!("{n} claims")), "{engine} {precision}: {head}");
+    }
 }
 
 /// A claim line of an extract output, as far as the report reads it.
@@ -206,6 +222,41 @@ fn report_figures_by_hand() {
     assert!(out.lines().any(|l| l.starts_with("wire") && l.trim_end().ends_with("40.0%")), "{out}");
 }
 
+/// `--by month` groups by the `YYYY-MM` of `date` (or by `month`, where a line has
+/// one); `--top N` keeps the N most quoted sources.
+#[test]
+fn report_by_month_and_top() {
+    let d = scratch("months");
+    let docs = [
+        json!({"id": "1", "date": "2017-05-01", "claims": [
+            claim("named", "assert", Some("Ana Silva"), None, &[]),
+            claim("named", "assert", Some("Bo Lee"), None, &[]),
+            claim("named", "assert", Some("Ana Silva"), None, &[])]}),
+        json!({"id": "2", "date": "2017-05-30", "claims": [claim("anonymous", "assert", None, Some("official"), &[])]}),
+        json!({"id": "3", "date": "2017-06-02", "claims": [claim("named", "deny", Some("Cy Ward"), None, &[])]}),
+        json!({"id": "4", "month": "2017-07", "date": "2017-05-09", "claims": []}),
+        json!({"id": "5", "claims": []}),
+    ];
+    let path = d.join("out.jsonl");
+    std::fs::write(&path, docs.iter().map(|v| v.to_string() + "\n").collect::<String>()).unwrap();
+    let (code, out, err) = run(&["report", path.to_str().unwrap(), "--by", "month", "--top", "1", "--json"], None);
+    assert_eq!(code, 0, "{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let groups = r["groups"].as_object().unwrap();
+    assert_eq!(groups.keys().collect::<Vec<_>>(), ["(none)", "2017-05", "2017-06", "2017-07"]);
+    let may = &groups["2017-05"];
+    assert_eq!((may["documents"].as_u64(), may["claims"].as_u64()), (Some(2), Some(4)));
+    assert_eq!(may["anonymity"]["anonymous"].as_f64(), Some(0.25));
+    assert_eq!(r["overall"]["top_sources"], json!([["Ana Silva", 2]]));
+    assert_eq!(may["top_sources"], json!([["Ana Silva", 2]]));
+    assert_eq!(groups["2017-06"]["top_sources"], json!([["Cy Ward", 1]]));
+    let (code, out, _) = run(&["report", path.to_str().unwrap(), "--top", "2", "--json"], None);
+    assert_eq!(code, 0);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["overall"]["top_sources"], json!([["Ana Silva", 2], ["Bo Lee", 1]]));
+    assert!(r["groups"].as_object().unwrap().is_empty());
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [
@@ -215,6 +266,7 @@ fn usage_errors_exit_2() {
         &["extract", "--nope"],
         &["extract", "--engine", "tpu", "-"],
         &["show", "x.txt", "--precision", "fp8"],
+        &["report", "x.jsonl", "--top", "many"],
     ] {
         let (code, _, err) = run(args, None);
         assert_eq!(code, 2, "{args:?}: {err}");
@@ -222,21 +274,107 @@ fn usage_errors_exit_2() {
     }
 }
 
-/// `--engine` and `--precision` pick what runs the model: ONNX Runtime's fp32 gives
-/// the default's claims on the seed; a combination that cannot run fails with a
-/// message that says why.
+/// `--engine` and `--precision` pick what runs the model: libtorch and ONNX Runtime
+/// at fp32 give the same claims on the seed (two engines, whatever this CPU's
+/// default is: where it has no bf16 the default is ONNX fp32 itself), and the
+/// default gives them too; a combination that cannot run fails with a message that
+/// says why.
 #[test]
 fn engine_and_precision_from_the_command_line() {
     let d = scratch("engines");
     let file = d.join("seed.txt");
     std::fs::write(&file, seed()).unwrap();
     let path = file.to_str().unwrap();
-    let (code, default, err) = run(&["extract", path, "--quiet"], None);
+    let (code, torch, err) = run(&["extract", path, "--quiet", "--engine", "torch", "--precision", "f32"], None);
     assert_eq!(code, 0, "{err}");
     let (code, onnx, err) = run(&["extract", path, "--quiet", "--engine", "onnx", "--precision", "f32"], None);
     assert_eq!(code, 0, "{err}");
-    assert_eq!(lines(&onnx)[0]["claims"], lines(&default)[0]["claims"]);
+    let claims = |out: &str| lines(out)[0]["claims"].clone();
+    assert!(claims(&torch).as_array().is_some_and(|c| c.len() > 20), "{torch}");
+    assert_eq!(claims(&onnx), claims(&torch));
+    let (code, default, err) = run(&["extract", path, "--quiet"], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(claims(&default), claims(&torch));
     let (code, _, err) = run(&["extract", path, "--quiet", "--engine", "torch", "--precision", "int8"], None);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("int8") && err.contains("ONNX Runtime"), "{err}");
+}
+
+/// `--text-column` and `--id-column` name the fields of JSON Lines and CSV records;
+/// `--model` names a model of the models file.
+#[test]
+fn chosen_columns_and_model() {
+    let d = scratch("columns");
+    let jsonl = d.join("docs.jsonl");
+    let recs = [json!({"doc": "x1", "body": SHORT, "text": "not this"}), json!({"doc": 9, "body": "He said no."})];
+    std::fs::write(&jsonl, recs.iter().map(|r| r.to_string() + "\n").collect::<String>()).unwrap();
+    let csv = d.join("docs.csv");
+    std::fs::write(&csv, format!("key,story,desk\nc1,\"{SHORT}\",world\n")).unwrap();
+    let (code, out, err) =
+        run(&["extract", jsonl.to_str().unwrap(), "--text-column", "body", "--id-column", "doc", "--model", "minilm-l6-conll03"], None);
+    assert_eq!(code, 0, "{err}");
+    let docs = lines(&out);
+    assert_eq!(docs.iter().map(|d| d["id"].as_str().unwrap()).collect::<Vec<_>>(), ["x1", "9"]);
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+    assert_eq!(speakers(&docs[1]), ["He"]);
+    // the text and id columns are used up; the other fields are carried
+    assert_eq!(docs[0]["text"].as_str(), Some("not this"));
+    assert!(docs[0].get("body").is_none() && docs[0].get("doc").is_none(), "{}", docs[0]);
+    let (code, out, err) = run(&["extract", csv.to_str().unwrap(), "--text-column", "story", "--id-column", "key"], None);
+    assert_eq!(code, 0, "{err}");
+    let docs = lines(&out);
+    assert_eq!((docs[0]["id"].as_str(), docs[0]["desk"].as_str()), (Some("c1"), Some("world")));
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+    // without --text-column, records without `text` are errors that name the flag
+    let (code, out, _) = run(&["extract", csv.to_str().unwrap()], None);
+    assert_eq!(code, 1);
+    assert!(lines(&out)[0]["error"].as_str().unwrap().contains("--text-column"), "{out}");
+    let (code, _, err) = run(&["extract", jsonl.to_str().unwrap(), "--model", "no-such-model"], None);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("no model named `no-such-model`"), "{err}");
+}
+
+/// Documents go through the model in batches of `--batch`: any batch size gives the
+/// same lines in the same order, and a batch that fails as a whole is retried one
+/// document at a time, so that only the document at fault fails. (The failure is
+/// injected with the binary's test hook `ATTRIBUTION_TEST_FAIL_ON`.)
+#[test]
+fn batches_and_a_failed_batch() {
+    let d = scratch("batches");
+    let jsonl = d.join("docs.jsonl");
+    let texts = [
+        SHORT,
+        "The ministry denied the report.",
+        "Two diplomats said Iran had made an offer. POISON",
+        "He did not elaborate.",
+        "The union said the strike would go ahead.",
+    ];
+    let body: String = texts.iter().enumerate().map(|(i, t)| json!({"id": format!("d{i}"), "text": t}).to_string() + "\n").collect();
+    std::fs::write(&jsonl, body).unwrap();
+    let path = jsonl.to_str().unwrap();
+    let (code, whole, err) = run(&["extract", path], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(lines(&whole).len(), 5);
+    for batch in ["1", "2", "4"] {
+        let (code, out, err) = run(&["extract", path, "--batch", batch], None);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out, whole, "--batch {batch}");
+    }
+    // the failed document in a batch of 2 and in one of 64
+    for batch in ["2", "64"] {
+        let (code, out, err) = run_with(&["extract", path, "--batch", batch], None, &[("ATTRIBUTION_TEST_FAIL_ON", "POISON")]);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("1 documents failed"), "--batch {batch}: {err}");
+        let got = lines(&out);
+        let want = lines(&whole);
+        assert_eq!(got.len(), 5);
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            if i == 2 {
+                assert!(g["error"].as_str().is_some_and(|e| e.contains("ATTRIBUTION_TEST_FAIL_ON")), "{g}");
+                assert!(g.get("claims").is_none());
+            } else {
+                assert_eq!(g, w, "--batch {batch}: document {i}");
+            }
+        }
+    }
 }

@@ -135,9 +135,9 @@ fn according_to() {
 fn quoted_as_saying_and_told() {
     check(&[
         (
-            "Oslo will never sign, Lindqvist was quoted as saying by state media.",
-            &[("Lindqvist", Person), ("Oslo", Location)],
-            &[("Lindqvist", Named, Assert, "Oslo will never sign")],
+            "Bergen will keep its ferry, Halvorsen was quoted as saying by a local radio station.",
+            &[("Halvorsen", Person), ("Bergen", Location)],
+            &[("Halvorsen", Named, Assert, "Bergen will keep its ferry")],
         ),
         (
             "Minister Luis Vega told the Supreme Court it would release the files.",
@@ -151,9 +151,12 @@ fn quoted_as_saying_and_told() {
 fn two_cues_in_one_sentence() {
     check(&[
         (
-            "Norway says it has no plans to drill and denies breaking the treaty.",
-            &[("Norway", Location)],
-            &[("Norway", Institutional, Assert, "it has no plans to drill"), ("Norway", Institutional, Deny, "breaking the treaty")],
+            "Ecuador says it has no interest in the mine and denies funding the protesters.",
+            &[("Ecuador", Location)],
+            &[
+                ("Ecuador", Institutional, Assert, "it has no interest in the mine"),
+                ("Ecuador", Institutional, Deny, "funding the protesters"),
+            ],
         ),
         (
             "The rebels have claimed responsibility for the attack but deny taking hostages.",
@@ -192,9 +195,9 @@ fn declines() {
             &[("A spokesman for Acme", Institutional, Decline, "")],
         ),
         (
-            "U.S. officials did not confirm the matter was discussed.",
-            &[("U.S.", Location)],
-            &[("U.S. officials", Anonymous, Decline, "the matter was discussed")],
+            "U.K. officials did not confirm the tanker had been boarded.",
+            &[("U.K.", Location)],
+            &[("U.K. officials", Anonymous, Decline, "the tanker had been boarded")],
         ),
         ("He did not elaborate.", &[], &[("He", Anonymous, Decline, "")]),
         ("Officials have not said how many people were killed.", &[], &[("Officials", Anonymous, Decline, "how many people were killed")]),
@@ -213,18 +216,18 @@ fn other_stances() {
             &[("President Obama", Named, Hedge, "the law needed changes")],
         ),
         (
-            "The draft budget has, however, been rejected by several lawmakers.",
+            "The new curfew has, however, been rejected by many shop owners.",
             &[],
-            &[("several lawmakers", Anonymous, Deny, "The draft budget")],
+            &[("many shop owners", Anonymous, Deny, "The new curfew")],
         ),
     ]);
 }
 
 #[test]
 fn resolution_of_pronouns_and_back_references() {
-    let text = "A senior Kenyan official said the talks could go ahead. \
-                The dispute can be resolved through talks, the official said. \
-                Any deal would take time, he said.";
+    let text = "A senior Kenyan official said the vote could be delayed. \
+                A delay would calm the streets, the official said. \
+                Nobody wants another curfew, he said.";
     let claims = attribute(text, &ents(text, &[("Kenyan", Misc)]));
     assert_eq!(claims.len(), 3);
     for c in &claims[1..] {
@@ -239,9 +242,9 @@ fn resolution_of_pronouns_and_back_references() {
     assert_eq!(last.speaker.resolved.as_ref().unwrap().text, "Hart");
     assert_eq!(last.anonymity, Named);
 
-    let text = "The State Department declined to comment. But it said Washington remained committed.";
-    let claims = attribute(text, &ents(text, &[("State Department", Organization), ("Washington", Location)]));
-    assert_eq!(claims[1].speaker.resolved.as_ref().unwrap().text, "The State Department");
+    let text = "The Port Authority declined to comment. But it said Rotterdam remained open to ships.";
+    let claims = attribute(text, &ents(text, &[("Port Authority", Organization), ("Rotterdam", Location)]));
+    assert_eq!(claims[1].speaker.resolved.as_ref().unwrap().text, "The Port Authority");
     assert_eq!(claims[1].anonymity, Institutional);
 }
 
@@ -261,35 +264,25 @@ fn forward_reference_to_a_name() {
 
 #[test]
 fn quotes_over_several_sentences() {
-    let text = "“The ship is going in the right direction. I like the team,” he said.";
+    let text = "“The bridge is safe for now. We inspect it every week,” he said.";
     let claims = attribute(text, &[]);
     assert_eq!(claims.len(), 1);
-    assert_eq!(claims[0].text.as_ref().unwrap().text, "The ship is going in the right direction. I like the team");
+    assert_eq!(claims[0].text.as_ref().unwrap().text, "The bridge is safe for now. We inspect it every week");
     assert_eq!(claims[0].quote, QuoteKind::Direct);
 
     // a split quotation: the part before the cue, and the part after it as a
     // further claim of the same speaker and cue
-    for text in ["“We are ready,” he said, “but we need time.”", "“We are ready,” the senior official said, “but we need time.”"]
-    {
+    for text in ["“We can win this,” he said, “if the rain holds off.”", "“We can win this,” the head coach said, “if the rain holds off.”"] {
         let claims = attribute(text, &[]);
         let contents: Vec<&str> = claims.iter().map(|c| c.text.as_ref().unwrap().text.as_str()).collect();
-        assert_eq!(contents, ["We are ready", "but we need time"], "{text}");
+        assert_eq!(contents, ["We can win this", "if the rain holds off"], "{text}");
         assert_eq!(claims[0].cue, claims[1].cue);
         assert_eq!(claims[0].speaker.text, claims[1].speaker.text);
     }
 
-    let text = "A source said: “Trump likes him on TV. And that was the real challenge.” Then he left.";
-    let claims = attribute(
-        text,
-        &[("Trump", Person)]
-            .iter()
-            .map(|(s, k)| {
-                let i = text.find(s).unwrap();
-                Entity::new(*k, text, i, i + s.len()).unwrap()
-            })
-            .collect::<Vec<_>>(),
-    );
-    assert_eq!(claims[0].text.as_ref().unwrap().text, "Trump likes him on TV. And that was the real challenge");
+    let text = "A neighbour said: “Lopez walks the dog at six. That is how we knew something was wrong.” Then she called the police.";
+    let claims = attribute(text, &ents(text, &[("Lopez", Person)]));
+    assert_eq!(claims[0].text.as_ref().unwrap().text, "Lopez walks the dog at six. That is how we knew something was wrong");
 }
 
 #[test]
@@ -342,7 +335,7 @@ fn not_claims() {
 #[test]
 fn regression() {
     check(&[
-        // an appositive with a number: the speaker is the whole "Spicer, 45"
+        // an appositive with a number: the speaker is the whole "Okafor, 52"
         (
             "But Okafor, 52, said she would run again next spring.",
             &[("Okafor", Person)],
@@ -350,22 +343,22 @@ fn regression() {
         ),
         // "with X saying": X is the speaker, not the sentence subject
         (
-            "Tehran has vowed to build missiles, with Washington saying the stance violates the deal.",
-            &[("Tehran", Location), ("Washington", Location)],
-            &[("Washington", Institutional, Assert, "the stance violates the deal")],
+            "Quito has vowed to keep drilling, with Lima saying the wells pollute the river.",
+            &[("Quito", Location), ("Lima", Location)],
+            &[("Lima", Institutional, Assert, "the wells pollute the river")],
         ),
         // ", suggesting ..." after a report is the writer's inference
         (
-            "Kyodo reported that signals were detected, suggesting a launch could come soon.",
-            &[("Kyodo", Organization)],
-            &[("Kyodo", Institutional, Assert, "signals were detected")],
+            "Radio Nova reported that the dam had cracked, suggesting an evacuation could follow.",
+            &[("Radio Nova", Organization)],
+            &[("Radio Nova", Institutional, Assert, "the dam had cracked")],
         ),
         // a relative pronoun subject: the speaker is "who", standing for the noun
         // before it (the guide's convention), named as that noun is
         (
-            "He named a new army chief, Rene Ponce, who quickly indicated on local radio that the crisis was over.",
-            &[("Rene Ponce", Person)],
-            &[("who", Named, Assert, "the crisis was over")],
+            "She appointed a new harbour master, Ivo Brandt, who quickly indicated on local television that the strike was over.",
+            &[("Ivo Brandt", Person)],
+            &[("who", Named, Assert, "the strike was over")],
         ),
         // a place after the cue closes the sentence; it is not content
         (
@@ -587,6 +580,13 @@ fn every_cue_verb() {
         ("commented", Assert),
         ("alleged", Assert),
         ("pointed out", Assert),
+        ("defended", Assert),
+        ("posted", Assert),
+        ("shouted", Assert),
+        ("yelled", Assert),
+        ("exclaimed", Assert),
+        ("wondered", Assert),
+        ("questioned", Assert),
         ("denied", Deny),
         ("rejected", Deny),
         ("dismissed", Deny),
@@ -626,6 +626,10 @@ fn every_cue_verb() {
         assert_eq!(claims.len(), 1, "{text}");
         assert_eq!((claims[0].cue.text.as_str(), claims[0].stance), (cue, Decline), "{text}");
     }
+    // a decline inside another claim's sentence (optional in the guide)
+    let claims = attribute("The ministry said the plan had failed, without giving details.", &[]);
+    let cues: Vec<(&str, Stance)> = claims.iter().map(|c| (c.cue.text.as_str(), c.stance)).collect();
+    assert_eq!(cues, [("said", Assert), ("without giving details", Decline)]);
     for (text, cue) in [
         ("The plan failed, according to the minister.", "according to"),
         ("The plan was rejected by the minister.", "rejected by"),
@@ -658,15 +662,20 @@ fn relative_pronoun_speakers() {
     assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("the union"));
 }
 
-/// A quotation that runs over a paragraph break (left open, reopened on the next
-/// paragraph) continues its claim.
+/// A quotation left open at a paragraph's end (reopened on the next paragraph, as
+/// news style has it): after a cue it is a further claim of that speaker and cue up
+/// to the break; the reopened paragraph, with no cue of its own, is not read as one
+/// (the guide leaves such a stretch optional, and no claim runs over a paragraph
+/// break).
 #[test]
-fn quotation_over_paragraphs() {
+fn quotation_left_open_at_a_paragraph_end() {
     let text = "“The levees held,” the engineer said. “We were lucky this time.\n\n“Next year we may not be.”";
     let claims = attribute(text, &[]);
     let contents: Vec<&str> = claims.iter().map(|c| c.text.as_ref().unwrap().text.as_str()).collect();
     assert_eq!(contents, ["The levees held", "We were lucky this time"]);
-    assert!(claims.iter().all(|c| c.speaker.text == "the engineer"));
+    assert!(claims.iter().all(|c| c.speaker.text == "the engineer" && c.cue == claims[0].cue));
+    let brk = text.find("\n\n").unwrap();
+    assert!(claims.iter().all(|c| c.cue.end <= brk && c.text.as_ref().is_some_and(|t| t.end <= brk)));
 }
 
 /// A cue set off by commas inside its sentence has content on both sides: one claim

@@ -3,6 +3,8 @@
 //! multi-byte input, batching, threads and determinism.
 #![cfg(feature = "model")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -10,6 +12,13 @@ use attribution::eval::{score_article, GoldFile, Scores};
 use attribution::models::{Engine, ModelSpec, ModelsConfig, Precision};
 use attribution::ner::NerModel;
 use attribution::{Anonymity, EntityKind, Extractor, Stance};
+use Anonymity::{Anonymous, Institutional};
+
+/// Claim F1 and full-claim F1 of the default model on the seed article against its
+/// gold: 1.0 measured (29 of 29 required claims, none spurious, every field right);
+/// one claim lost or wrong passes (0.983), two fail (0.966).
+const SEED_F1: f64 = 0.975;
+const SEED_FULL_F1: f64 = 0.975;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -24,7 +33,7 @@ fn extractor() -> &'static Extractor {
 }
 
 fn seed() -> String {
-    std::fs::read_to_string(root().join("data/reuters-iran-missile-talks.txt")).unwrap()
+    std::fs::read_to_string(root().join("data/seed-chile-lithium-royalty.txt")).unwrap()
 }
 
 #[test]
@@ -32,12 +41,14 @@ fn seed_article_entities_with_exact_offsets() {
     let text = seed();
     let ents = extractor().ner().recognize(&text).unwrap();
     let want = [
-        ("Bahram Qasemi", EntityKind::Person),
-        ("Mohammad Javad Zarif", EntityKind::Person),
-        ("Rex Tillerson", EntityKind::Person),
-        ("Donald Trump", EntityKind::Person),
-        ("State Department", EntityKind::Organization),
-        ("Iran", EntityKind::Location),
+        ("Paula Orrego", EntityKind::Person),
+        ("Martin Hallberg", EntityKind::Person),
+        ("Rosa Quispe", EntityKind::Person),
+        ("Ines Carvajal", EntityKind::Person),
+        ("Tomas Berglund", EntityKind::Person),
+        ("Kestrel Minerals", EntityKind::Organization),
+        ("Finance Ministry", EntityKind::Organization),
+        ("Chile", EntityKind::Location),
     ];
     for (s, kind) in want {
         let starts: Vec<usize> = text.match_indices(s).map(|(i, _)| i).collect();
@@ -52,44 +63,86 @@ fn seed_article_entities_with_exact_offsets() {
     }
 }
 
+/// The seed article's claims, against its gold (`data/seed-chile-lithium-royalty.gold.json`,
+/// written by hand from the article by the guide, shared/ATTRIBUTION.md: 29 required
+/// claims, 5 optional), and the cases it was written to hold, one by one.
 #[test]
 fn seed_article_claims() {
     let text = seed();
     let article = extractor().extract(&text).unwrap();
     let claims = &article.claims;
+    for c in claims {
+        common::check_spans(&text, c);
+    }
+    let gold = GoldFile::from_file(&root().join("data/seed-chile-lithium-royalty.gold.json")).unwrap();
+    let scores = score_article(&text, &gold.claims, claims);
+    println!("{}", scores.summary());
+    assert!((28..=34).contains(&claims.len()), "{} claims", claims.len());
+    assert!(scores.f1() >= SEED_F1, "{}", scores.summary());
+    assert!(scores.full_f1() >= SEED_FULL_F1, "{}", scores.summary());
+
     let by_text = |needle: &str| {
         claims
             .iter()
             .find(|c| c.text.as_ref().is_some_and(|t| t.text.contains(needle)))
             .unwrap_or_else(|| panic!("no claim with {needle:?}"))
     };
-    let q = by_text("ballistic missile programme was for defence purposes only");
-    assert!(q.speaker.text.contains("Bahram Qasemi"));
-    assert_eq!(q.speaker.name.as_deref(), Some("Bahram Qasemi"));
-    assert_eq!((q.anonymity, q.stance), (Anonymity::Named, Stance::Assert));
-
-    let sd = claims.iter().find(|c| c.cue.text.starts_with("declined to comment")).expect("a decline");
-    assert_eq!(sd.speaker.text, "The State Department");
-    assert_eq!((sd.anonymity, sd.stance), (Anonymity::Institutional, Stance::Decline));
+    let span = |s: &Option<attribution::Span>| s.as_ref().map(|s| s.text.clone());
+    // a named spokeswoman of an institution, with her name
+    let q = by_text("the royalty rules were final");
+    assert_eq!(q.speaker.text, "Chile s Mining Ministry spokeswoman Paula Orrego");
+    assert_eq!(q.speaker.name.as_deref(), Some("Paula Orrego"));
+    assert_eq!((q.anonymity, q.stance, q.cue.text.as_str()), (Anonymity::Named, Stance::Assert, "said on Friday"));
+    assert_eq!(by_text("has heard from us").speaker.name.as_deref(), Some("Paula Orrego"));
+    // anonymous sources: told Reuters, on condition of anonymity, according to
+    let lead = by_text("Chile has offered Kestrel Minerals a cut");
     assert_eq!(
-        sd.text.as_ref().unwrap().text,
-        "whether possible talks on missiles were addressed at the meeting or whether Iran had recently communicated such interest"
+        (lead.speaker.text.as_str(), lead.anonymity, lead.cue.text.as_str()),
+        ("two government officials familiar with the negotiations", Anonymous, "told Reuters")
     );
-
+    let senior = by_text("At a meeting in the capital last month");
+    assert_eq!(senior.speaker.text, "a senior ministry official");
+    assert_eq!(senior.anonymity_markers.iter().map(|m| m.text.as_str()).collect::<Vec<_>>(), ["on condition of anonymity"]);
+    let people = by_text("40,000 tonnes of lithium carbonate");
+    assert_eq!((people.speaker.text.as_str(), people.cue.text.as_str()), ("two people familiar with the plans", "according to"));
+    assert_eq!(people.anonymity, Anonymous);
+    // a decline with its topic, and the pronoun after it
+    let sd = claims.iter().find(|c| c.cue.text == "declined to comment").expect("a decline");
+    assert_eq!((sd.speaker.text.as_str(), sd.anonymity, sd.stance), ("The company", Institutional, Stance::Decline));
+    assert_eq!(span(&sd.text).as_deref(), Some("whether it had accepted the offer or whether it still planned to build in Argentina"));
+    let it = by_text("Kestrel remained committed to Chile");
+    assert_eq!((it.speaker.text.as_str(), it.anonymity), ("it", Institutional));
+    assert_eq!(it.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("The company"));
+    let silent = claims.iter().find(|c| c.cue.text.starts_with("did not respond")).expect("did not respond");
+    assert_eq!((silent.speaker.text.as_str(), silent.stance), ("The Argentine embassy in Santiago", Stance::Decline));
+    // back-references and pronouns take the anonymity of what they stand for
     let former = claims.iter().find(|c| c.speaker.text == "the former official").expect("the former official");
-    assert_eq!(former.speaker.resolved.as_ref().unwrap().text, "A former U.S. Defense Department official");
-    assert_eq!(former.anonymity, Anonymity::Anonymous);
-
-    let says = by_text("it has no such plans");
-    assert_eq!((says.speaker.text.as_str(), says.stance), ("Iran", Stance::Assert));
-    let denies = by_text("breaching the resolution");
-    assert_eq!((denies.speaker.text.as_str(), denies.stance), ("Iran", Stance::Deny));
+    assert_eq!(former.speaker.resolved.as_ref().unwrap().text, "A former Chilean mining official");
+    assert_eq!(former.anonymity, Anonymous);
+    let she = by_text("we are against losing our jobs");
+    assert_eq!((she.speaker.text.as_str(), she.anonymity), ("she", Anonymity::Named));
+    assert_eq!(she.speaker.name.as_deref(), Some("Rosa Quispe"));
+    let he = by_text("temporary and tied to new investment");
+    assert_eq!((he.speaker.text.as_str(), he.anonymity), ("he", Anonymous));
+    // denials, and two cues of one subject
+    let denied = by_text("threatened to leave Chile");
+    assert_eq!((denied.speaker.text.as_str(), denied.stance, denied.anonymity), ("Hallberg", Stance::Deny, Anonymity::Named));
+    let says = by_text("it has no plans to strike");
+    assert_eq!((says.speaker.text.as_str(), says.stance), ("The union at the Kestrel refinery", Stance::Assert));
+    let denies = by_text("blocking the road to the salt flat");
+    assert_eq!((denies.speaker.text.as_str(), denies.stance), ("The union at the Kestrel refinery", Stance::Deny));
+    // narration and future speech are not claims
+    for narration in ["Mining Minister Ines Carvajal is expected", "The other bidders", "Chile holds the world s largest"] {
+        let at = text.find(narration).unwrap();
+        let line = at..at + text[at..].find('\n').unwrap();
+        assert!(!claims.iter().any(|c| line.contains(&c.cue.start)), "a claim in {narration:?}");
+    }
 
     // sources: grouped, counted, with the anonymous share
     assert!(article.sources.len() < claims.len());
     let total: usize = article.sources.iter().map(|s| s.claims.len()).sum();
     assert_eq!(total, claims.len());
-    assert!(article.anonymous_share > 0.3 && article.anonymous_share < 1.0);
+    assert!(article.anonymous_share > 0.3 && article.anonymous_share < 0.7, "{}", article.anonymous_share);
 }
 
 /// The dev-corpus figures, within 0.01 of what the crate measures (0.994 claim F1,
@@ -159,7 +212,7 @@ fn each_engine_and_precision_runs() {
         let ner = NerModel::from_dir_on(&dir, e, p).unwrap();
         assert_eq!((ner.engine(), ner.precision()), (e, p));
         let ents = ner.recognize(&text).unwrap();
-        for name in ["Bahram Qasemi", "Rex Tillerson", "Donald Trump"] {
+        for name in ["Paula Orrego", "Martin Hallberg", "Rosa Quispe"] {
             assert!(ents.iter().any(|e| e.kind == EntityKind::Person && e.text == name), "{e:?} {p:?}: {name} not found");
         }
         let prof = ner.profile();
@@ -197,6 +250,7 @@ fn onnx_engine_equals_libtorch() {
     let onnx = NerModel::from_dir_on(&dir, Engine::Onnx, Precision::F32).unwrap().analyze_segments(&segs).unwrap();
     let int8 = NerModel::from_dir_on(&dir, Engine::Onnx, Precision::Int8).unwrap().analyze_segments(&segs).unwrap();
     let key = |a: &attribution::ner::Analysis| a.entities.iter().map(|e| (e.start, e.end, e.kind)).collect::<Vec<_>>();
+    assert_eq!((torch.len(), onnx.len(), int8.len()), (segs.len(), segs.len(), segs.len()));
     let (mut same8, mut total) = (0, 0);
     for ((t, o), q) in torch.iter().zip(&onnx).zip(&int8) {
         assert_eq!(key(t), key(o));
@@ -223,6 +277,7 @@ fn packed_sentences_equal_sentences_alone() {
         let ner = NerModel::from_dir_on(&dir, engine, Precision::F32).unwrap();
         ner.reset_profile();
         let together = ner.analyze_segments(&segs).unwrap();
+        assert_eq!(together.len(), segs.len());
         let prof = ner.profile();
         assert!(prof.rows < prof.sequences, "{engine:?}: nothing was packed: {prof:?}");
         for (seg, t) in segs.iter().zip(&together) {
@@ -286,10 +341,10 @@ fn planned_tagging_equals_tagging_everything() {
         }
         assert_eq!(ner.has_syntax(), !syntax.is_empty());
         let all: Vec<_> = attribution::attribute_with_syntax(&text, &ents, &syntax).iter().map(key).collect();
+        assert_eq!(planned.len(), all.len(), "{}", f.display());
         for (p, a) in planned.iter().zip(&all) {
             assert_eq!(p, a, "{}", f.display());
         }
-        assert_eq!(planned.len(), all.len(), "{}", f.display());
     }
 }
 
@@ -305,11 +360,14 @@ fn multi_byte_text_keeps_exact_offsets() {
     assert!(ents.iter().any(|e| e.text == "Élodie Dupré" && e.kind == EntityKind::Person), "{ents:?}");
     let article = extractor().extract(text).unwrap();
     for c in &article.claims {
-        assert_eq!(&text[c.speaker.start..c.speaker.end], c.speaker.text);
-        if let Some(t) = &c.text {
-            assert_eq!(&text[t.start..t.end], t.text);
-        }
+        common::check_spans(text, c);
     }
+    // the claims after the multi-byte characters, at their offsets
+    let dupre = article.claims.iter().find(|c| c.speaker.text == "Élodie Dupré").expect("Élodie Dupré's claim");
+    assert_eq!(dupre.text.as_ref().map(|t| t.text.as_str()), Some("the €5 fee would rise"));
+    assert_eq!(dupre.speaker.start, text.find("Élodie").unwrap());
+    assert_eq!(dupre.text.as_ref().unwrap().start, text.find("the €5").unwrap());
+    assert_eq!((dupre.anonymity, dupre.stance), (Anonymity::Named, Stance::Assert));
 }
 
 #[test]
@@ -330,6 +388,7 @@ fn long_sentences_are_not_truncated() {
 fn batch_equals_single_and_empty_input_is_empty() {
     let texts = [seed(), "Angela Merkel said the talks failed.".to_owned(), String::new()];
     let batch = extractor().extract_batch(&texts).unwrap();
+    assert_eq!(batch.len(), texts.len());
     for (t, b) in texts.iter().zip(&batch) {
         assert_eq!(&extractor().extract(t).unwrap(), b);
     }
@@ -447,7 +506,7 @@ fn stripped_possessive_is_not_part_of_a_name() {
 /// A syntax recipe trains POS and chunk heads beside the entity head, and the model
 /// it writes loads with them: every word of a sentence comes back tagged, with byte
 /// offsets, and the chunks are well formed. (A few hundred CoNLL sentences, one
-/// epoch: the mechanics, not the accuracy, which `conll_syntax_scores` checks.)
+/// epoch: the mechanics, not the accuracy, which `conll_test_f1` checks.)
 #[test]
 fn syntax_heads_train_and_load() {
     let config = ModelsConfig::from_file(root().join("models.toml")).unwrap();
@@ -506,5 +565,98 @@ fn syntax_heads_train_and_load() {
     let found = old.analyze_segments(&[(text, 0)]).unwrap();
     assert!(found[0].syntax.is_empty());
     assert_eq!(old.tag_syntax(&[vec!["a".to_owned()]]).unwrap(), None);
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// The other ways in: many texts at once, segments with offsets, pre-tokenized words.
+#[test]
+fn batches_segments_and_words() {
+    let ner = extractor().ner();
+    let texts = [seed(), "Rosa Quispe met Martin Hallberg in Santiago.".to_owned(), String::new()];
+    let batch = ner.recognize_batch(&texts).unwrap();
+    assert_eq!(batch.len(), 3);
+    let key = |v: &[attribution::Entity]| v.iter().map(|e| (e.start, e.end, e.kind, e.text.clone())).collect::<Vec<_>>();
+    for (t, b) in texts.iter().zip(&batch) {
+        assert_eq!(key(b), key(&ner.recognize(t).unwrap()));
+    }
+    assert!(batch[2].is_empty());
+    assert!(batch[1].iter().any(|e| e.text == "Martin Hallberg" && e.kind == EntityKind::Person), "{:?}", batch[1]);
+    // segments: offsets are the segment's offset plus the position in it
+    let line = "Union leader Rosa Quispe said so.";
+    let segs = [(line, 0), (line, 1000), ("", 7)];
+    let found = ner.recognize_segments(&segs).unwrap();
+    assert_eq!(found.len(), 3);
+    let quispe = |v: &[attribution::Entity]| v.iter().find(|e| e.text == "Rosa Quispe").map(|e| (e.start, e.end, e.kind));
+    assert_eq!(quispe(&found[0]), Some((13, 24, EntityKind::Person)));
+    assert_eq!(quispe(&found[1]), Some((1013, 1024, EntityKind::Person)));
+    assert!(found[2].is_empty());
+    // words: one IOB2 tag per word
+    let words = |s: &str| s.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let sentences = [words("Rosa Quispe flew to Santiago on Monday ."), words("Kestrel Minerals said so .")];
+    let tags = ner.tag_words(&sentences).unwrap();
+    assert_eq!(tags.len(), 2);
+    assert_eq!(tags[0].len(), sentences[0].len());
+    assert_eq!(&tags[0][..2], ["B-PER", "I-PER"]);
+    assert_eq!(tags[0][4], "B-LOC");
+    assert_eq!(&tags[0][5..], ["O", "O", "O"]);
+    assert_eq!(tags[1].len(), sentences[1].len());
+    assert_eq!(&tags[1][..2], ["B-ORG", "I-ORG"]);
+}
+
+/// The exporter's failure and ONNX Runtime's are typed: exporting a directory that
+/// holds no model is [`attribution::Error::Export`] naming it; a graph whose inputs
+/// are not the tagger's loads (its outputs are) and fails at the first forward pass
+/// with [`attribution::Error::Onnx`].
+#[test]
+fn export_and_runtime_errors_are_typed() {
+    let config = ModelsConfig::from_file(root().join("models.toml")).unwrap();
+    let tmp = std::env::temp_dir().join(format!("attribution-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let empty = tmp.join("not-a-model");
+    std::fs::create_dir_all(&empty).unwrap();
+    // a cache of its own, whose ONNX tools count as fetched (their runtime library is
+    // there): nothing is fetched, and the real cache is not written to
+    let mut own = config.clone();
+    own.cache = tmp.join("cache");
+    let capi = own.onnx_tools_dir().join("onnxruntime/capi");
+    std::fs::create_dir_all(&capi).unwrap();
+    std::fs::write(capi.join("libonnxruntime.so"), b"").unwrap();
+    match attribution::ner::export_onnx(&own, &empty) {
+        Err(e @ attribution::Error::Export { .. }) => {
+            let attribution::Error::Export { dir, reason } = &e else { unreachable!() };
+            assert_eq!(dir, &empty);
+            assert!(!reason.is_empty() && e.to_string().contains("not-a-model"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!empty.join("tagger.onnx").exists());
+    // a graph with the tagger's outputs (ner, pos, chunk) over an input of another
+    // name, written with the ONNX tools the set-up fetched
+    let model = tmp.join("model");
+    std::fs::create_dir_all(&model).unwrap();
+    let dir = extractor().ner().dir().to_owned();
+    for f in ["config.json", "tokenizer.json", "model.safetensors"] {
+        std::fs::copy(dir.join(f), model.join(f)).unwrap();
+    }
+    let script = "import sys, onnx\n\
+from onnx import helper, TensorProto as T\n\
+x = helper.make_tensor_value_info('x', T.INT64, [None, None])\n\
+outs = [helper.make_tensor_value_info(n, t, None) for n, t in (('ner', T.FLOAT), ('pos', T.INT64), ('chunk', T.INT64))]\n\
+nodes = [helper.make_node('Cast', ['x'], ['ner'], to=T.FLOAT), helper.make_node('Identity', ['x'], ['pos']), helper.make_node('Identity', ['x'], ['chunk'])]\n\
+g = helper.make_graph(nodes, 'wrong', [x], outs)\n\
+onnx.save(helper.make_model(g, opset_imports=[helper.make_opsetid('', 17)], ir_version=8), sys.argv[1])\n";
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(model.join("tagger.onnx"))
+        .env("PYTHONPATH", config.onnx_tools_dir())
+        .output()
+        .expect("python3");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ner = NerModel::from_dir_on(&model, Engine::Onnx, Precision::F32).unwrap();
+    match ner.recognize("Rosa Quispe said so.") {
+        Err(e @ attribution::Error::Onnx(_)) => assert!(std::error::Error::source(&e).is_some(), "{e}"),
+        other => panic!("{other:?}"),
+    }
     let _ = std::fs::remove_dir_all(&tmp);
 }

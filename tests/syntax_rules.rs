@@ -122,11 +122,11 @@ fn verbs_by_their_tags_make_a_clause() {
 #[test]
 fn a_subordinate_clause_is_not_the_content() {
     check(&[(
-        "The ministry has not responded to queries about the case since he was detained.",
-        "The_DT_B-NP ministry_NN_I-NP has_VBZ_B-VP not_RB_I-VP responded_VBN_I-VP to_TO_B-PP queries_NNS_B-NP \
-         about_IN_B-PP the_DT_B-NP case_NN_I-NP since_IN_B-SBAR he_PRP_B-NP was_VBD_B-VP detained_VBN_I-VP ._._O",
-        &[("The ministry", "the case")],
-        &[("The ministry", "the case")],
+        "The embassy has not responded to questions about the fine since she was arrested.",
+        "The_DT_B-NP embassy_NN_I-NP has_VBZ_B-VP not_RB_I-VP responded_VBN_I-VP to_TO_B-PP questions_NNS_B-NP \
+         about_IN_B-PP the_DT_B-NP fine_NN_I-NP since_IN_B-SBAR she_PRP_B-NP was_VBD_B-VP arrested_VBN_I-VP ._._O",
+        &[("The embassy", "the fine")],
+        &[("The embassy", "the fine")],
     )]);
 }
 
@@ -143,11 +143,11 @@ fn content_after_a_cue_is_a_clause_or_a_quotation() {
         ),
         (
             // a noun phrase on what was said is narration
-            "This was the largest audience ever, he said, an assertion that quickly drew scorn.",
-            "This_DT_B-NP was_VBD_B-VP the_DT_B-NP largest_JJS_I-NP audience_NN_I-NP ever_RB_B-ADVP ,_,_O he_PRP_B-NP \
-             said_VBD_B-VP ,_,_O an_DT_B-NP assertion_NN_I-NP that_WDT_B-NP quickly_RB_B-ADVP drew_VBD_B-VP scorn_NN_B-NP ._._O",
-            &[("he", "This was the largest audience ever")],
-            &[("he", "This was the largest audience ever")],
+            "This is the finest orchestra in the country, she said, a boast that soon drew laughter.",
+            "This_DT_B-NP is_VBZ_B-VP the_DT_B-NP finest_JJS_I-NP orchestra_NN_I-NP in_IN_B-PP the_DT_B-NP country_NN_I-NP ,_,_O \
+             she_PRP_B-NP said_VBD_B-VP ,_,_O a_DT_B-NP boast_NN_I-NP that_WDT_B-NP soon_RB_B-ADVP drew_VBD_B-VP laughter_NN_B-NP ._._O",
+            &[("she", "This is the finest orchestra in the country")],
+            &[("she", "This is the finest orchestra in the country")],
         ),
     ]);
 }

@@ -1,7 +1,7 @@
 //! Long documents go through windows: a claim across where a window could be cut
 //! comes back exactly as when its paragraph is processed alone. No model needed.
 
-use attribution::text::windows;
+use attribution::text::{sentence_spans, windows};
 use attribution::{attribute, Claim};
 use proptest::prelude::*;
 
@@ -85,9 +85,22 @@ fn windows_cut_only_between_sentences_outside_quotations() {
     assert!(w.len() >= 3);
     let q = text.find('“').unwrap();
     let qe = text.find('”').unwrap();
+    // the windows tile the text, in order
+    assert_eq!(w.first().map(|r| r.start), Some(0));
+    assert_eq!(w.last().map(|r| r.end), Some(text.len()));
+    assert!(w.windows(2).all(|p| p[0].end == p[1].start), "{w:?}");
+    let sentences = sentence_spans(&text);
     for r in &w {
         // no window edge inside the quotation
         assert!(!(q < r.start && r.start <= qe), "window {r:?} starts inside the quotation");
+        // every cut between two sentences: inside none, and where one ends, or
+        // where one starts after the white space that ends the one before
+        if r.start > 0 {
+            let cut = r.start;
+            assert!(!sentences.iter().any(|s| s.start < cut && cut < s.end), "window {r:?} cuts a sentence");
+            assert!(sentences.iter().any(|s| s.start == cut || s.end == cut), "window {r:?} starts at no sentence edge");
+            assert!(text[..cut].trim_end().ends_with('.'), "window {r:?} starts after {:?}", &text[cut.saturating_sub(20)..cut]);
+        }
         assert!(r.len() <= 64 * 1024 || text[r.clone()].contains('“'));
     }
     assert_eq!(w.iter().map(|r| &text[r.clone()]).collect::<String>(), text);

@@ -308,9 +308,9 @@ fn extract(args: &Args) -> Result<ExitCode, Failure> {
 fn run_batch(extractor: &Extractor, items: &mut Vec<Item>, failed: &mut usize) -> Vec<String> {
     let docs: Vec<&Doc> = items.iter().filter_map(|i| i.as_ref().ok()).collect();
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let mut articles = match extractor.extract_batch(&texts) {
+    let mut articles = match injected_failure(&texts).and_then(|()| extractor.extract_batch(&texts)) {
         Ok(a) => a.into_iter().map(Ok).collect::<Vec<_>>(),
-        Err(_) => texts.iter().map(|t| extractor.extract(t).map_err(|e| chain(&e))).collect(),
+        Err(_) => texts.iter().map(|t| injected_failure(&[t]).and_then(|()| extractor.extract(t)).map_err(|e| chain(&e))).collect(),
     }
     .into_iter();
     let mut lines = Vec::with_capacity(items.len());
@@ -330,4 +330,16 @@ fn run_batch(extractor: &Extractor, items: &mut Vec<Item>, failed: &mut usize) -
         }
     }
     lines
+}
+
+/// Test hook: with `ATTRIBUTION_TEST_FAIL_ON` set, texts that contain its value fail
+/// as a bug in the extractor would, so that tests/corpus_cli.rs can check the
+/// fallback above. Unset (always, outside that test), it does nothing.
+fn injected_failure(texts: &[&str]) -> attribution::Result<()> {
+    match std::env::var("ATTRIBUTION_TEST_FAIL_ON") {
+        Ok(marker) if !marker.is_empty() && texts.iter().any(|t| t.contains(&marker)) => {
+            Err(attribution::Error::Internal { message: format!("injected by ATTRIBUTION_TEST_FAIL_ON={marker}") })
+        }
+        _ => Ok(()),
+    }
 }
