@@ -306,7 +306,8 @@ fn engine_and_precision_from_the_command_line() {
 fn chosen_columns_and_model() {
     let d = scratch("columns");
     let jsonl = d.join("docs.jsonl");
-    let recs = [json!({"doc": "x1", "body": SHORT, "text": "not this"}), json!({"doc": 9, "body": "He said no."})];
+    // (a field named `id` does not replace the id column's value)
+    let recs = [json!({"doc": "x1", "body": SHORT, "text": "not this", "id": "stale"}), json!({"doc": 9, "body": "He said no."})];
     std::fs::write(&jsonl, recs.iter().map(|r| r.to_string() + "\n").collect::<String>()).unwrap();
     let csv = d.join("docs.csv");
     std::fs::write(&csv, format!("key,story,desk\nc1,\"{SHORT}\",world\n")).unwrap();

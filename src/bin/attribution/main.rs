@@ -174,11 +174,11 @@ pub fn chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// One output line: the document's id and fields, then its result.
+/// One output line: the document's id and fields, then its result. The id is the one
+/// the id column gives: a field of the record named `id` does not replace it.
 fn line(id: &str, fields: Map<String, Value>, result: Result<&Article, &str>) -> String {
-    let mut out = Map::new();
+    let mut out = fields;
     out.insert("id".into(), Value::String(id.to_owned()));
-    out.extend(fields);
     match result {
         Ok(a) => {
             out.insert("claims".into(), serde_json::to_value(&a.claims).unwrap_or(Value::Null));
