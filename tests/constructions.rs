@@ -171,3 +171,22 @@ fn a_persons_aides_are_anonymous() {
     let ents = vec![Entity::new(EntityKind::Person, text, 0, 4).unwrap()];
     assert_eq!(attribute(text, &ents)[0].anonymity, Anonymity::Named);
 }
+
+/// A back-reference stands for the earlier source whose words it repeats, not only
+/// the latest of its role.
+#[test]
+fn a_back_reference_repeats_its_antecedents_words() {
+    let text = "A senior ministry official said the royalty would rise. \
+                A former mining official said the rise was too steep. \
+                The senior ministry official said the decision was final.";
+    let claims = attribute(text, &[]);
+    let last = claims.last().expect("three claims");
+    assert_eq!(last.speaker.text, "The senior ministry official");
+    assert_eq!(last.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("A senior ministry official"));
+    // with nothing repeated beyond the role, the latest of the role
+    let text = "A senior ministry official said the royalty would rise. \
+                A former mining official said the rise was too steep. \
+                The official said the decision was final.";
+    let claims = attribute(text, &[]);
+    assert_eq!(claims.last().unwrap().speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("A former mining official"));
+}

@@ -272,7 +272,8 @@ fn quotes_over_several_sentences() {
 
     // a split quotation: the part before the cue, and the part after it as a
     // further claim of the same speaker and cue
-    for text in ["“We can win this,” he said, “if the rain holds off.”", "“We can win this,” the head coach said, “if the rain holds off.”"] {
+    for text in ["“We can win this,” he said, “if the rain holds off.”", "“We can win this,” the head coach said, “if the rain holds off.”"]
+    {
         let claims = attribute(text, &[]);
         let contents: Vec<&str> = claims.iter().map(|c| c.text.as_ref().unwrap().text.as_str()).collect();
         assert_eq!(contents, ["We can win this", "if the rain holds off"], "{text}");

@@ -10,7 +10,7 @@ use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
 use crate::claims::RawClaim;
 use crate::doc::Doc;
 use crate::entity::{Entity, EntityKind};
-use crate::lexicon::is_title;
+use crate::lexicon::{is_title, ARTICLES};
 use crate::span::Span;
 
 mod analysis;
@@ -40,7 +40,7 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
             let t = analyse(text, r.clone(), &doc.toks_of(&r), ents);
             Some((r, t))
         } else if a.pronoun.is_some() || a.back_reference {
-            antecedent(doc, raw.speaker.start, &a, &seen)
+            antecedent(doc, &raw.speaker, &a, &seen)
         } else {
             None
         };
@@ -158,8 +158,14 @@ const FORWARD_BYTES: usize = 600;
 /// The earlier mention a pronoun or back-reference stands for: the latest earlier
 /// speaker that fits (person, body or group; same role for `the official`), or
 /// for `he`/`she`/`it` a person or body that opens a more recent sentence.
-fn antecedent(doc: &Doc, at: usize, a: &MentionFacts, seen: &[(Range<usize>, MentionFacts)]) -> Option<(Range<usize>, MentionFacts)> {
+fn antecedent(
+    doc: &Doc,
+    mention: &Range<usize>,
+    a: &MentionFacts,
+    seen: &[(Range<usize>, MentionFacts)],
+) -> Option<(Range<usize>, MentionFacts)> {
     let (text, ents, sentences) = (doc.text, &doc.entities[..], &doc.sentences[..]);
+    let at = mention.start;
     let fits = |c: &MentionFacts| -> bool {
         match a.pronoun {
             Some(Pronoun::Person) => c.kind == SpeakerKind::Person && !c.plural,
@@ -179,8 +185,23 @@ fn antecedent(doc: &Doc, at: usize, a: &MentionFacts, seen: &[(Range<usize>, Men
     };
     let same_role = |c: &MentionFacts| a.descriptor.role.is_some() && c.descriptor.role == a.descriptor.role;
     let earlier = seen.iter().rev().filter(|(r, _)| r.end <= at).take(ANTECEDENT_REACH);
+    // the words a back-reference repeats of its antecedent ("the senior ministry official"
+    // after "a senior ministry official", not after a later "a former mining official")
+    let words = |r: &Range<usize>| -> Vec<String> {
+        doc.toks_of(r).iter().filter(|t| t.word && !ARTICLES.contains(&t.lower.as_str())).map(|t| t.lower.clone()).collect()
+    };
+    let own = words(mention);
+    let shared = |r: &Range<usize>| words(r).iter().filter(|w| own.contains(w)).count();
     let from_speakers = if a.back_reference {
-        earlier.clone().find(|(_, c)| same_role(c)).or_else(|| earlier.clone().find(|(_, c)| fits(c)))
+        // the latest speaker of the same role that repeats the most of its words
+        let mut best: Option<(&(Range<usize>, MentionFacts), usize)> = None;
+        for s in earlier.clone().filter(|(_, c)| same_role(c)) {
+            let n = shared(&s.0);
+            if best.is_none_or(|(_, m)| n > m) {
+                best = Some((s, n));
+            }
+        }
+        best.map(|(s, _)| s).or_else(|| earlier.clone().find(|(_, c)| fits(c)))
     } else {
         earlier.clone().find(|(_, c)| fits(c))
     };
