@@ -109,7 +109,8 @@ pub struct Speaker {
 pub struct Claim {
     /// The source.
     pub speaker: Speaker,
-    /// Named, institutional or anonymous (of the resolved mention for pronouns).
+    /// Named, institutional or anonymous (of the resolved mention for pronouns; `he` or
+    /// `she` with no antecedent found is a named person whose name is not given).
     pub anonymity: Anonymity,
     /// The markers the text gives for anonymity (`on condition of anonymity`).
     pub anonymity_markers: Vec<Span>,

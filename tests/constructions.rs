@@ -190,3 +190,13 @@ fn a_back_reference_repeats_its_antecedents_words() {
     let claims = attribute(text, &[]);
     assert_eq!(claims.last().unwrap().speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("A former mining official"));
 }
+
+/// `he` or `she` with no antecedent in reach is a person the text names elsewhere,
+/// not an anonymous source.
+#[test]
+fn an_unresolved_he_is_no_anonymous_source() {
+    use attribution::Anonymity;
+    let claims = attribute("He said the plant would reopen in March.", &[]);
+    assert_eq!(claims.len(), 1);
+    assert_eq!((claims[0].anonymity, claims[0].speaker.resolved.as_ref(), claims[0].speaker.name.as_deref()), (Anonymity::Named, None, None));
+}

@@ -199,7 +199,7 @@ fn declines() {
             &[("U.K.", Location)],
             &[("U.K. officials", Anonymous, Decline, "the tanker had been boarded")],
         ),
-        ("He did not elaborate.", &[], &[("He", Anonymous, Decline, "")]),
+        ("He did not elaborate.", &[], &[("He", Named, Decline, "")]),
         ("Officials have not said how many people were killed.", &[], &[("Officials", Anonymous, Decline, "how many people were killed")]),
         ("The embassy referred questions to the ministry.", &[], &[("The embassy", Institutional, Decline, "the ministry")]),
     ]);
@@ -464,8 +464,8 @@ fn quote_rich_news() {
         ),
         ("“I am not worried,” Ortiz said as she left the court.", &[("Ortiz", Person)], &[("Ortiz", Named, Assert, "I am not worried")]),
         ("“Great plan,” Hall said sarcastically.", &[("Hall", Person)], &[("Hall", Named, Assert, "Great plan")]),
-        ("She continued, “We are not done yet.”", &[], &[("She", Anonymous, Assert, "We are not done yet")]),
-        ("“Not today,” he joked.", &[], &[("he", Anonymous, Assert, "Not today")]),
+        ("She continued, “We are not done yet.”", &[], &[("She", Named, Assert, "We are not done yet")]),
+        ("“Not today,” he joked.", &[], &[("he", Named, Assert, "Not today")]),
         ("Prices continued to rise, the bank said.", &[], &[("the bank", Institutional, Assert, "Prices continued to rise")]),
         ("Moyo told Bill Jensen of Radio Nine this week.", &[("Moyo", Person), ("Bill Jensen", Person)], &[]),
         (
@@ -695,7 +695,7 @@ fn content_on_both_sides_of_a_cue() {
         (
             "“I love Larry,” he said, but “when it comes to energy issues, Larry is wrong.”",
             &[("Larry", Person)],
-            &[("he", Anonymous, Assert, "I love Larry"), ("he", Anonymous, Assert, "when it comes to energy issues, Larry is wrong")],
+            &[("he", Named, Assert, "I love Larry"), ("he", Named, Assert, "when it comes to energy issues, Larry is wrong")],
         ),
         // a next cue, a source or circumstance after the comma: one claim
         (

@@ -47,6 +47,9 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
         let stands_for = a.pronoun.is_some() || raw.relative_to.is_some() || titled.is_some();
         let (anonymity, name, kind) = match &target {
             Some((_, t)) => (t.anonymity, t.name.clone(), if stands_for { t.kind } else { a.kind }),
+            // `he` / `she` with no antecedent found: news names the people it quotes by
+            // pronoun far more often than it hides them, so a named person it stays
+            None if a.pronoun == Some(Pronoun::Person) => (Anonymity::Named, None, a.kind),
             None => (a.anonymity, a.name.clone(), a.kind),
         };
         let resolved = target.as_ref().and_then(|(r, _)| Span::of(text, r.start, r.end));
