@@ -158,7 +158,7 @@ impl Article {
         let mut sources: Vec<Source> = Vec::new();
         for (i, c) in claims.iter().enumerate() {
             let mention = c.speaker.resolved.as_ref().map_or(c.speaker.text.clone(), |r| r.text.clone());
-            let key = c.speaker.name.clone().unwrap_or_else(|| mention.to_lowercase());
+            let key = c.speaker.name.as_deref().map_or_else(|| mention.to_lowercase(), name_key);
             match groups.get(&key) {
                 Some(&g) => sources[g].claims.push(i),
                 None => {
@@ -171,6 +171,20 @@ impl Article {
         let anonymous_share = if claims.is_empty() { 0.0 } else { anonymous as f64 / claims.len() as f64 };
         Article { claims, sources, anonymous_share }
     }
+}
+
+/// The key that folds the variants of one name: case, and middle initials (`Donald
+/// J. Trump` is `Donald Trump`).
+pub fn name_key(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initial = |w: &str| w.strip_suffix('.').is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_alphabetic));
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| i == 0 || i + 1 == words.len() || !initial(w))
+        .map(|(_, w)| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -224,6 +238,14 @@ mod tests {
             ]
         );
         assert_eq!(a.anonymous_share, 0.5);
+        // a middle initial is the same source
+        let a = Article::from_claims(vec![
+            claim("Donald J. Trump", None, Some("Donald J. Trump"), Named),
+            claim("Donald Trump", None, Some("Donald Trump"), Named),
+        ]);
+        assert_eq!(a.sources.len(), 1);
+        assert_eq!(name_key("Donald J. Trump"), "donald trump");
+        assert_eq!(name_key("J. K. Rowling"), "j. rowling");
         assert_eq!(Article::from_claims(Vec::new()).anonymous_share, 0.0);
     }
 }

@@ -122,8 +122,13 @@ pub(crate) const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "he", "she", "they", "
 
 /// Third-person pronouns a speaker mention may be, whose antecedent may open an
 /// earlier sentence (the model then tags those sentences' openings).
-#[cfg(feature = "model")]
 pub(crate) const THIRD_PERSON_PRONOUNS: &[&str] = &["he", "she", "it", "they"];
+
+/// Whether a speaker mention (lower case) is a third-person pronoun (`he`, `she`,
+/// `it`, `they`): it names no source by itself.
+pub fn is_pronoun(mention: &str) -> bool {
+    THIRD_PERSON_PRONOUNS.contains(&mention)
+}
 
 /// Pronouns for a person (`he`, `she`).
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];

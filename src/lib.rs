@@ -91,13 +91,14 @@ mod span;
 pub mod syntax;
 pub mod text;
 
-pub use claim::{Anonymity, Article, Claim, Descriptor, QuoteKind, Source, Speaker, SpeakerKind, Stance};
+pub use claim::{name_key, Anonymity, Article, Claim, Descriptor, QuoteKind, Source, Speaker, SpeakerKind, Stance};
 pub use claims::{Rule, Rules};
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
 #[cfg(feature = "model")]
 pub use extract::Extractor;
 pub use extract::{attribute, attribute_with_rules, attribute_with_syntax};
+pub use lexicon::is_pronoun;
 #[cfg(feature = "model")]
 pub use ner::IfMissing;
 pub use span::Span;

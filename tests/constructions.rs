@@ -198,5 +198,8 @@ fn an_unresolved_he_is_no_anonymous_source() {
     use attribution::Anonymity;
     let claims = attribute("He said the plant would reopen in March.", &[]);
     assert_eq!(claims.len(), 1);
-    assert_eq!((claims[0].anonymity, claims[0].speaker.resolved.as_ref(), claims[0].speaker.name.as_deref()), (Anonymity::Named, None, None));
+    assert_eq!(
+        (claims[0].anonymity, claims[0].speaker.resolved.as_ref(), claims[0].speaker.name.as_deref()),
+        (Anonymity::Named, None, None)
+    );
 }

@@ -26,12 +26,17 @@ pub struct Summary {
     pub top_sources: Vec<(String, usize)>,
     /// The most frequent descriptors of anonymous sources (role, affiliation).
     pub top_anonymous: Vec<(String, usize)>,
+    /// Claims whose speaker is a pronoun that nothing resolved (`they`): counted
+    /// apart, not as anonymous sources.
+    pub unresolved_pronouns: usize,
     #[serde(skip)]
     counts: Counts,
 }
 
 #[derive(Debug, Default)]
 struct Counts {
+    /// The name shown for each name key (see `attribution::name_key`).
+    names: BTreeMap<String, String>,
     anonymity: BTreeMap<String, usize>,
     stance: BTreeMap<String, usize>,
     sources: BTreeMap<String, usize>,
@@ -52,9 +57,22 @@ impl Summary {
             *self.counts.stance.entry(field("stance")).or_default() += 1;
             let speaker = c.get("speaker");
             if let Some(name) = speaker.and_then(|s| s.get("name")).and_then(Value::as_str) {
-                *self.counts.sources.entry(name.to_owned()).or_default() += 1;
+                // variants of one name count as one (`Donald J. Trump`, `Donald Trump`),
+                // shown by the shortest
+                let key = attribution::name_key(name);
+                let shown = self.counts.names.entry(key.clone()).or_insert_with(|| name.to_owned());
+                if name.len() < shown.len() {
+                    *shown = name.to_owned();
+                }
+                *self.counts.sources.entry(key).or_default() += 1;
             }
-            if field("anonymity") == "anonymous" {
+            let unresolved = speaker.is_some_and(|s| {
+                s.get("resolved").is_none_or(Value::is_null)
+                    && s.get("text").and_then(Value::as_str).is_some_and(|t| attribution::is_pronoun(&t.to_lowercase()))
+            });
+            if unresolved {
+                self.unresolved_pronouns += 1;
+            } else if field("anonymity") == "anonymous" {
                 // role (affiliation), else the mention it resolves to
                 let d = speaker.and_then(|s| s.get("descriptor"));
                 let text = |k: &str| speaker.and_then(|s| s.get(k)).and_then(|v| v.get("text").or(Some(v))).and_then(Value::as_str);
@@ -93,7 +111,9 @@ impl Summary {
             v.truncate(top);
             v
         };
-        self.top_sources = ranked(&merge_surnames(&self.counts.sources));
+        let by_name: BTreeMap<String, usize> =
+            self.counts.sources.iter().map(|(k, &n)| (self.counts.names.get(k).cloned().unwrap_or_else(|| k.clone()), n)).collect();
+        self.top_sources = ranked(&merge_surnames(&by_name));
         self.top_anonymous = ranked(&self.counts.anonymous);
     }
 
@@ -216,6 +236,7 @@ fn render_summary(name: &str, s: &Summary, out: &mut String) {
     let list = |v: &[(String, usize)]| v.iter().map(|(k, n)| format!("{k} ({n})")).collect::<Vec<_>>().join("; ");
     out.push_str(&format!("  most quoted: {}\n", list(&s.top_sources)));
     out.push_str(&format!("  anonymous sources: {}\n", list(&s.top_anonymous)));
+    out.push_str(&format!("  unresolved pronoun speakers: {}\n", s.unresolved_pronouns));
 }
 
 /// The report as a readable text.
