@@ -203,3 +203,24 @@ fn an_unresolved_he_is_no_anonymous_source() {
         (Anonymity::Named, None, None)
     );
 }
+
+/// A clause of its own after `, but` / `, and` / `;`, with a pronoun for its subject,
+/// is a claim of its own, not part of the first claim's content.
+#[test]
+fn two_claims_in_one_sentence_stay_two() {
+    check(&[
+        (
+            "The mayor said the tunnel was safe, but she denied that the inspection had been rushed.",
+            "said",
+            Stance::Assert,
+            Some("the tunnel was safe"),
+        ),
+        (
+            "The mayor said the tunnel was safe, but she denied that the inspection had been rushed.",
+            "denied",
+            Stance::Deny,
+            Some("the inspection had been rushed"),
+        ),
+        ("Officials said the road would reopen; they added that tolls would rise.", "added", Stance::Assert, Some("tolls would rise")),
+    ]);
+}

@@ -8,7 +8,7 @@ use crate::cues::{Cue, Form};
 use crate::doc::Doc;
 use crate::lexicon::{
     is_intro, is_sentence_end, AUX, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS, COUNTING_DETERMINERS,
-    LEADERS, OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
+    LEADERS, OPENING_QUOTES, SINGLE_QUOTES, SUBJECT_PRONOUNS, TRAILING_MARKS,
 };
 use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
@@ -177,7 +177,10 @@ impl<'a> Ctx<'a> {
         let Some(n) = d.first.checked_sub(subject) else { return false };
         let Some(first) = self.tok(subject) else { return false };
         let np = (1..=8).contains(&n)
-            && (first.cap || COUNTING_DETERMINERS.contains(&first.lower.as_str()) || crate::lexicon::is_role_noun(&first.lower))
+            && (first.cap
+                || COUNTING_DETERMINERS.contains(&first.lower.as_str())
+                || SUBJECT_PRONOUNS.contains(&first.lower.as_str())
+                || crate::lexicon::is_role_noun(&first.lower))
             && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_clause_break(&self.toks[j]));
         np
     }
