@@ -3,7 +3,7 @@
 use crate::claim::Stance;
 use crate::lexicon::{
     is_asked_opener, is_manner_next, is_sentence_end, ASK_FORMS, BLOCKERS, CALL_FORMS, CUE_NOUNS, DETERMINERS, FINITE_BE, LEXICON,
-    MANNER_CUES, MANNER_QUOTE_CLOSERS, OPENING_PHRASE_WORDS, PRE_CUE, THIRD_PERSON_POSSESSIVES,
+    MANNER_CUES, MANNER_QUOTE_CLOSERS, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -108,7 +108,9 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         // "continued to rise", "the comments": a manner verb reports speech only
         // next to what was said (or, for "asked", its object and question)
         let manner = n == 1 && MANNER_CUES.contains(&head) && !manner_context(toks, i, to);
-        if blocked || nounish || bare_called || manner || skip(&toks[i + n - 1]) {
+        // "as Ruiz put it,": only as a parenthetical of its own
+        let parenthetical = PARENTHETICAL_CUES.contains(&head) && !parenthetical_context(toks, i + n, from, i, to);
+        if blocked || nounish || bare_called || manner || parenthetical || skip(&toks[i + n - 1]) {
             i += 1;
             continue;
         }
@@ -133,6 +135,13 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         i += n;
     }
     out
+}
+
+/// Whether the cue ending before token `end` (starting at `at`) is a parenthetical
+/// `as X put it`: `as` a few words before it, then a comma or the sentence end.
+fn parenthetical_context(toks: &[Tok], end: usize, from: usize, at: usize, to: usize) -> bool {
+    let closes = end >= to || toks[end].lower == "," || is_sentence_end(&toks[end].lower);
+    closes && (at.saturating_sub(6).max(from)..at).any(|k| toks[k].lower == "as")
 }
 
 /// Whether the manner cue at `i` stands where it reports speech: before `,` `:` a

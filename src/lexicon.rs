@@ -192,6 +192,8 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("continued|continues|continue|tried|tries|try|sought|seeks|began|begins|begun to say|argue|insist|note|add|explain|claim|warn|tell|assert|stress|write|predict", Stance::Assert),
     ("was|were|is|are|been quick to say|note|add|point|stress|insist|argue|warn|claim|praise|criticize|blame|deny", Stance::Assert),
     ("pointed|points out|to", Stance::Assert),
+    // only in a parenthetical `as X put it` (see PARENTHETICAL_CUES)
+    ("put|puts it", Stance::Assert),
     ("according to", Stance::Assert),
     ("was|were|is|are quoted as saying", Stance::Assert),
     ("quoted as saying", Stance::Assert),
@@ -221,6 +223,10 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("without disclosing|naming|identifying", Stance::Decline),
     ("referred questions|reuters|requests|inquiries to", Stance::Decline),
 ];
+
+/// Cue heads that report speech only in a parenthetical `as X put it`, set off by a
+/// comma or closing its sentence (elsewhere `put it on the table` is no speech).
+pub(crate) const PARENTHETICAL_CUES: &[&str] = &["put", "puts"];
 
 /// Cues that report speech only next to what was said: followed by `,` `:` a
 /// quotation mark, `that` or a question word, or closing a sentence after a

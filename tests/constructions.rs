@@ -224,3 +224,15 @@ fn two_claims_in_one_sentence_stay_two() {
         ("Officials said the road would reopen; they added that tolls would rise.", "added", Stance::Assert, Some("tolls would rise")),
     ]);
 }
+
+/// `as X put it` gives its host clause to X; `put it` elsewhere is no speech.
+#[test]
+fn as_someone_put_it() {
+    check(&[
+        ("As one trader put it, the rally has run out of buyers.", "put it", Stance::Assert, Some("the rally has run out of buyers")),
+        ("The rally has run out of buyers, as one trader put it.", "put it", Stance::Assert, Some("The rally has run out of buyers")),
+    ]);
+    let claims = attribute("As one trader put it, the rally has run out of buyers.", &[]);
+    assert_eq!(claims[0].speaker.text, "one trader");
+    none(&["She put it on the table before the vote.", "The board put it to a vote in May."]);
+}

@@ -13,6 +13,7 @@
 //!
 //! | file | rule(s) |
 //! |---|---|
+//! | [`as_put_it`] | `as_put_it`: `As X put it, Y.` / `Y, as X put it.` |
 //! | [`content_before`] | `content_before`: `Y, X said.` / `“Y,” said X.` / `Y said the official.` |
 //! | [`split_quote`] | `split_quote`: the second half of `“A,” X said, “B.”` |
 //! | [`according`] | `according_to`: `according to X, Y` / `Y, according to X` |
@@ -38,6 +39,7 @@ use crate::cues::{find_cues, Cue, Form};
 use crate::doc::Doc;
 
 mod according;
+mod as_put_it;
 mod citing;
 mod content_after;
 mod content_before;
@@ -56,6 +58,8 @@ use sentence::Ctx;
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Rule {
+    /// A parenthetical `as X put it`: `As Ruiz put it, the plan is dead.`
+    AsPutIt,
     /// The content closes before its cue: `Y, X said.`, `“Y,” said X.`, `Y said the
     /// official.`
     ContentBefore,
@@ -82,7 +86,8 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in table order.
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 10] = [
+        Rule::AsPutIt,
         Rule::ContentBefore,
         Rule::SplitQuote,
         Rule::AccordingTo,
@@ -97,6 +102,7 @@ impl Rule {
     /// The rule's name as serialized (`content_before`, `according_to`, ...).
     pub fn name(self) -> &'static str {
         match self {
+            Rule::AsPutIt => "as_put_it",
             Rule::ContentBefore => "content_before",
             Rule::SplitQuote => "split_quote",
             Rule::AccordingTo => "according_to",
@@ -246,6 +252,7 @@ use Stances::{Any, NotDecline};
 /// row that answers to its form and stance and finds a claim.
 const RULES: &[Row] = &[
     // sweep 1, cues right to left: content before the cue
+    Row { rule: Rule::AsPutIt, step: Step::Closing(Cues { forms: &[Finite], stances: NotDecline }, as_put_it::find) },
     Row { rule: Rule::ContentBefore, step: Step::Closing(Cues { forms: &[Finite], stances: NotDecline }, content_before::find) },
     Row { rule: Rule::SplitQuote, step: Step::Second(split_quote::find) },
     // sweep 2, cues left to right: the speaker after a preposition, or the content after the cue
