@@ -31,16 +31,7 @@ impl Ctx<'_> {
             let comma = (cue.last..self.hi.min(cue.last + REACH)).find(|&j| is_clause_break(&self.toks[j]))?;
             let speaker = self.bytes(cue.last, comma)?;
             let content = self.trim_content(self.bytes(comma + 1, self.hi)?)?;
-            let quote = self.quote_kind(&content);
-            return Some(RawClaim {
-                speaker,
-                cue: cue_range,
-                content: Some(content),
-                stance: cue.stance,
-                quote,
-                relative_to: None,
-                rule: Rule::AccordingTo,
-            });
+            return Some(self.claim(speaker, cue_range, content, cue.stance, Rule::AccordingTo));
         }
         // after the content: speaker to the sentence end (or next comma)
         let mut e = cue.last;
@@ -63,15 +54,6 @@ impl Ctx<'_> {
             }
         }
         let content = self.trim_content(self.bytes(s, cue.first)?)?;
-        let quote = self.quote_kind(&content);
-        Some(RawClaim {
-            speaker,
-            cue: cue_range,
-            content: Some(content),
-            stance: cue.stance,
-            quote,
-            relative_to: None,
-            rule: Rule::AccordingTo,
-        })
+        Some(self.claim(speaker, cue_range, content, cue.stance, Rule::AccordingTo))
     }
 }

@@ -28,15 +28,6 @@ impl Ctx<'_> {
             self.bytes(self.lo, at - 1)?
         };
         let content = self.trim_content(content)?;
-        let quote = self.quote_kind(&content);
-        Some(RawClaim {
-            speaker,
-            cue: self.bytes(cue.first, cue.last)?,
-            content: Some(content),
-            stance: cue.stance,
-            quote,
-            relative_to: None,
-            rule: Rule::AsPutIt,
-        })
+        Some(self.claim(speaker, self.bytes(cue.first, cue.last)?, content, cue.stance, Rule::AsPutIt))
     }
 }

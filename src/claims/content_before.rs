@@ -134,16 +134,7 @@ impl Ctx<'_> {
             }
         }
         let content = self.trim_content(start..end)?;
-        let quote = self.quote_kind(&content);
-        Some(RawClaim {
-            speaker,
-            cue: self.bytes(cue.first, object_end.max(cue.last))?,
-            content: Some(content),
-            stance: cue.stance,
-            quote,
-            relative_to: None,
-            rule: Rule::ContentBefore,
-        })
+        Some(self.claim(speaker, self.bytes(cue.first, object_end.max(cue.last))?, content, cue.stance, Rule::ContentBefore))
     }
 
     /// "Y, X, a title, said": the speaker with its appositions (and the token that

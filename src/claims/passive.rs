@@ -21,15 +21,6 @@ impl Ctx<'_> {
             e -= 1;
         }
         let content = self.trim_content(self.bytes(self.subject_start, e)?)?;
-        let quote = self.quote_kind(&content);
-        Some(RawClaim {
-            speaker,
-            cue: self.bytes(cue.first, cue.last)?,
-            content: Some(content),
-            stance: cue.stance,
-            quote,
-            relative_to: None,
-            rule: Rule::Passive,
-        })
+        Some(self.claim(speaker, self.bytes(cue.first, cue.last)?, content, cue.stance, Rule::Passive))
     }
 }

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use crate::claim::QuoteKind;
+use super::{RawClaim, Rule};
+use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::doc::Doc;
 use crate::lexicon::{
@@ -202,6 +203,13 @@ impl<'a> Ctx<'a> {
     pub(super) fn quote_closing_before(&self, b: usize) -> Option<&Quote> {
         let i = self.quotes.partition_point(|q| q.outer.end <= b);
         self.quotes[..i].last().filter(|q| b - q.outer.end <= 2)
+    }
+
+    /// The claim of `speaker` with cue `cue` and content `content` (its quote kind read
+    /// from the marks), found by `rule`.
+    pub(super) fn claim(&self, speaker: Range<usize>, cue: Range<usize>, content: Range<usize>, stance: Stance, rule: Rule) -> RawClaim {
+        let quote = self.quote_kind(&content);
+        RawClaim { speaker, cue, content: Some(content), stance, quote, relative_to: None, rule }
     }
 
     pub(super) fn quote_kind(&self, r: &Range<usize>) -> QuoteKind {
