@@ -39,8 +39,9 @@ const USAGE: &str = "usage:
       INPUT: .txt files, directories of them, .jsonl, .csv, or - (JSON Lines on stdin; the default)
   attribution show FILE [--json] [--explain] [--models FILE] [--model NAME] [--engine E] [--precision P]
                         [--without RULE,...]
-      --explain: the rule that found each claim; --without: rules switched off (content_before,
-      split_quote, according_to, passive, decline, participle, content_after, citing, continued_quote)
+      --explain: the rule that found each claim; --without: rules switched off (as_put_it,
+      content_before, split_quote, according_to, passive, decline, participle, content_after,
+      citing, continued_quote)
   attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]";
 
 /// Parsed command line: flags with values, switches, and positional arguments.
