@@ -222,6 +222,19 @@ fn two_claims_in_one_sentence_stay_two() {
             Some("the inspection had been rushed"),
         ),
         ("Officials said the road would reopen; they added that tolls would rise.", "added", Stance::Assert, Some("tolls would rise")),
+        // a subject of common nouns, not only a name or a pronoun
+        (
+            "The minister emphasized that the reform was fair, and human rights groups warned that it would fail.",
+            "emphasized",
+            Stance::Assert,
+            Some("the reform was fair"),
+        ),
+        (
+            "The minister emphasized that the reform was fair, and human rights groups warned that it would fail.",
+            "warned",
+            Stance::Assert,
+            Some("it would fail"),
+        ),
     ]);
 }
 

@@ -8,8 +8,8 @@ use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::doc::Doc;
 use crate::lexicon::{
-    is_intro, is_sentence_end, AUX, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS, COUNTING_DETERMINERS,
-    LEADERS, OPENING_QUOTES, SINGLE_QUOTES, SUBJECT_PRONOUNS, TRAILING_MARKS,
+    is_intro, is_sentence_end, AUX, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS, LEADERS,
+    OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
 };
 use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
@@ -172,16 +172,14 @@ impl<'a> Ctx<'a> {
 
     /// Whether the marker token `m` (`, while`, `;`) opens a coordinate clause with a
     /// subject of its own before cue `d` (`, while Nissan did not respond`, `; Honda
-    /// said`).
+    /// said`, `, but she denied`, `, and human rights groups warned`): up to eight
+    /// words, no verb and no comma among them, right before the cue.
     pub(super) fn coordinate_clause(&self, m: usize, d: &Cue) -> bool {
         let subject = m + if self.lower(m) == ";" { 1 } else { 2 };
         let Some(n) = d.first.checked_sub(subject) else { return false };
         let Some(first) = self.tok(subject) else { return false };
         let np = (1..=8).contains(&n)
-            && (first.cap
-                || COUNTING_DETERMINERS.contains(&first.lower.as_str())
-                || SUBJECT_PRONOUNS.contains(&first.lower.as_str())
-                || crate::lexicon::is_role_noun(&first.lower))
+            && first.word
             && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_clause_break(&self.toks[j]));
         np
     }
