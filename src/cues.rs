@@ -137,11 +137,14 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
     out
 }
 
+/// Most tokens between `as` and a parenthetical cue (`as one trader put it`): its speaker.
+pub(crate) const PARENTHETICAL_SPEAKER_TOKENS: usize = 6;
+
 /// Whether the cue ending before token `end` (starting at `at`) is a parenthetical
 /// `as X put it`: `as` a few words before it, then a comma or the sentence end.
 fn parenthetical_context(toks: &[Tok], end: usize, from: usize, at: usize, to: usize) -> bool {
     let closes = end >= to || toks[end].lower == "," || is_sentence_end(&toks[end].lower);
-    closes && (at.saturating_sub(6).max(from)..at).any(|k| toks[k].lower == "as")
+    closes && (at.saturating_sub(PARENTHETICAL_SPEAKER_TOKENS).max(from)..at).any(|k| toks[k].lower == "as")
 }
 
 /// Whether the manner cue at `i` stands where it reports speech: before `,` `:` a

@@ -179,12 +179,14 @@ impl<'t> Plan<'t> {
             }
             // a definite title ("the mayor"): the latest earlier mention of the title,
             // where the name it goes with is ("Mayor Bill de Blasio", "Lee, the mayor")
-            if let Some(title) = definite_title(mention) {
+            let lower = mention.to_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            if let Some(title) = crate::lexicon::definite_title(&words) {
                 let earlier = sentences[..=i].iter().rev().find_map(|s| {
                     let lower = text[s.start..s.end.min(raw.speaker.start)].to_lowercase();
                     // (lower-casing keeps byte offsets for ASCII text; elsewhere skip)
                     (lower.len() == s.end.min(raw.speaker.start) - s.start)
-                        .then(|| lower.rfind(&title).map(|at| (s, s.start + at)))
+                        .then(|| lower.rfind(title).map(|at| (s, s.start + at)))
                         .flatten()
                 });
                 if let Some((s, at)) = earlier {
@@ -212,15 +214,6 @@ impl<'t> Plan<'t> {
     fn finish(&self) -> Vec<Claim> {
         resolve_all(&self.doc, &self.claims)
     }
-}
-
-/// The title of a mention that is a definite description of a person (`the mayor` →
-/// `mayor`), whose name an earlier mention gives.
-#[cfg(feature = "model")]
-fn definite_title(mention: &str) -> Option<String> {
-    let words: Vec<String> = mention.split_whitespace().map(str::to_lowercase).collect();
-    let last = words.last()?;
-    (words.len() <= 5 && words[0] == "the" && crate::lexicon::PERSON_TITLES.contains(&last.as_str())).then(|| last.clone())
 }
 
 /// Words after a cue tagged for syntax.

@@ -532,6 +532,13 @@ pub(crate) const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("supt", "superintendent"),
 ];
 
+/// The title of a mention that is a definite description of a person (`the mayor`,
+/// `the Democratic presidential nominee`), from its lower-case words.
+pub(crate) fn definite_title<'w>(words: &[&'w str]) -> Option<&'w str> {
+    let last = *words.last()?;
+    (words[0] == "the" && words.len() <= 5 && PERSON_TITLES.contains(&last)).then_some(last)
+}
+
 /// Whether `word` (lower-case, a title or its abbreviation) is the title `title`.
 pub(crate) fn is_title(word: &str, title: &str) -> bool {
     word == title || TITLE_ABBREVIATIONS.iter().any(|&(a, t)| a == word && t == title)

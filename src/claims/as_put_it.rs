@@ -3,10 +3,7 @@
 
 use super::sentence::{is_clause_break, Ctx};
 use super::{RawClaim, Rule};
-use crate::cues::Cue;
-
-/// Most tokens between `as` and `put it` (the speaker).
-const SPEAKER_TOKENS: usize = 6;
+use crate::cues::{Cue, PARENTHETICAL_SPEAKER_TOKENS};
 
 /// The claim of a parenthetical `as X put it` (the cue lexicon gives `put it` only
 /// there).
@@ -16,7 +13,7 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, _next: Option<usize>) -> Option<RawClai
 
 impl Ctx<'_> {
     fn as_put_it(&self, cue: &Cue) -> Option<RawClaim> {
-        let at = (cue.first.saturating_sub(SPEAKER_TOKENS).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "as")?;
+        let at = (cue.first.saturating_sub(PARENTHETICAL_SPEAKER_TOKENS).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "as")?;
         let speaker = self.bytes(at + 1, cue.first)?;
         // fronted ("As X put it, Y."): the clause after it; else ("Y, as X put it."):
         // the clause before it

@@ -7,8 +7,8 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
-    is_role_noun, is_sentence_end_char, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS,
-    INSTITUTION_NOUNS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PERSON_TITLES, PLURALS_WITHOUT_S,
+    definite_title, is_role_noun, is_sentence_end_char, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS,
+    HEAD_STOPS, INSTITUTION_NOUNS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PLURALS_WITHOUT_S,
     QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
@@ -222,9 +222,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     let group_member = words.starts_with(&["one", "of"]);
     // "the mayor", "The Democratic presidential nominee": a definite description ending
     // in a person's title, with no name in it
-    let title = (matches!(words.first(), Some(&"the")) && words.len() <= 5 && !is_person && pronoun.is_none())
-        .then(|| words.last().filter(|w| PERSON_TITLES.contains(w)).map(|w| (*w).to_owned()))
-        .flatten();
+    let title = (!is_person && pronoun.is_none()).then(|| definite_title(&words).map(str::to_owned)).flatten();
     MentionFacts { anonymity, kind, name, descriptor, pronoun, back_reference, group_member, plural, title }
 }
 

@@ -20,24 +20,24 @@ use analysis::{analyse, MentionFacts, Pronoun};
 
 /// Speaker analysis and resolution for every raw claim, in order.
 pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
-    let (text, ents, sentences) = (doc.text, &doc.entities[..], &doc.sentences[..]);
+    let (text, sentences) = (doc.text, &doc.sentences[..]);
     // antecedents so far: (mention range, what it says)
     let mut seen: Vec<(std::ops::Range<usize>, MentionFacts)> = Vec::new();
     let mut out = Vec::with_capacity(raws.len());
     // anonymity markers of each sentence, found once however many claims it holds
     let mut markers_of: BTreeMap<usize, Vec<Range<usize>>> = BTreeMap::new();
     for raw in raws {
-        let a = analyse(text, raw.speaker.clone(), &doc.toks_of(&raw.speaker), ents);
+        let a = facts(doc, &raw.speaker);
         // "X, who said ...": "who" is X; else pronouns and back-references look back
         let relative = raw.relative_to.clone().map(|r| {
-            let t = analyse(text, r.clone(), &doc.toks_of(&r), ents);
+            let t = facts(doc, &r);
             (r, t)
         });
         let titled = a.title.as_deref().and_then(|title| titled_person(doc, raw.speaker.start, title));
         let target = if relative.is_some() {
             relative
         } else if let Some(r) = titled.clone() {
-            let t = analyse(text, r.clone(), &doc.toks_of(&r), ents);
+            let t = facts(doc, &r);
             Some((r, t))
         } else if a.pronoun.is_some() || a.back_reference {
             antecedent(doc, &raw.speaker, &a, &seen)
@@ -90,6 +90,11 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
     }
     resolve_forward(&mut out);
     out
+}
+
+/// What the mention at `r` of the window says about its source.
+fn facts(doc: &Doc, r: &Range<usize>) -> MentionFacts {
+    analyse(doc.text, r.clone(), &doc.toks_of(r), &doc.entities)
 }
 
 /// The person a definite title stands for (`the mayor` after `Mayor Bill de Blasio`,
@@ -193,9 +198,9 @@ fn antecedent(
     let words = |r: &Range<usize>| -> Vec<String> {
         doc.toks_of(r).iter().filter(|t| t.word && !ARTICLES.contains(&t.lower.as_str())).map(|t| t.lower.clone()).collect()
     };
-    let own = words(mention);
-    let shared = |r: &Range<usize>| words(r).iter().filter(|w| own.contains(w)).count();
     let from_speakers = if a.back_reference {
+        let own = words(mention);
+        let shared = |r: &Range<usize>| words(r).iter().filter(|w| own.contains(w)).count();
         // the latest speaker of the same role that repeats the most of its words
         let mut best: Option<(&(Range<usize>, MentionFacts), usize)> = None;
         for s in earlier.clone().filter(|(_, c)| same_role(c)) {
@@ -226,7 +231,8 @@ fn antecedent(
     };
     if let Some(e) = subject {
         let r = e.start..e.end;
-        return Some((r.clone(), analyse(text, r.clone(), &doc.toks_of(&r), ents)));
+        let t = facts(doc, &r);
+        return Some((r, t));
     }
     from_speakers.cloned()
 }
