@@ -178,10 +178,7 @@ impl<'a> Ctx<'a> {
         let subject = m + if self.lower(m) == ";" { 1 } else { 2 };
         let Some(n) = d.first.checked_sub(subject) else { return false };
         let Some(first) = self.tok(subject) else { return false };
-        let np = (1..=8).contains(&n)
-            && first.word
-            && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_clause_break(&self.toks[j]));
-        np
+        (1..=8).contains(&n) && first.word && !(subject..d.first).any(|j| self.verbish(&self.toks[j]) || is_clause_break(&self.toks[j]))
     }
 
     /// The quotation whose inner text contains byte `b`.
