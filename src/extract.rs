@@ -16,6 +16,7 @@ use crate::doc::Doc;
 use crate::entity::Entity;
 #[cfg(feature = "model")]
 use crate::error::{Error, Result};
+use crate::learned::LinearModel;
 #[cfg(feature = "model")]
 use crate::ner::NerModel;
 use crate::resolution::resolve_all;
@@ -53,7 +54,7 @@ pub fn attribute_with_rules(text: &str, entities: &[Entity], syntax: &Syntax, ru
             .filter(|e| e.start < e.end && e.end <= w.end)
             .map(|e| Entity { start: e.start - w.start, end: e.end - w.start, ..(*e).clone() })
             .collect();
-        let mut plan = Plan::new(&text[w.clone()], rules);
+        let mut plan = Plan::new(&text[w.clone()], rules, LinearModel::builtin_content_end());
         plan.take_model(&local, syntax.slice(w.clone()));
         out.extend(plan.finish().into_iter().map(|c| shift(c, w.start)));
     }
@@ -100,14 +101,16 @@ struct Plan<'t> {
     doc: Doc<'t>,
     claims: Vec<RawClaim>,
     rules: Rules,
+    /// The learned parameters of rule `content_end`.
+    content_end: &'t LinearModel,
 }
 
 impl<'t> Plan<'t> {
     /// The text step and the draft pass.
-    fn new(text: &'t str, rules: Rules) -> Plan<'t> {
+    fn new(text: &'t str, rules: Rules, content_end: &'t LinearModel) -> Plan<'t> {
         let doc = Doc::new(text);
-        let claims = raw_claims(&doc, rules);
-        Plan { doc, claims, rules }
+        let claims = raw_claims(&doc, rules, content_end);
+        Plan { doc, claims, rules, content_end }
     }
 
     /// Takes what the model found in this window; with syntax, finds the claims again
@@ -116,7 +119,7 @@ impl<'t> Plan<'t> {
         self.doc.set_entities(entities);
         if !syntax.is_empty() {
             self.doc.syntax = syntax;
-            self.claims = raw_claims(&self.doc, self.rules);
+            self.claims = raw_claims(&self.doc, self.rules, self.content_end);
         }
     }
 
@@ -263,13 +266,22 @@ fn around(text: &str, r: Range<usize>, bound: &Range<usize>, words: usize) -> Ra
 pub struct Extractor {
     ner: NerModel,
     rules: Rules,
+    /// The learned parameters of rule `content_end`.
+    content_end: std::sync::Arc<LinearModel>,
 }
 
 #[cfg(feature = "model")]
 impl Extractor {
     /// An extractor around an already loaded NER model.
     pub fn new(ner: NerModel) -> Extractor {
-        Extractor { ner, rules: Rules::all() }
+        Extractor { ner, rules: Rules::all(), content_end: std::sync::Arc::new(LinearModel::builtin_content_end().clone()) }
+    }
+
+    /// This extractor with other learned parameters for rule `content_end` (those
+    /// `models.toml` declares are read by [`Extractor::from_config`]).
+    #[must_use]
+    pub fn with_content_end(self, model: LinearModel) -> Extractor {
+        Extractor { content_end: std::sync::Arc::new(model), ..self }
     }
 
     /// This extractor with only `rules` on (all are, by default): see [`Rule`](crate::Rule).
@@ -297,12 +309,16 @@ impl Extractor {
     /// or reported, as `if_missing` says.
     pub fn from_config(config: &crate::models::ModelsConfig, name: Option<&str>, if_missing: crate::ner::IfMissing) -> Result<Extractor> {
         crate::ner::ensure_model(config, name, if_missing)?;
-        NerModel::from_config(config, name).map(Extractor::new)
+        let content_end = config.content_end_model()?;
+        Ok(Extractor::new(NerModel::from_config(config, name)?).with_content_end(content_end))
     }
 
-    /// Loads model `name` (or the default) of a `models.toml`.
+    /// Loads model `name` (or the default) of a `models.toml`, with the learned
+    /// parameters it declares.
     pub fn from_models_file(models_toml: impl AsRef<Path>, name: Option<&str>) -> Result<Extractor> {
-        NerModel::from_models_file(models_toml, name).map(Extractor::new)
+        let config = crate::models::ModelsConfig::from_file(models_toml)?;
+        let content_end = config.content_end_model()?;
+        Ok(Extractor::new(NerModel::from_config(&config, name)?).with_content_end(content_end))
     }
 
     /// The NER model.
@@ -323,11 +339,42 @@ impl Extractor {
 
     /// Many articles at once: their sentences share NER batches.
     pub fn extract_batch<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Article>> {
-        // every window of every text, planned; their needed sentences share NER batches
+        let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); texts.len()];
+        for (t, w, plan) in self.tagged_plans(texts)? {
+            claims[t].extend(guarded(|| plan.finish())?.into_iter().map(|c| shift(c, w.start)));
+        }
+        Ok(claims.into_iter().map(Article::from_claims).collect())
+    }
+
+    /// For learning rule `content_end` (`examples/learn_content_end.rs`): the claims
+    /// these rules find in `text` (switch `content_end` off to see the contents it
+    /// would end) and where each content may end, with the features the rule weighs.
+    #[doc(hidden)]
+    pub fn content_end_samples(&self, text: &str) -> Result<Vec<crate::learned::Sample>> {
+        let mut out = Vec::new();
+        for (_, w, plan) in self.tagged_plans(&[text])? {
+            let candidates = guarded(|| crate::claims::content_end_candidates(&plan.doc, &plan.claims))?;
+            for (raw, cands) in plan.claims.iter().zip(candidates) {
+                let Some(content) = raw.content.clone() else { continue };
+                out.push(crate::learned::Sample {
+                    rule: raw.rule,
+                    cue: raw.cue.start + w.start..raw.cue.end + w.start,
+                    content: content.start + w.start..content.end + w.start,
+                    candidates: cands.into_iter().map(|c| (c.end + w.start, c.features)).collect(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every window of every text, planned, tagged by the model where the plan
+    /// needs it (the windows' stretches share NER batches), and its claims found
+    /// again: the text index, the window's range and its plan.
+    fn tagged_plans<'a, S: AsRef<str>>(&'a self, texts: &'a [S]) -> Result<Vec<(usize, Range<usize>, Plan<'a>)>> {
         let mut parts: Vec<(usize, Range<usize>, Plan)> = Vec::new();
         for (t, text) in texts.iter().enumerate() {
             for w in windows(text.as_ref(), WINDOW) {
-                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules))?;
+                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules, &self.content_end))?;
                 parts.push((t, w, plan));
             }
         }
@@ -351,12 +398,10 @@ impl Extractor {
             per_part[*p].0.extend(a.entities);
             per_part[*p].1.extend_shifted(&a.syntax, 0);
         }
-        let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); texts.len()];
-        for ((t, w, mut plan), (ents, syntax)) in parts.into_iter().zip(per_part) {
+        for ((_, _, plan), (ents, syntax)) in parts.iter_mut().zip(per_part) {
             guarded(|| plan.take_model(&ents, syntax))?;
-            claims[t].extend(guarded(|| plan.finish())?.into_iter().map(|c| shift(c, w.start)));
         }
-        Ok(claims.into_iter().map(Article::from_claims).collect())
+        Ok(parts)
     }
 }
 

@@ -397,6 +397,16 @@ pub(crate) const DECLINE_OBJECT_WORDS: &[&str] = &[
     "reuters", "reuters’", "reuters'", "emailed", "e-mailed", "written", "phone", "telephone", "email", "repeated", "multiple", "several",
 ];
 
+/// Marks where a content after its cue may end (`claims::content_end` weighs each).
+pub(crate) const CONTENT_END_MARKS: &[&str] = &[",", ";", ":", "—", "–", "-", "("];
+
+/// Clause words where a content after its cue may end without a mark before them
+/// (`claims::content_end` weighs each).
+pub(crate) const CONTENT_END_WORDS: &[&str] = &[
+    "and", "but", "as", "while", "because", "although", "though", "whereas", "which", "who", "when", "after", "before", "until", "so",
+    "since", "if",
+];
+
 /// Subordinators that, after a comma and before a clause of their own, end the
 /// reported clause: what follows is the writer's (`said the talks would go on, as
 /// both camps raced toward a summit`).

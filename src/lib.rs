@@ -82,6 +82,7 @@ mod error;
 pub mod eval;
 mod extract;
 mod labels;
+pub mod learned;
 mod lexicon;
 pub mod models;
 #[cfg(feature = "model")]

@@ -155,6 +155,10 @@ pub struct ModelsConfig {
     pub cache: PathBuf,
     /// Every model, by name.
     pub models: BTreeMap<String, ModelSpec>,
+    /// The learned parameters of the `content_end` rule (`[learned] content_end`),
+    /// resolved against this file's directory; `None`: the copy built into the
+    /// crate (the embedded `models.toml` names that same file).
+    pub content_end: Option<PathBuf>,
 }
 
 /// How to obtain one model.
@@ -227,6 +231,15 @@ struct RawFile {
     engine: Engine,
     cache: String,
     models: BTreeMap<String, ModelSpec>,
+    #[serde(default)]
+    learned: RawLearned,
+}
+
+/// `[learned]`: files of learned parameters, relative to the `models.toml`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawLearned {
+    content_end: Option<String>,
 }
 
 /// The crate's own `models.toml`, built into the library: what
@@ -242,7 +255,9 @@ impl ModelsConfig {
     /// `$ATTRIBUTION_CACHE`, else `~/.cache/attribution`: what a crate that depends
     /// on `attribution` uses without a file of its own.
     pub fn embedded() -> Result<ModelsConfig> {
-        ModelsConfig::parse(DEFAULT_MODELS_TOML, Path::new("models.toml (embedded in the attribution crate)"))
+        let config = ModelsConfig::parse(DEFAULT_MODELS_TOML, Path::new("models.toml (embedded in the attribution crate)"))?;
+        // its learned parameters are built in too
+        Ok(ModelsConfig { content_end: None, ..config })
     }
 
     /// Reads and checks a `models.toml`.
@@ -277,6 +292,7 @@ impl ModelsConfig {
             Some(dir) => PathBuf::from(dir),
             None => expand_home(&raw.cache),
         };
+        let content_end = raw.learned.content_end.map(|p| path.parent().unwrap_or(Path::new(".")).join(p));
         Ok(ModelsConfig {
             path: path.to_owned(),
             default: raw.default,
@@ -284,7 +300,17 @@ impl ModelsConfig {
             engine: raw.engine,
             cache,
             models: raw.models,
+            content_end,
         })
+    }
+
+    /// The parameters of the learned `content_end` rule this file declares (the
+    /// built-in ones when it declares none).
+    pub fn content_end_model(&self) -> Result<crate::learned::LinearModel> {
+        match &self.content_end {
+            Some(path) => crate::learned::LinearModel::from_file(path),
+            None => Ok(crate::learned::LinearModel::builtin_content_end().clone()),
+        }
     }
 
     /// The spec of `name`, or of the default model when `name` is `None`.

@@ -83,9 +83,10 @@ impl Args {
         attribution::ner::NerModel::from_config(&self.config()?, self.model.as_deref())
     }
 
-    /// The extractor the options name.
+    /// The extractor the options name, with the learned parameters the
+    /// `models.toml` declares.
     pub fn extractor(&self) -> Result<attribution::Extractor, Error> {
-        Ok(attribution::Extractor::new(self.ner()?))
+        attribution::Extractor::from_config(&self.config()?, self.model.as_deref(), attribution::IfMissing::Fail)
     }
 }
 

@@ -19,6 +19,7 @@
 //! | [`according`] | `according_to`: `according to X, Y` / `Y, according to X` |
 //! | [`passive`] | `passive`: `Y was rejected by X` |
 //! | [`content_after`] | `decline`, `participle`, `content_after`: `X declined to comment on Y`, `X did Z, saying Y`, `X said (that) Y` |
+//! | [`content_end`] | `content_end` (learned): where a content after its cue ends |
 //! | [`citing`] | `citing`: `X, citing Y, reported Z` gives Y's claim too |
 //! | [`continued_quote`] | `continued_quote`: `“A,” X said. “B.”` |
 //!
@@ -37,12 +38,16 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{find_cues, Cue, Form};
 use crate::doc::Doc;
+use crate::learned::LinearModel;
+use crate::text::quotes::Quote;
+use crate::text::tokens::Tok;
 
 mod according;
 mod as_put_it;
 mod citing;
 mod content_after;
 mod content_before;
+mod content_end;
 mod continued_quote;
 mod passive;
 mod sentence;
@@ -78,6 +83,11 @@ pub enum Rule {
     Participle,
     /// The content follows its cue: `X said (that) Y`, `X told Reuters Y`.
     ContentAfter,
+    /// Ends a content that follows its cue where the reported clause ends (`X said
+    /// Y, as Z happened`): a model learned from annotated news weighs each break
+    /// ([`crate::learned`]). It finds no claims of its own: claims it ends keep the
+    /// rule that found them.
+    ContentEnd,
     /// The source a report cites: `X, citing Y, reported Z` is Y's claim too.
     Citing,
     /// A quotation that goes on after its cue: `“A,” X said. “B.”`
@@ -86,7 +96,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in table order.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::AsPutIt,
         Rule::ContentBefore,
         Rule::SplitQuote,
@@ -95,6 +105,7 @@ impl Rule {
         Rule::Decline,
         Rule::Participle,
         Rule::ContentAfter,
+        Rule::ContentEnd,
         Rule::Citing,
         Rule::ContinuedQuote,
     ];
@@ -110,9 +121,16 @@ impl Rule {
             Rule::Decline => "decline",
             Rule::Participle => "participle",
             Rule::ContentAfter => "content_after",
+            Rule::ContentEnd => "content_end",
             Rule::Citing => "citing",
             Rule::ContinuedQuote => "continued_quote",
         }
+    }
+
+    /// Whether the rule finds claims (all but `content_end`, which ends the
+    /// contents others found).
+    pub fn finds_claims(self) -> bool {
+        self != Rule::ContentEnd
     }
 
     fn bit(self) -> u32 {
@@ -233,6 +251,9 @@ enum Step {
     /// claimed. `bound` is where a later cue ends the content; `done` are the
     /// sentence's claims so far.
     Opening(Cues, fn(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClaim]) -> Option<RawClaim>),
+    /// Where the content of a claim an `Opening` rule just found ends, decided by a
+    /// learned model (the sentence's cues are given).
+    Ending(fn(ctx: &Ctx, cues: &[Cue], claim: &mut RawClaim, model: &LinearModel)),
     /// Claims the window's claims imply, before nested reports are dropped.
     Implied(fn(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim>),
     /// Claims that continue the window's final claims.
@@ -264,6 +285,7 @@ const RULES: &[Row] = &[
     },
     Row { rule: Rule::Participle, step: Step::Opening(Cues { forms: &[Participle], stances: NotDecline }, content_after::participle) },
     Row { rule: Rule::ContentAfter, step: Step::Opening(Cues { forms: &[Finite], stances: NotDecline }, content_after::finite) },
+    Row { rule: Rule::ContentEnd, step: Step::Ending(content_end::end) },
     // over the window's claims
     Row { rule: Rule::Citing, step: Step::Implied(citing::find) },
     Row { rule: Rule::ContinuedQuote, step: Step::Continuing(continued_quote::find) },
@@ -271,15 +293,11 @@ const RULES: &[Row] = &[
 
 /// The claims of one window, by the rules that are on: sentence by sentence, the
 /// cues and, for each, its speaker mention and content. Nested reports (a cue
-/// inside another claim's content) are dropped.
-pub(crate) fn raw_claims(doc: &Doc, rules: Rules) -> Vec<RawClaim> {
+/// inside another claim's content) are dropped. `content_end` reads `model`.
+pub(crate) fn raw_claims(doc: &Doc, rules: Rules, model: &LinearModel) -> Vec<RawClaim> {
     let rows: Vec<&Row> = RULES.iter().filter(|r| rules.contains(r.rule)).collect();
-    let (toks, quotes) = (&doc.toks[..], &doc.quotes[..]);
-    // quotes are sorted and disjoint: the one that may hold a token is found by bisection
-    let in_quote = |t: &crate::text::tokens::Tok| {
-        let i = quotes.partition_point(|q| q.inner.start <= t.start);
-        i > 0 && t.end <= quotes[i - 1].inner.end
-    };
+    let toks = &doc.toks[..];
+    let in_quote = |t: &Tok| in_quote(&doc.quotes, t);
     let inside = |claims: &[RawClaim], r: &Range<usize>| {
         claims.iter().any(|c| c.content.as_ref().is_some_and(|y| y.start <= r.start && r.end <= y.end))
     };
@@ -335,7 +353,12 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules) -> Vec<RawClaim> {
                 Step::Opening(answers, find) if answers.answers(cue) => find(&ctx, cue, bound, &claims),
                 _ => None,
             });
-            if let Some(c) = found {
+            if let Some(mut c) = found {
+                for row in &rows {
+                    if let Step::Ending(end) = row.step {
+                        end(&ctx, &cues, &mut c, model);
+                    }
+                }
                 claims.push(c);
             }
         }
@@ -368,6 +391,34 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules) -> Vec<RawClaim> {
         }
     }
     out
+}
+
+/// Whether token `t` is inside a quotation (they are sorted and disjoint: the one
+/// that may hold it is found by bisection).
+fn in_quote(quotes: &[Quote], t: &Tok) -> bool {
+    let i = quotes.partition_point(|q| q.inner.start <= t.start);
+    i > 0 && t.end <= quotes[i - 1].inner.end
+}
+
+/// For learning `content_end`: the places where the content of each of `claims`
+/// (found with `content_end` off) may end, with their features, as the step sees
+/// them. One list per claim, empty where the content does not follow its cue.
+pub(crate) fn content_end_candidates(doc: &Doc, claims: &[RawClaim]) -> Vec<Vec<content_end::Candidate>> {
+    let toks = &doc.toks[..];
+    claims
+        .iter()
+        .map(|c| {
+            let Some(s) = doc.sentences.iter().find(|s| s.start <= c.cue.start && c.cue.start < s.end) else { return Vec::new() };
+            let lo = toks.partition_point(|t| t.start < s.start);
+            let hi = toks.partition_point(|t| t.start < s.end);
+            if lo >= hi {
+                return Vec::new();
+            }
+            let ctx = Ctx::new(doc, (lo, hi));
+            let cues = find_cues(toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t));
+            content_end::candidates(&ctx, &cues, c)
+        })
+        .collect()
 }
 
 /// Sorts claims by cue, then content start.

@@ -25,7 +25,6 @@ use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::process::ExitCode;
 
 use attribution::models::{Engine, ModelsConfig, Precision};
-use attribution::ner::NerModel;
 use attribution::{Article, Extractor, IfMissing, Rule, Rules};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
@@ -112,7 +111,7 @@ impl Args {
         let rules = self.rules()?;
         match file {
             // a file of the caller's: its models are loaded as they are
-            Some(_) => NerModel::from_config(&config, name).map(Extractor::new),
+            Some(_) => Extractor::from_config(&config, name, IfMissing::Fail),
             None => Extractor::from_config(&config, name, IfMissing::Build),
         }
         .map(|x| x.with_rules(rules))

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Relearns the parameters of rule `content_end` (models/content-end.json) from a
+# PolNeAR checkout (github.com/networkdynamics/PolNeAR; a git directory or a work
+# tree), from its train split only: never dev, never test.
+#   bash scripts/learn_content_end.sh PATH/TO/PolNeAR [OUT.json]
+# The articles are read into a temporary directory (one annotator per article, the
+# first .ann in name order) and removed afterwards; nothing of them is written to the
+# repository but the learned weights. A retrain reproduces the committed file
+# (the training is seeded); `git diff models/content-end.json` shows any change.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SRC=${1:?usage: learn_content_end.sh POLNEAR_GIT_DIR_OR_CHECKOUT [OUT.json]}
+OUT=${2:-$ROOT/models/content-end.json}
+if [ -d "$SRC/.git" ]; then GIT="$SRC/.git"; else GIT="$SRC"; fi
+git_() { git --git-dir "$GIT" "$@"; }
+COMMIT=$(git_ rev-parse HEAD)
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+SPLIT=train
+declare -A seen=()
+n=0
+while read -r ann; do
+  base=$(basename "$ann" .ann)
+  base=${base%_*}
+  [ -n "${seen[$base]:-}" ] && continue
+  seen[$base]=1
+  git_ show "HEAD:data/$SPLIT/text/$base.txt" > "$TMP/$base.txt"
+  git_ show "HEAD:$ann" > "$TMP/$base.ann"
+  n=$((n + 1))
+done < <(git_ ls-tree -r --name-only HEAD "data/$SPLIT/attributions/" | grep '\.ann$' | sort)
+echo "$n articles of PolNeAR $SPLIT at $COMMIT" >&2
+cd "$ROOT"
+cargo run --release --example learn_content_end -- train "$TMP" --commit "$COMMIT" --out "$OUT"

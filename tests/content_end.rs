@@ -1,0 +1,84 @@
+//! Rule `content_end`: the learned end of a content that follows its cue. Pure
+//! heuristics with the built-in parameters, no NER model; sentences of our own.
+
+use attribution::learned::LinearModel;
+use attribution::models::ModelsConfig;
+use attribution::{attribute_with_rules, Claim, Entity, EntityKind, Rule, Rules};
+
+/// Persons of the sentences below, as a NER model would give them.
+fn entities(text: &str) -> Vec<Entity> {
+    let mut out = Vec::new();
+    for name in ["Elena Voss", "Tomas Berg", "Ana Ruiz", "Lopez", "Ruiz", "Berg"] {
+        for (at, _) in text.match_indices(name) {
+            if !out.iter().any(|e: &Entity| e.start <= at && at < e.end) {
+                out.push(Entity::new(EntityKind::Person, text, at, at + name.len()).expect("a span of the text"));
+            }
+        }
+    }
+    out
+}
+
+/// The contents of the claims of `text`, with the rules given.
+fn contents(text: &str, rules: Rules) -> Vec<String> {
+    let claims: Vec<Claim> = attribute_with_rules(text, &entities(text), &Default::default(), rules);
+    claims.iter().filter_map(|c| c.text.as_ref().map(|t| t.text.clone())).collect()
+}
+
+/// (sentence, its content): where the reported clause runs to the end of the
+/// sentence, the built-in parameters leave it whole.
+const ROWS: &[(&str, &str)] = &[
+    // an embedded relative clause is part of what was said
+    ("Berg said the plan, which was drafted in May, would cut costs.", "the plan, which was drafted in May, would cut costs"),
+    // a list is one content
+    ("Ana Ruiz said the port, the airport and the rail line would all reopen.", "the port, the airport and the rail line would all reopen"),
+    // a quotation is never cut
+    ("Elena Voss said: “We will appeal, and we will win, whatever it costs.”", "We will appeal, and we will win, whatever it costs"),
+    // a clause of reasons
+    ("Lopez said the vote was delayed because two members were ill.", "the vote was delayed because two members were ill"),
+];
+
+#[test]
+fn a_whole_reported_clause_is_left_whole() {
+    for (text, want) in ROWS {
+        assert_eq!(contents(text, Rules::all()), [want.to_string()], "{text}");
+        assert_eq!(contents(text, Rules::all().without(Rule::ContentEnd)), [want.to_string()], "{text}");
+    }
+}
+
+#[test]
+fn a_rule_that_ends_contents_finds_no_claims_of_its_own() {
+    assert!(!Rule::ContentEnd.finds_claims());
+    let text = ROWS[0].0;
+    let none = Rule::ALL.into_iter().fold(Rules::all(), Rules::without);
+    assert!(attribute_with_rules(text, &entities(text), &Default::default(), none.with(Rule::ContentEnd)).is_empty());
+}
+
+#[test]
+fn models_toml_declares_the_built_in_parameters() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = ModelsConfig::from_file(root.join("models.toml")).expect("models.toml");
+    assert_eq!(config.content_end.as_deref(), Some(root.join("models/content-end.json").as_path()));
+    assert_eq!(&config.content_end_model().expect("the declared file"), LinearModel::builtin_content_end());
+    // the embedded models.toml uses the copy built into the crate
+    assert_eq!(ModelsConfig::embedded().expect("embedded").content_end, None);
+    // where they came from is part of the file
+    let p = &LinearModel::builtin_content_end().provenance;
+    assert_eq!((p.corpus.as_str(), p.split.as_str()), ("networkdynamics/PolNeAR", "train"));
+    assert_eq!(p.commit.len(), 40, "the PolNeAR commit trained on");
+}
+
+#[test]
+fn a_missing_or_broken_parameter_file_is_a_typed_error() {
+    let dir = std::env::temp_dir().join(format!("attribution-content-end-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let toml = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models.toml")).unwrap();
+    std::fs::write(dir.join("models.toml"), toml).unwrap();
+    let config = ModelsConfig::from_file(dir.join("models.toml")).unwrap();
+    let e = config.content_end_model().unwrap_err();
+    assert!(matches!(&e, attribution::Error::Io { path, .. } if path.ends_with("models/content-end.json")), "{e:?}");
+    std::fs::create_dir_all(dir.join("models")).unwrap();
+    std::fs::write(dir.join("models/content-end.json"), "{\"task\": 3}").unwrap();
+    let e = config.content_end_model().unwrap_err();
+    assert!(matches!(&e, attribution::Error::Json { .. }), "{e:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
