@@ -77,3 +77,19 @@ DIR=$("$EX/build_model" --print-dir)
 [ -f "$DIR/model.safetensors" ] || fail "build_model --print-dir: $DIR has no weights"
 case "$DIR" in "$CACHE"/*) ;; *) fail "build_model --print-dir: $DIR is not in $CACHE" ;; esac
 ok build_model
+
+# learn: the learned rows' trainer on an annotated article of our own (brat standoff),
+# then their scorer on it with what it wrote
+"$EX/learn" train "$ROOT/tests/fixtures/learn" --commit 0000000000000000000000000000000000000000 --out "$TMP" \
+  > "$TMP/learn-train.txt" 2>&1 || fail "learn train failed: $(tail -3 "$TMP/learn-train.txt")"
+python3 - "$TMP" <<'PY' || fail "learn wrote the wrong thing"
+import json, sys
+for name, task in (("content-end.json", "content_end"), ("speech.json", "speech")):
+    m = json.load(open(f"{sys.argv[1]}/{name}"))
+    p = m["provenance"]
+    assert m["task"] == task and p["split"] == "train" and p["articles"] == 1 and p["examples"] > 0, m
+PY
+"$EX/learn" score "$ROOT/tests/fixtures/learn" --models "$TMP" > "$TMP/learn-score.txt" 2>&1
+grep -q "contents after their cue that overlap an annotated one" "$TMP/learn-score.txt" || fail "learn score: $(cat "$TMP/learn-score.txt")"
+grep -q "claims: 3 with an annotation" "$TMP/learn-score.txt" || fail "learn score: $(cat "$TMP/learn-score.txt")"
+ok learn

@@ -16,7 +16,7 @@ use crate::doc::Doc;
 use crate::entity::Entity;
 #[cfg(feature = "model")]
 use crate::error::{Error, Result};
-use crate::learned::LinearModel;
+use crate::learned::Learned;
 #[cfg(feature = "model")]
 use crate::ner::NerModel;
 use crate::resolution::resolve_all;
@@ -54,7 +54,7 @@ pub fn attribute_with_rules(text: &str, entities: &[Entity], syntax: &Syntax, ru
             .filter(|e| e.start < e.end && e.end <= w.end)
             .map(|e| Entity { start: e.start - w.start, end: e.end - w.start, ..(*e).clone() })
             .collect();
-        let mut plan = Plan::new(&text[w.clone()], rules, LinearModel::builtin_content_end());
+        let mut plan = Plan::new(&text[w.clone()], rules, Learned::builtin());
         plan.take_model(&local, syntax.slice(w.clone()));
         out.extend(plan.finish().into_iter().map(|c| shift(c, w.start)));
     }
@@ -101,16 +101,16 @@ struct Plan<'t> {
     doc: Doc<'t>,
     claims: Vec<RawClaim>,
     rules: Rules,
-    /// The learned parameters of rule `content_end`.
-    content_end: &'t LinearModel,
+    /// The learned parameters of the rules.
+    learned: &'t Learned,
 }
 
 impl<'t> Plan<'t> {
     /// The text step and the draft pass.
-    fn new(text: &'t str, rules: Rules, content_end: &'t LinearModel) -> Plan<'t> {
+    fn new(text: &'t str, rules: Rules, learned: &'t Learned) -> Plan<'t> {
         let doc = Doc::new(text);
-        let claims = raw_claims(&doc, rules, content_end);
-        Plan { doc, claims, rules, content_end }
+        let claims = raw_claims(&doc, rules, learned);
+        Plan { doc, claims, rules, learned }
     }
 
     /// Takes what the model found in this window; with syntax, finds the claims again
@@ -119,7 +119,7 @@ impl<'t> Plan<'t> {
         self.doc.set_entities(entities);
         if !syntax.is_empty() {
             self.doc.syntax = syntax;
-            self.claims = raw_claims(&self.doc, self.rules, self.content_end);
+            self.claims = raw_claims(&self.doc, self.rules, self.learned);
         }
     }
 
@@ -266,22 +266,27 @@ fn around(text: &str, r: Range<usize>, bound: &Range<usize>, words: usize) -> Ra
 pub struct Extractor {
     ner: NerModel,
     rules: Rules,
-    /// The learned parameters of rule `content_end`.
-    content_end: std::sync::Arc<LinearModel>,
+    /// The learned parameters of the rules.
+    learned: std::sync::Arc<Learned>,
 }
 
 #[cfg(feature = "model")]
 impl Extractor {
     /// An extractor around an already loaded NER model.
     pub fn new(ner: NerModel) -> Extractor {
-        Extractor { ner, rules: Rules::all(), content_end: std::sync::Arc::new(LinearModel::builtin_content_end().clone()) }
+        Extractor { ner, rules: Rules::all(), learned: std::sync::Arc::new(Learned::builtin().clone()) }
     }
 
-    /// This extractor with other learned parameters for rule `content_end` (those
+    /// This extractor with other learned parameters for the learned rules (those a
     /// `models.toml` declares are read by [`Extractor::from_config`]).
     #[must_use]
-    pub fn with_content_end(self, model: LinearModel) -> Extractor {
-        Extractor { content_end: std::sync::Arc::new(model), ..self }
+    pub fn with_learned(self, learned: Learned) -> Extractor {
+        Extractor { learned: std::sync::Arc::new(learned), ..self }
+    }
+
+    /// The learned parameters the rules read.
+    pub fn learned(&self) -> &Learned {
+        &self.learned
     }
 
     /// This extractor with only `rules` on (all are, by default): see [`Rule`](crate::Rule).
@@ -309,16 +314,16 @@ impl Extractor {
     /// or reported, as `if_missing` says.
     pub fn from_config(config: &crate::models::ModelsConfig, name: Option<&str>, if_missing: crate::ner::IfMissing) -> Result<Extractor> {
         crate::ner::ensure_model(config, name, if_missing)?;
-        let content_end = config.content_end_model()?;
-        Ok(Extractor::new(NerModel::from_config(config, name)?).with_content_end(content_end))
+        let learned = config.learned()?;
+        Ok(Extractor::new(NerModel::from_config(config, name)?).with_learned(learned))
     }
 
     /// Loads model `name` (or the default) of a `models.toml`, with the learned
     /// parameters it declares.
     pub fn from_models_file(models_toml: impl AsRef<Path>, name: Option<&str>) -> Result<Extractor> {
         let config = crate::models::ModelsConfig::from_file(models_toml)?;
-        let content_end = config.content_end_model()?;
-        Ok(Extractor::new(NerModel::from_config(&config, name)?).with_content_end(content_end))
+        let learned = config.learned()?;
+        Ok(Extractor::new(NerModel::from_config(&config, name)?).with_learned(learned))
     }
 
     /// The NER model.
@@ -346,21 +351,22 @@ impl Extractor {
         Ok(claims.into_iter().map(Article::from_claims).collect())
     }
 
-    /// For learning rule `content_end` (`examples/learn_content_end.rs`): the claims
-    /// these rules find in `text` (switch `content_end` off to see the contents it
-    /// would end) and where each content may end, with the features the rule weighs.
+    /// For learning the learned rules (`examples/learn.rs`): the claims these rules
+    /// find in `text` (switch `content_end` and `speech` off to see what they
+    /// decide), each with where its content may end and what `speech` weighs.
     #[doc(hidden)]
-    pub fn content_end_samples(&self, text: &str) -> Result<Vec<crate::learned::Sample>> {
+    pub fn samples(&self, text: &str) -> Result<Vec<crate::learned::Sample>> {
         let mut out = Vec::new();
         for (_, w, plan) in self.tagged_plans(&[text])? {
-            let candidates = guarded(|| crate::claims::content_end_candidates(&plan.doc, &plan.claims))?;
-            for (raw, cands) in plan.claims.iter().zip(candidates) {
-                let Some(content) = raw.content.clone() else { continue };
+            let features = guarded(|| crate::claims::learned_features(&plan.doc, &plan.claims))?;
+            for (raw, (cands, speech)) in plan.claims.iter().zip(features) {
+                let content = raw.content.clone().unwrap_or(raw.cue.end..raw.cue.end);
                 out.push(crate::learned::Sample {
                     rule: raw.rule,
                     cue: raw.cue.start + w.start..raw.cue.end + w.start,
                     content: content.start + w.start..content.end + w.start,
                     candidates: cands.into_iter().map(|c| (c.end + w.start, c.features)).collect(),
+                    speech,
                 });
             }
         }
@@ -374,7 +380,7 @@ impl Extractor {
         let mut parts: Vec<(usize, Range<usize>, Plan)> = Vec::new();
         for (t, text) in texts.iter().enumerate() {
             for w in windows(text.as_ref(), WINDOW) {
-                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules, &self.content_end))?;
+                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules, &self.learned))?;
                 parts.push((t, w, plan));
             }
         }

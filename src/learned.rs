@@ -2,13 +2,14 @@
 //! a linear model over named features ([`LinearModel`]), where it came from
 //! ([`Provenance`]), and the trainer that reproduces it ([`train`]).
 //!
-//! The crate ships one: where the content after a cue ends (the `content_end` row
-//! of the rule table, [`Rule::ContentEnd`](crate::Rule::ContentEnd)), learned from
-//! PolNeAR's train split by `scripts/learn_content_end.sh` and committed as
-//! `models/content-end.json` (derived numbers only: feature names and weights, no
-//! article text). `models.toml` declares it (`[learned] content_end`); the
-//! heuristics alone ([`attribute`](crate::attribute)) use the copy built into the
-//! crate. Provenance and figures: docs/learned.md.
+//! The crate ships two ([`Learned`]), rows of the rule table: where the content
+//! after a cue ends ([`Rule::ContentEnd`](crate::Rule::ContentEnd)) and whether a
+//! cue is speech here ([`Rule::Speech`](crate::Rule::Speech)), learned from
+//! PolNeAR's train split by `scripts/learn.sh` and committed as
+//! `models/content-end.json` and `models/speech.json` (derived numbers only: feature
+//! names and weights, no article text). `models.toml` declares them (`[learned]`);
+//! the heuristics alone ([`attribute`](crate::attribute)) use the copies built into
+//! the crate. Provenance and figures: docs/learned.md.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -83,21 +84,40 @@ impl LinearModel {
     pub fn decides<S: AsRef<str>>(&self, features: &[S]) -> bool {
         self.probability(features) >= self.threshold
     }
+}
 
-    /// The content-end model built into the crate (`models/content-end.json`).
-    pub fn builtin_content_end() -> &'static LinearModel {
-        static MODEL: OnceLock<LinearModel> = OnceLock::new();
-        MODEL.get_or_init(|| {
-            LinearModel::from_json(BUILTIN_CONTENT_END, Path::new("models/content-end.json (built in)"))
-                // the file is part of the crate and parsed by its tests
-                .unwrap_or_else(|e| unreachable!("the built-in content-end model does not parse: {e}"))
+/// The learned parameters the rules read: one model a learned row of the table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Learned {
+    /// Rule `content_end`: where the content after a cue ends.
+    pub content_end: LinearModel,
+    /// Rule `speech`: whether a cue is speech here (a claim is kept).
+    pub speech: LinearModel,
+}
+
+impl Learned {
+    /// The parameters built into the crate (`models/*.json`, the files the crate's
+    /// `models.toml` declares).
+    pub fn builtin() -> &'static Learned {
+        static LEARNED: OnceLock<Learned> = OnceLock::new();
+        LEARNED.get_or_init(|| {
+            let parse = |text: &str, name: &str| {
+                LinearModel::from_json(text, Path::new(name))
+                    // the files are part of the crate and parsed by its tests
+                    .unwrap_or_else(|e| unreachable!("the built-in {name} does not parse: {e}"))
+            };
+            Learned {
+                content_end: parse(BUILTIN_CONTENT_END, "models/content-end.json"),
+                speech: parse(BUILTIN_SPEECH, "models/speech.json"),
+            }
         })
     }
 }
 
-/// One claim as rule `content_end` sees it, for learning: its cue and content
-/// (byte ranges into the article) and each place the content may end (the byte
-/// where it would end, and the features there), in text order.
+/// One claim as the learned rules see it, for learning: its cue and content (byte
+/// ranges into the article), each place the content may end (the byte where it
+/// would end, and the features there, in text order) and the features rule
+/// `speech` weighs.
 #[doc(hidden)]
 #[derive(Clone, Debug)]
 pub struct Sample {
@@ -105,14 +125,20 @@ pub struct Sample {
     pub rule: crate::Rule,
     /// The cue.
     pub cue: std::ops::Range<usize>,
-    /// The content as the rules before `content_end` found it.
+    /// The content as the rules before `content_end` found it (empty for a decline
+    /// without a topic).
     pub content: std::ops::Range<usize>,
     /// Where it may end, and the features there.
     pub candidates: Vec<(usize, Vec<String>)>,
+    /// What rule `speech` weighs to keep the claim.
+    pub speech: Vec<String>,
 }
 
 /// The committed content-end parameters.
-pub(crate) const BUILTIN_CONTENT_END: &str = include_str!("../models/content-end.json");
+const BUILTIN_CONTENT_END: &str = include_str!("../models/content-end.json");
+
+/// The committed speech parameters.
+const BUILTIN_SPEECH: &str = include_str!("../models/speech.json");
 
 /// How [`train`] fits a model.
 #[derive(Clone, Debug)]
@@ -213,10 +239,12 @@ mod tests {
 
     #[test]
     fn the_built_in_model_parses_and_says_where_it_came_from() {
-        let m = LinearModel::builtin_content_end();
-        assert_eq!(m.task, "content_end");
-        assert_eq!(m.provenance.split, "train");
-        assert!(m.provenance.articles > 0 && !m.weights.is_empty());
-        assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        let l = Learned::builtin();
+        for (m, task) in [(&l.content_end, "content_end"), (&l.speech, "speech")] {
+            assert_eq!(m.task, task);
+            assert_eq!(m.provenance.split, "train");
+            assert!(m.provenance.articles > 0 && !m.weights.is_empty());
+            assert!(m.threshold > 0.0 && m.threshold < 1.0);
+        }
     }
 }

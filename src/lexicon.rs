@@ -295,6 +295,9 @@ pub(crate) const AUX: &[&str] = &[
     "do", "does", "did", "shall",
 ];
 
+/// Negation words, skipped to find a cue's verb (`did not respond`).
+pub(crate) const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
+
 /// Sentence-initial words that are not part of a speaker mention.
 pub(crate) const LEADERS: &[&str] = &[
     "but", "and", "so", "yet", "however", "meanwhile", "separately", "still", "also", "now", "instead", "then", "moreover", "further",

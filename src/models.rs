@@ -159,6 +159,8 @@ pub struct ModelsConfig {
     /// resolved against this file's directory; `None`: the copy built into the
     /// crate (the embedded `models.toml` names that same file).
     pub content_end: Option<PathBuf>,
+    /// The learned parameters of the `speech` rule (`[learned] speech`), likewise.
+    pub speech: Option<PathBuf>,
 }
 
 /// How to obtain one model.
@@ -240,6 +242,7 @@ struct RawFile {
 #[serde(deny_unknown_fields)]
 struct RawLearned {
     content_end: Option<String>,
+    speech: Option<String>,
 }
 
 /// The crate's own `models.toml`, built into the library: what
@@ -257,7 +260,7 @@ impl ModelsConfig {
     pub fn embedded() -> Result<ModelsConfig> {
         let config = ModelsConfig::parse(DEFAULT_MODELS_TOML, Path::new("models.toml (embedded in the attribution crate)"))?;
         // its learned parameters are built in too
-        Ok(ModelsConfig { content_end: None, ..config })
+        Ok(ModelsConfig { content_end: None, speech: None, ..config })
     }
 
     /// Reads and checks a `models.toml`.
@@ -292,7 +295,8 @@ impl ModelsConfig {
             Some(dir) => PathBuf::from(dir),
             None => expand_home(&raw.cache),
         };
-        let content_end = raw.learned.content_end.map(|p| path.parent().unwrap_or(Path::new(".")).join(p));
+        let beside = |p: String| path.parent().unwrap_or(Path::new(".")).join(p);
+        let (content_end, speech) = (raw.learned.content_end.map(beside), raw.learned.speech.map(beside));
         Ok(ModelsConfig {
             path: path.to_owned(),
             default: raw.default,
@@ -301,16 +305,17 @@ impl ModelsConfig {
             cache,
             models: raw.models,
             content_end,
+            speech,
         })
     }
 
-    /// The parameters of the learned `content_end` rule this file declares (the
-    /// built-in ones when it declares none).
-    pub fn content_end_model(&self) -> Result<crate::learned::LinearModel> {
-        match &self.content_end {
-            Some(path) => crate::learned::LinearModel::from_file(path),
-            None => Ok(crate::learned::LinearModel::builtin_content_end().clone()),
-        }
+    /// The learned parameters this file declares (the built-in ones where it
+    /// declares none).
+    pub fn learned(&self) -> Result<crate::learned::Learned> {
+        use crate::learned::{Learned, LinearModel};
+        let builtin = Learned::builtin();
+        let read = |path: &Option<PathBuf>, or: &LinearModel| path.as_ref().map_or_else(|| Ok(or.clone()), LinearModel::from_file);
+        Ok(Learned { content_end: read(&self.content_end, &builtin.content_end)?, speech: read(&self.speech, &builtin.speech)? })
     }
 
     /// The spec of `name`, or of the default model when `name` is `None`.

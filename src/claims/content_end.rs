@@ -150,17 +150,18 @@ fn features(ctx: &Ctx, cues: &[Cue], claim: &RawClaim, (a, m, seg_end, b): (usiz
 
 #[cfg(test)]
 mod tests {
-    use super::super::{content_end_candidates, raw_claims, Rule, Rules};
+    use super::super::{learned_features, raw_claims, Rule, Rules};
     use crate::doc::Doc;
-    use crate::learned::{LinearModel, Provenance};
+    use crate::learned::{Learned, LinearModel, Provenance};
 
     /// For each claim of `text` (found with `content_end` off): (kept, rest,
     /// probability) of each candidate under `model`.
     fn cuts(text: &str, model: &LinearModel) -> Vec<(String, String, f32)> {
         let doc = Doc::new(text);
-        let claims = raw_claims(&doc, Rules::all().without(Rule::ContentEnd), model);
+        let learned = Learned { content_end: model.clone(), speech: Learned::builtin().speech.clone() };
+        let claims = raw_claims(&doc, Rules::all().without(Rule::ContentEnd).without(Rule::Speech), &learned);
         let mut out = Vec::new();
-        for (c, cands) in claims.iter().zip(content_end_candidates(&doc, &claims)) {
+        for (c, (cands, _)) in claims.iter().zip(learned_features(&doc, &claims)) {
             let start = c.content.as_ref().map_or(0, |r| r.start);
             for cand in cands {
                 out.push((text[start..cand.end].to_owned(), text[cand.end..].trim().to_owned(), model.probability(&cand.features)));
@@ -200,15 +201,15 @@ mod tests {
     fn the_first_candidate_the_model_accepts_ends_the_content() {
         let text = "Ruiz said the port would reopen, the council agreed -- and the ferries would run, as planned.";
         let doc = Doc::new(text);
-        let model = accepting("b:-");
-        let claims = raw_claims(&doc, Rules::all(), &model);
+        let learned = Learned { content_end: accepting("b:-"), speech: Learned::builtin().speech.clone() };
+        let claims = raw_claims(&doc, Rules::all().without(Rule::Speech), &learned);
         let contents: Vec<&str> = claims.iter().filter_map(|c| c.content.clone()).map(|r| &text[r]).collect();
         assert_eq!(contents, ["the port would reopen, the council agreed"]);
     }
 
     #[test]
     fn the_built_in_model_weighs_an_aside_of_the_writer_above_one_inside_the_clause() {
-        let model = LinearModel::builtin_content_end();
+        let model = &Learned::builtin().content_end;
         let p = |text: &str, kept: &str| {
             cuts(text, model).into_iter().find(|(k, _, _)| k == kept).map(|(_, _, p)| p).expect("a candidate there")
         };

@@ -20,6 +20,7 @@
 //! | [`passive`] | `passive`: `Y was rejected by X` |
 //! | [`content_after`] | `decline`, `participle`, `content_after`: `X declined to comment on Y`, `X did Z, saying Y`, `X said (that) Y` |
 //! | [`content_end`] | `content_end` (learned): where a content after its cue ends |
+//! | [`speech`] | `speech` (learned): whether a cue is speech here; drops the claims it is not |
 //! | [`citing`] | `citing`: `X, citing Y, reported Z` gives Y's claim too |
 //! | [`continued_quote`] | `continued_quote`: `“A,” X said. “B.”` |
 //!
@@ -38,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{find_cues, Cue, Form};
 use crate::doc::Doc;
-use crate::learned::LinearModel;
+use crate::learned::{Learned, LinearModel};
 use crate::text::quotes::Quote;
 use crate::text::tokens::Tok;
 
@@ -52,6 +53,7 @@ mod continued_quote;
 mod passive;
 mod sentence;
 mod speaker;
+mod speech;
 mod split_quote;
 mod tails;
 
@@ -88,6 +90,11 @@ pub enum Rule {
     /// ([`crate::learned`]). It finds no claims of its own: claims it ends keep the
     /// rule that found them.
     ContentEnd,
+    /// Keeps a sentence's claims only where their cue is speech here (`X posted
+    /// photos`, `the economy added jobs` are not): a model learned from annotated
+    /// news weighs the cue in its frame ([`crate::learned`]). It finds no claims of
+    /// its own.
+    Speech,
     /// The source a report cites: `X, citing Y, reported Z` is Y's claim too.
     Citing,
     /// A quotation that goes on after its cue: `“A,” X said. “B.”`
@@ -96,7 +103,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in table order.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 12] = [
         Rule::AsPutIt,
         Rule::ContentBefore,
         Rule::SplitQuote,
@@ -106,6 +113,7 @@ impl Rule {
         Rule::Participle,
         Rule::ContentAfter,
         Rule::ContentEnd,
+        Rule::Speech,
         Rule::Citing,
         Rule::ContinuedQuote,
     ];
@@ -122,15 +130,16 @@ impl Rule {
             Rule::Participle => "participle",
             Rule::ContentAfter => "content_after",
             Rule::ContentEnd => "content_end",
+            Rule::Speech => "speech",
             Rule::Citing => "citing",
             Rule::ContinuedQuote => "continued_quote",
         }
     }
 
-    /// Whether the rule finds claims (all but `content_end`, which ends the
-    /// contents others found).
+    /// Whether the rule finds claims (all but the learned `content_end` and
+    /// `speech`, which end and sieve the claims others found).
     pub fn finds_claims(self) -> bool {
-        self != Rule::ContentEnd
+        !matches!(self, Rule::ContentEnd | Rule::Speech)
     }
 
     fn bit(self) -> u32 {
@@ -254,6 +263,9 @@ enum Step {
     /// Where the content of a claim an `Opening` rule just found ends, decided by a
     /// learned model (the sentence's cues are given).
     Ending(fn(ctx: &Ctx, cues: &[Cue], claim: &mut RawClaim, model: &LinearModel)),
+    /// Whether a claim a cue rule found in the sentence is kept, decided by a
+    /// learned model.
+    Sieve(fn(ctx: &Ctx, claim: &RawClaim, model: &LinearModel) -> bool),
     /// Claims the window's claims imply, before nested reports are dropped.
     Implied(fn(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim>),
     /// Claims that continue the window's final claims.
@@ -286,6 +298,7 @@ const RULES: &[Row] = &[
     Row { rule: Rule::Participle, step: Step::Opening(Cues { forms: &[Participle], stances: NotDecline }, content_after::participle) },
     Row { rule: Rule::ContentAfter, step: Step::Opening(Cues { forms: &[Finite], stances: NotDecline }, content_after::finite) },
     Row { rule: Rule::ContentEnd, step: Step::Ending(content_end::end) },
+    Row { rule: Rule::Speech, step: Step::Sieve(speech::keeps) },
     // over the window's claims
     Row { rule: Rule::Citing, step: Step::Implied(citing::find) },
     Row { rule: Rule::ContinuedQuote, step: Step::Continuing(continued_quote::find) },
@@ -293,8 +306,8 @@ const RULES: &[Row] = &[
 
 /// The claims of one window, by the rules that are on: sentence by sentence, the
 /// cues and, for each, its speaker mention and content. Nested reports (a cue
-/// inside another claim's content) are dropped. `content_end` reads `model`.
-pub(crate) fn raw_claims(doc: &Doc, rules: Rules, model: &LinearModel) -> Vec<RawClaim> {
+/// inside another claim's content) are dropped. The learned rows read `learned`.
+pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawClaim> {
     let rows: Vec<&Row> = RULES.iter().filter(|r| rules.contains(r.rule)).collect();
     let toks = &doc.toks[..];
     let in_quote = |t: &Tok| in_quote(&doc.quotes, t);
@@ -356,10 +369,15 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, model: &LinearModel) -> Vec<Ra
             if let Some(mut c) = found {
                 for row in &rows {
                     if let Step::Ending(end) = row.step {
-                        end(&ctx, &cues, &mut c, model);
+                        end(&ctx, &cues, &mut c, &learned.content_end);
                     }
                 }
                 claims.push(c);
+            }
+        }
+        for row in &rows {
+            if let Step::Sieve(keeps) = row.step {
+                claims.retain(|c| keeps(&ctx, c, &learned.speech));
             }
         }
         out.extend(claims);
@@ -400,23 +418,25 @@ fn in_quote(quotes: &[Quote], t: &Tok) -> bool {
     i > 0 && t.end <= quotes[i - 1].inner.end
 }
 
-/// For learning `content_end`: the places where the content of each of `claims`
-/// (found with `content_end` off) may end, with their features, as the step sees
-/// them. One list per claim, empty where the content does not follow its cue.
-pub(crate) fn content_end_candidates(doc: &Doc, claims: &[RawClaim]) -> Vec<Vec<content_end::Candidate>> {
+/// For learning the learned rows, what they see of each of `claims` (found with
+/// them off): the places where its content may end, with their features (none
+/// where the content does not follow its cue), and what `speech` weighs.
+pub(crate) fn learned_features(doc: &Doc, claims: &[RawClaim]) -> Vec<(Vec<content_end::Candidate>, Vec<String>)> {
     let toks = &doc.toks[..];
     claims
         .iter()
         .map(|c| {
-            let Some(s) = doc.sentences.iter().find(|s| s.start <= c.cue.start && c.cue.start < s.end) else { return Vec::new() };
+            let Some(s) = doc.sentences.iter().find(|s| s.start <= c.cue.start && c.cue.start < s.end) else {
+                return (Vec::new(), Vec::new());
+            };
             let lo = toks.partition_point(|t| t.start < s.start);
             let hi = toks.partition_point(|t| t.start < s.end);
             if lo >= hi {
-                return Vec::new();
+                return (Vec::new(), Vec::new());
             }
             let ctx = Ctx::new(doc, (lo, hi));
             let cues = find_cues(toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t));
-            content_end::candidates(&ctx, &cues, c)
+            (content_end::candidates(&ctx, &cues, c), speech::features(&ctx, c))
         })
         .collect()
 }

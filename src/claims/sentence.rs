@@ -7,6 +7,7 @@ use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::doc::Doc;
+use crate::entity::Entity;
 use crate::lexicon::{
     is_intro, is_sentence_end, AUX, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS, LEADERS,
     OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
@@ -41,6 +42,8 @@ pub(super) struct Ctx<'a> {
     /// Part-of-speech tags and chunks of the stretches the model tagged (empty
     /// without a syntax model: the rules then read word shapes).
     pub(super) syntax: &'a Syntax,
+    /// The window's named entities, sorted by span.
+    pub(super) entities: &'a [Entity],
 }
 
 /// Where the content of each leading cue ends because of a later cue, answered in
@@ -91,6 +94,7 @@ impl<'a> Ctx<'a> {
             final_from,
             subject_start: lo,
             syntax: &doc.syntax,
+            entities: &doc.entities,
         };
         ctx.subject_start = ctx.find_subject_start();
         ctx

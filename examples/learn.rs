@@ -1,28 +1,32 @@
-//! Learns the parameters of rule `content_end` (where the content after a cue ends)
-//! from annotated articles, and scores them.
+//! Learns the parameters of the learned rules from annotated articles, and scores
+//! them: `content_end` (where the content after a cue ends) and `speech` (whether a
+//! cue is speech here).
 //!
 //! ```text
-//! cargo run --release --example learn_content_end -- train DIR --commit HASH [--out models/content-end.json]
-//! cargo run --release --example learn_content_end -- score DIR [--model FILE] [--strip] [--show]
+//! cargo run --release --example learn -- train DIR --commit HASH [--out models]
+//! cargo run --release --example learn -- score DIR [--models DIR] [--strip] [--show]
 //! ```
 //!
 //! DIR holds `NAME.txt` and `NAME.ann` (brat standoff with `Attribution` events over
 //! `Source`, `Cue` and `Content` spans, as PolNeAR ships them; one annotator per
-//! article): `scripts/learn_content_end.sh` prepares it from a PolNeAR checkout,
+//! article): `scripts/learn.sh` prepares it from a PolNeAR checkout,
 //! from the train split only. Each article is read twice: as written, and with its
 //! quotation marks stripped and apostrophes spaced (the style of wire text that
 //! comes without them). For every claim whose content follows its cue and overlaps
 //! an annotated content with the same cue, each place the content may end before
 //! the annotated end is a negative example, the one at that end (within two bytes)
-//! a positive. `score` prints how often the content's end is right (within two
-//! bytes) with the model and without it, by threshold (`--strip`: the articles
-//! stripped too; `--show`: each wrong end).
+//! a positive. Every claim is an example for `speech`: positive when an annotated
+//! attribution shares its cue or its content (half of the longer of the two), else
+//! negative. `score` prints how often the content's end is right (within two bytes)
+//! with the model and without it, and how many claims with and without an
+//! annotation `speech` keeps, by threshold (`--strip`: the articles stripped too;
+//! `--show`: each wrong end).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use attribution::learned::{train, LinearModel, Provenance, Sample, TrainOptions};
+use attribution::learned::{train, Learned, LinearModel, Provenance, Sample, TrainOptions};
 use attribution::{Extractor, Rule, Rules};
 
 /// One annotated attribution: its cue and content segments, byte ranges.
@@ -118,6 +122,15 @@ fn gold_end(text: &str, s: &Sample, gold: &[Gold]) -> Option<usize> {
         .map(|c| trimmed_end(text, c))
 }
 
+/// Whether an annotated attribution shares the cue of `s` or its content (half of
+/// the longer of the two).
+fn annotated(s: &Sample, gold: &[Gold]) -> bool {
+    gold.iter().any(|g| {
+        overlap(&g.cue, &s.cue) > 0
+            || g.contents.iter().any(|c| overlap(c, &s.content) * 2 >= c.len().max(s.content.len()) && !s.content.is_empty())
+    })
+}
+
 /// Labelled examples of one sample: candidates before the annotated end are
 /// negatives, the one at it positive; none when the annotated content runs to ours.
 fn label(s: &Sample, end: usize, ours: usize, out: &mut Vec<(Vec<String>, bool)>) {
@@ -164,7 +177,7 @@ fn read_dir(dir: &Path, extractor: &Extractor, augment: bool) -> Vec<Read> {
             variants.push((stripped, gold));
         }
         for (text, gold) in variants {
-            let samples = extractor.content_end_samples(&text).expect("extraction");
+            let samples = extractor.samples(&text).expect("extraction");
             out.push(Read { text, samples, gold });
         }
         if (n + 1) % 100 == 0 {
@@ -178,21 +191,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let (Some(cmd), Some(dir)) = (args.first(), args.get(1)) else {
-        eprintln!("usage: learn_content_end train|score DIR [--commit HASH] [--out FILE] [--model FILE]");
+        eprintln!("usage: learn train|score DIR [--commit HASH] [--out DIR] [--models DIR]");
         std::process::exit(2);
     };
     let dir = Path::new(dir);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let extractor = Extractor::from_models_file(root.join("models.toml"), None)?.with_rules(Rules::all().without(Rule::ContentEnd));
+    let extractor = Extractor::from_models_file(root.join("models.toml"), None)?
+        .with_rules(Rules::all().without(Rule::ContentEnd).without(Rule::Speech));
     match cmd.as_str() {
         "train" => {
             let reads = read_dir(dir, &extractor, true);
-            let mut examples = Vec::new();
+            let (mut ends, mut speech) = (Vec::new(), Vec::new());
             for r in &reads {
                 for s in &r.samples {
                     if let Some(end) = gold_end(&r.text, s, &r.gold) {
-                        label(s, end, trimmed_end(&r.text, &s.content), &mut examples);
+                        label(s, end, trimmed_end(&r.text, &s.content), &mut ends);
                     }
+                    speech.push((s.speech.clone(), annotated(s, &r.gold)));
                 }
             }
             let d = TrainOptions::default();
@@ -203,47 +218,57 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 min_count: num("--min-count").map_or(d.min_count, |x| x as usize),
                 ..d
             };
-            let (bias, weights) = train(&examples, &options);
             let articles = reads.len() / 2;
-            let positives = examples.iter().filter(|e| e.1).count();
-            let model = LinearModel {
-                task: "content_end".into(),
-                bias,
+            let provenance = |examples: &[(Vec<String>, bool)], features: &str| Provenance {
+                corpus: "networkdynamics/PolNeAR".into(),
+                commit: flag("--commit").unwrap_or_default(),
+                split: "train".into(),
+                articles,
+                augmentation: "each article also with double quotation marks removed and apostrophes spaced".into(),
+                examples: examples.len(),
+                positives: examples.iter().filter(|e| e.1).count(),
+                features: features.into(),
+                epochs: options.epochs,
+                l2: options.l2,
+                seed: options.seed,
+            };
+            let fit = |task: &str, examples: &[(Vec<String>, bool)], threshold: f32, features: &str| {
+                let (bias, weights) = train(examples, &options);
+                LinearModel { task: task.into(), bias, threshold, weights, provenance: provenance(examples, features) }
+            };
+            let learned = Learned {
                 // cut only when sure: a content run long still matches, one cut wrongly
                 // may not (0.5 cost claims on the dev sets, 0.8 did not; docs/learned.md)
-                threshold: 0.8,
-                weights,
-                provenance: Provenance {
-                    corpus: "networkdynamics/PolNeAR".into(),
-                    commit: flag("--commit").unwrap_or_default(),
-                    split: "train".into(),
-                    articles,
-                    augmentation: "each article also with double quotation marks removed and apostrophes spaced".into(),
-                    examples: examples.len(),
-                    positives,
-                    features: "claims::content_end feature templates (b, p1, n1, n2, n1n2, n1s, n2s, p1p, n1p, n2p, segverb, segcue, rejoins, keptverb, kept, rest, k, rule, marks, closes, and pairs with b)".into(),
-                    epochs: options.epochs,
-                    l2: options.l2,
-                    seed: options.seed,
-                },
+                content_end: fit("content_end", &ends, 0.8, "claims::content_end feature templates (b, p1, n1, n2, n1n2, n1s, n2s, p1p, n1p, n2p, segverb, segcue, rejoins, keptverb, kept, rest, k, rule, marks, closes, and pairs with b)"),
+                // drop only what is unlikely speech (docs/learned.md)
+                speech: fit("speech", &speech, SPEECH_THRESHOLD, "claims::speech feature templates (cw, cue, rule, stance, quote, marks, sp, splen, side, gap, clen, cverb, cfirst, cfirsts, that, and pairs with cw)"),
             };
-            let out = flag("--out").map_or_else(|| root.join("models/content-end.json"), PathBuf::from);
-            std::fs::write(&out, serde_json::to_string_pretty(&model)? + "\n")?;
-            eprintln!(
-                "{articles} articles, {} examples ({positives} positive), {} weights -> {}",
-                examples.len(),
-                model.weights.len(),
-                out.display()
-            );
-            score(&reads, &model, false);
+            let out = flag("--out").map_or_else(|| root.join("models"), PathBuf::from);
+            std::fs::create_dir_all(&out)?;
+            for (model, file) in [(&learned.content_end, "content-end.json"), (&learned.speech, "speech.json")] {
+                std::fs::write(out.join(file), serde_json::to_string_pretty(model)? + "\n")?;
+                let p = &model.provenance;
+                eprintln!(
+                    "{}: {articles} articles, {} examples ({} positive), {} weights -> {}",
+                    model.task,
+                    p.examples,
+                    p.positives,
+                    model.weights.len(),
+                    out.join(file).display()
+                );
+            }
+            score(&reads, &learned, false);
         }
         "score" => {
-            let model = match flag("--model") {
-                Some(p) => LinearModel::from_file(p)?,
-                None => LinearModel::builtin_content_end().clone(),
+            let learned = match flag("--models") {
+                Some(p) => Learned {
+                    content_end: LinearModel::from_file(Path::new(&p).join("content-end.json"))?,
+                    speech: LinearModel::from_file(Path::new(&p).join("speech.json"))?,
+                },
+                None => Learned::builtin().clone(),
             };
             let reads = read_dir(dir, &extractor, args.iter().any(|a| a == "--strip"));
-            score(&reads, &model, args.iter().any(|a| a == "--show"));
+            score(&reads, &learned, args.iter().any(|a| a == "--show"));
         }
         _ => {
             eprintln!("unknown command {cmd}: train or score");
@@ -253,9 +278,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
+/// The probability below which rule `speech` drops a claim.
+const SPEECH_THRESHOLD: f32 = 0.2;
+
 /// How often the end of a content that overlaps an annotated one is right, without
-/// and with the model, by threshold.
-fn score(reads: &[Read], model: &LinearModel, show: bool) {
+/// and with the model, by threshold; and which claims `speech` keeps.
+fn score(reads: &[Read], learned: &Learned, show: bool) {
+    let model = &learned.content_end;
     let mut base = 0;
     let mut total = 0;
     let thresholds = [0.5f32, 0.6, 0.7, 0.8, 0.9];
@@ -290,5 +319,38 @@ fn score(reads: &[Read], model: &LinearModel, show: bool) {
     println!("{total} contents after their cue that overlap an annotated one; end right without the model: {base}, at best {oracle}");
     for (t, w) in thresholds.iter().zip(with) {
         println!("  threshold {t}: end right {w} ({:+})", w as i64 - base as i64);
+    }
+    let thresholds = [0.1f32, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5];
+    let (mut pos, mut neg) = (0, 0);
+    let (mut kept_pos, mut kept_neg) = ([0usize; 7], [0usize; 7]);
+    for r in reads {
+        for s in &r.samples {
+            let a = annotated(s, &r.gold);
+            let p = learned.speech.probability(&s.speech);
+            if a {
+                pos += 1
+            } else {
+                neg += 1
+            }
+            for (k, t) in thresholds.iter().enumerate() {
+                if p >= *t {
+                    if a {
+                        kept_pos[k] += 1
+                    } else {
+                        kept_neg[k] += 1
+                    }
+                }
+            }
+        }
+    }
+    println!("{} claims: {pos} with an annotation, {neg} without", pos + neg);
+    for (k, t) in thresholds.iter().enumerate() {
+        println!(
+            "  speech threshold {t}: kept {} with (-{}), {} without (-{})",
+            kept_pos[k],
+            pos - kept_pos[k],
+            kept_neg[k],
+            neg - kept_neg[k]
+        );
     }
 }
