@@ -21,6 +21,8 @@ cargo test --release --doc
 # unit, integration and model-backed tests; `--bins` adds the `attribution` binary's
 # unit tests (it has none: tests/corpus_cli.rs runs the binary itself)
 cargo test --release --lib --tests --bins "$@"
+# interrupted runs lose nothing: extract --resume after SIGKILL at random points
+bash "$ROOT/scripts/kill_resume_check.sh"
 # a crate outside the repository that depends on this one, built as the README says
 bash "$ROOT/scripts/dependent.sh" > /dev/null
 # Spark (local[2]) gives what a direct run gives, on the dev corpus
