@@ -16,7 +16,7 @@ pub enum Error {
         name: String,
         /// Where it would be.
         dir: PathBuf,
-        /// How to build it.
+        /// How to build it: `attribution model build NAME` (or `IfMissing::Build`).
         fix: String,
     },
     /// A registry package could not be fetched.
@@ -52,7 +52,8 @@ pub enum Error {
     MissingModelFile {
         /// The file that was looked for.
         path: PathBuf,
-        /// The command that builds or fetches it.
+        /// The command that builds or fetches it (`attribution model build NAME` for a
+        /// model of `models.toml`).
         fix: String,
     },
     /// A model file exists but cannot be read as what it should be.

@@ -249,6 +249,9 @@ struct RawLearned {
 /// [`ModelsConfig::embedded`] reads.
 pub const DEFAULT_MODELS_TOML: &str = include_str!("../models.toml");
 
+/// The `path` of the [`ModelsConfig::embedded`] file (a label: there is no such file).
+const EMBEDDED_PATH: &str = "models.toml (embedded in the attribution crate)";
+
 /// The environment variable that, when set, overrides the `cache` directory of every
 /// `models.toml` (as `scripts/setup.sh` reads it too).
 pub const CACHE_ENV: &str = "ATTRIBUTION_CACHE";
@@ -258,7 +261,7 @@ impl ModelsConfig {
     /// `$ATTRIBUTION_CACHE`, else `~/.cache/attribution`: what a crate that depends
     /// on `attribution` uses without a file of its own.
     pub fn embedded() -> Result<ModelsConfig> {
-        let config = ModelsConfig::parse(DEFAULT_MODELS_TOML, Path::new("models.toml (embedded in the attribution crate)"))?;
+        let config = ModelsConfig::parse(DEFAULT_MODELS_TOML, Path::new(EMBEDDED_PATH))?;
         // its learned parameters are built in too
         Ok(ModelsConfig { content_end: None, speech: None, ..config })
     }
@@ -396,10 +399,13 @@ impl ModelsConfig {
         self.cache.join("pypi").join(format!("{}-{}", package.pypi, package.version))
     }
 
-    /// The command that provides model `name`, for error messages.
+    /// The command that provides model `name`, for error messages: `attribution
+    /// model build NAME` (with `--models FILE` unless the models file is the crate's
+    /// embedded one).
     pub fn fix_command(&self, name: Option<&str>) -> String {
         match self.spec(name) {
-            Ok((n, ModelSpec::Build { .. })) => format!("cargo run --release --example build_model -- {n}"),
+            Ok((n, ModelSpec::Build { .. })) if self.path == Path::new(EMBEDDED_PATH) => format!("attribution model build {n}"),
+            Ok((n, ModelSpec::Build { .. })) => format!("attribution model build {n} --models {}", self.path.display()),
             Ok((n, _)) => format!("put a model directory for `{n}` where {} says", self.path.display()),
             Err(_) => "bash scripts/setup.sh".to_owned(),
         }
@@ -480,7 +486,9 @@ path = "mine"
         assert!(a.file_name().unwrap().to_str().unwrap().starts_with("a-"));
         let ModelSpec::Build { encoder, .. } = c.spec(None).unwrap().1 else { panic!("not a build") };
         assert_eq!(c.package_dir(encoder), PathBuf::from("/tmp/attr-cache/pypi/enc-1.0"));
-        assert!(c.fix_command(None).contains("build_model -- a"));
+        assert_eq!(c.fix_command(None), "attribution model build a --models /x/models.toml");
+        let embedded = ModelsConfig::embedded().unwrap();
+        assert_eq!(embedded.fix_command(None), format!("attribution model build {}", embedded.default));
         assert_eq!(c.precision, Precision::Auto);
         let f = ModelsConfig::parse(&GOOD.replace("cache =", "precision = \"f32\"\ncache ="), Path::new("m.toml")).unwrap();
         assert_eq!(f.precision, Precision::F32);

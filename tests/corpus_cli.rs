@@ -1,7 +1,9 @@
 //! The `attribution` binary over corpora: every input format, carried fields, chosen
 //! columns, batches flushed and a failed batch retried one document at a time, a
-//! failing document in the middle, `--resume` after an interrupted run, `show`, the
-//! engines and precisions, and the report's figures on a small hand-made corpus.
+//! failing document in the middle (its line keeps the record's fields), `--resume`
+//! after an interrupted run, `show`, the engines and precisions, the report's figures
+//! on a small hand-made corpus, the command line's conventions (clap: help, version,
+//! unknown flags, completions) and `model list | path | build`.
 #![cfg(feature = "cli")]
 
 use std::io::Write;
@@ -94,7 +96,7 @@ fn a_failing_document_in_the_middle_is_an_error_line() {
     let d = scratch("failing");
     let jsonl = d.join("docs.jsonl");
     let text = format!(
-        "{}\n{{\"id\": \"no-text\", \"body\": \"x\"}}\nnot json\n{}\n",
+        "{}\n{{\"id\": \"no-text\", \"body\": \"x\", \"outlet\": \"wire\", \"date\": \"2017-05-01\"}}\nnot json\n{}\n",
         json!({"id": "first", "text": SHORT}),
         json!({"id": "last", "text": SHORT})
     );
@@ -111,6 +113,13 @@ fn a_failing_document_in_the_middle_is_an_error_line() {
         assert!(bad["error"].is_string() && bad.get("claims").is_none(), "{bad}");
     }
     assert!(docs[4]["error"].as_str().unwrap().contains("not UTF-8"));
+    // a record without its text keeps its other fields, so that the line joins back
+    // to the input (the text column is what is missing; the id column is `id`)
+    assert_eq!(
+        docs[1],
+        json!({"id": "no-text", "body": "x", "outlet": "wire", "date": "2017-05-01",
+               "error": "no field `text` (choose it with --text-column)"})
+    );
     assert!(err.contains("3 documents failed"), "{err}");
 }
 
@@ -270,8 +279,154 @@ fn usage_errors_exit_2() {
     ] {
         let (code, _, err) = run(args, None);
         assert_eq!(code, 2, "{args:?}: {err}");
-        assert!(err.contains("usage:"), "{err}");
+        // clap's: the error, then the usage or a pointer to --help
+        assert!(err.starts_with("error: ") && (err.contains("Usage: attribution") || err.contains("try '--help'")), "{err}");
     }
+}
+
+/// An unknown flag: exit status 2, and the message names the flag (and the
+/// subcommand's usage); a bad value names its flag and what it may be.
+#[test]
+fn unknown_flags_and_bad_values_are_named() {
+    let (code, out, err) = run(&["extract", "--nope", "-"], None);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("unexpected argument '--nope'") && err.contains("Usage: attribution extract"), "{err}");
+    let (code, _, err) = run(&["report", "x.jsonl", "--bye", "outlet"], None);
+    assert_eq!(code, 2);
+    // (clap suggests the flag that was meant)
+    assert!(err.contains("'--bye'") && err.contains("--by"), "{err}");
+    let (code, _, err) = run(&["show", "x.txt", "--engine", "tpu"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("'tpu'") && err.contains("--engine") && err.contains("auto, onnx, torch"), "{err}");
+    let (code, _, err) = run(&["extract", "--without", "passive,no_such_rule", "-"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--without") && err.contains("no rule named `no_such_rule`"), "{err}");
+    let (code, _, err) = run(&["extract", "--batch", "0", "-"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--batch"), "{err}");
+    let (code, _, err) = run(&["extract", "--resume", "-"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--resume") && err.contains("--output"), "{err}");
+}
+
+/// `--version`, `--help` (the tool's and each subcommand's) and `help SUBCOMMAND`
+/// follow clap's conventions: on stdout, exit status 0, loading no model.
+#[test]
+fn version_and_help() {
+    let (code, out, err) = run(&["--version"], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), format!("attribution {}", env!("CARGO_PKG_VERSION")));
+    let (code, out, _) = run(&["--help"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("Usage: attribution <COMMAND>"), "{out}");
+    for sub in ["extract", "show", "report", "model", "completions"] {
+        assert!(out.lines().any(|l| l.trim_start().starts_with(sub)), "{sub} in {out}");
+    }
+    for (args, flags) in [
+        (
+            &["extract", "--help"][..],
+            &[
+                "--output", "--resume", "--quiet", "--batch", "--text-column", "--id-column", "--models", "--model", "--engine",
+                "--precision", "--without",
+            ][..],
+        ),
+        (&["show", "--help"], &["--json", "--explain", "--engine", "[possible values: auto, onnx, torch]"]),
+        (&["report", "--help"], &["--by", "--json", "--plot", "--top", "[default: 10]"]),
+        (&["model", "--help"], &["build", "list", "path"]),
+        (&["model", "build", "--help"], &["--force", "--models", "[NAME]"]),
+        (&["help", "report"], &["Usage: attribution report [OPTIONS] <OUTPUT.jsonl>"]),
+    ] {
+        let (code, out, err) = run(args, None);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        for f in flags {
+            assert!(out.contains(f), "{args:?} has no {f}: {out}");
+        }
+    }
+    // no subcommand: the help, on stderr, as a usage error
+    let (code, out, err) = run(&[], None);
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(err.contains("Usage: attribution <COMMAND>"), "{err}");
+}
+
+/// `completions SHELL` writes a completion script that knows the subcommands and flags.
+#[test]
+fn shell_completions() {
+    for (shell, marker) in [("bash", "_attribution()"), ("zsh", "#compdef attribution"), ("fish", "complete -c attribution")] {
+        let (code, out, err) = run(&["completions", shell], None);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(out.contains(marker), "{shell}: {out}");
+        // (fish names a long flag without its dashes)
+        assert!(out.contains("extract") && out.contains("text-column") && out.contains("precision") && out.contains("int8"), "{shell}");
+    }
+    let (code, _, err) = run(&["completions", "tcsh"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("'tcsh'"), "{err}");
+}
+
+/// A models file with a model to build (from packages nobody fetched) and a model
+/// directory, its cache in `dir`.
+fn fake_models(dir: &std::path::Path) -> PathBuf {
+    let toml = format!(
+        "default = \"a\"\ncache = \"{}\"\n[models.a]\nencoder = {{ pypi = \"enc\", version = \"1.0\", dir = \"m\" }}\n\
+         data = {{ pypi = \"dat\", version = \"2.0\", dir = \"d\" }}\n[models.a.recipe]\nepochs = 1\nbatch_size = 8\n\
+         learning_rate = 1e-4\nwarmup = 0.1\nweight_decay = 0.0\nseed = 1\ncasing = true\n[models.mine]\npath = \"mine\"\n",
+        dir.join("cache").display()
+    );
+    let path = dir.join("models.toml");
+    std::fs::write(&path, toml).unwrap();
+    path
+}
+
+/// `model list` and `model path` say what is built and where, building and fetching
+/// nothing; `model path` of an unknown model fails naming it.
+#[test]
+fn model_list_and_path() {
+    let d = scratch("models");
+    let models = fake_models(&d);
+    let m = models.to_str().unwrap();
+    let env = [("ATTRIBUTION_CACHE", "")];
+    let (code, list, err) = run_with(&["model", "list", "--models", m], None, &env);
+    assert_eq!(code, 0, "{err}");
+    let (code, a_dir, err) = run_with(&["model", "path", "--models", m], None, &env);
+    assert_eq!(code, 0, "{err}");
+    let a_dir = a_dir.trim_end();
+    assert!(a_dir.starts_with(&*d.join("cache").join("models").join("a-").to_string_lossy()), "{a_dir}");
+    let rows: Vec<Vec<&str>> = list.lines().map(|l| l.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect()).collect();
+    let mine = d.join("mine");
+    assert_eq!(rows, [vec!["a *", "not built", a_dir], vec!["mine", "missing", &*mine.to_string_lossy()]], "{list}");
+    let (code, out, _) = run_with(&["model", "path", "mine", "--models", m], None, &env);
+    assert_eq!((code, out.trim_end()), (0, &*mine.to_string_lossy()));
+    // nothing was built, fetched or even created
+    assert!(!d.join("cache").exists());
+    // a model directory with its files is listed as such
+    std::fs::create_dir_all(&mine).unwrap();
+    std::fs::write(mine.join("config.json"), "{}").unwrap();
+    let (_, list, _) = run_with(&["model", "list", "--models", m], None, &env);
+    assert!(list.lines().any(|l| l.starts_with("mine ") && l.contains("  directory  ")), "{list}");
+    let (code, _, err) = run_with(&["model", "path", "nope", "--models", m], None, &env);
+    assert_eq!(code, 1);
+    assert!(err.contains("no model named `nope`"), "{err}");
+}
+
+/// The real (built) default model: `model path` names its directory, `model list`
+/// marks it built, and `model build` returns at once, saying it is up to date.
+#[test]
+fn model_build_of_a_built_model_is_quick() {
+    let models = root().join("models.toml");
+    let m = models.to_str().unwrap();
+    let (code, dir, err) = run(&["model", "path", "--models", m], None);
+    assert_eq!(code, 0, "{err}");
+    let dir = PathBuf::from(dir.trim_end());
+    assert!(dir.join("model.safetensors").is_file(), "{} is not built: run bash scripts/setup.sh", dir.display());
+    let (code, list, _) = run(&["model", "list", "--models", m], None);
+    assert_eq!(code, 0);
+    assert!(list.lines().any(|l| l.contains(" *  built  ") && l.ends_with(&*dir.to_string_lossy())), "{list}");
+    let started = std::time::Instant::now();
+    let (code, out, err) = run(&["model", "build", "--models", m], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty() && err.contains("up to date") && err.contains(&*dir.to_string_lossy()), "{out}{err}");
+    assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
 }
 
 /// `--engine` and `--precision` pick what runs the model: libtorch and ONNX Runtime
@@ -350,7 +505,11 @@ fn batches_and_a_failed_batch() {
         "He did not elaborate.",
         "The union said the strike would go ahead.",
     ];
-    let body: String = texts.iter().enumerate().map(|(i, t)| json!({"id": format!("d{i}"), "text": t}).to_string() + "\n").collect();
+    let body: String = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| json!({"id": format!("d{i}"), "text": t, "outlet": format!("o{i}"), "date": "2017-05-01"}).to_string() + "\n")
+        .collect();
     std::fs::write(&jsonl, body).unwrap();
     let path = jsonl.to_str().unwrap();
     let (code, whole, err) = run(&["extract", path], None);
@@ -373,6 +532,12 @@ fn batches_and_a_failed_batch() {
             if i == 2 {
                 assert!(g["error"].as_str().is_some_and(|e| e.contains("ATTRIBUTION_TEST_FAIL_ON")), "{g}");
                 assert!(g.get("claims").is_none());
+                // the failed document's line keeps the input's fields
+                assert_eq!(
+                    (g["id"].as_str(), g["outlet"].as_str(), g["date"].as_str()),
+                    (Some("d2"), Some("o2"), Some("2017-05-01")),
+                    "{g}"
+                );
             } else {
                 assert_eq!(g, w, "--batch {batch}: document {i}");
             }

@@ -37,7 +37,7 @@ fn cache_and_threads_from_the_environment() {
             assert_eq!(name, &config.default);
             assert_eq!(dir, &config.model_dir(None).unwrap());
             assert!(dir.starts_with(&empty), "{}", dir.display());
-            assert!(fix.contains("IfMissing::Build") && fix.contains("scripts/setup.sh"), "{fix}");
+            assert!(fix.contains("IfMissing::Build") && fix.contains(&format!("attribution model build {name}")), "{fix}");
         }
         other => panic!("{other:?}"),
     }

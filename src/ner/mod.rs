@@ -42,7 +42,7 @@ use crate::syntax::{SentenceSyntax, Syntax};
 use crate::text::sentence_spans;
 
 pub(crate) use build::ensure_model;
-pub use build::{build_model, is_built, IfMissing};
+pub use build::{build_model, build_model_with_progress, is_built, IfMissing};
 pub use engine::THREADS_ENV;
 pub use export::export_onnx;
 pub use profile::Profile;
@@ -111,7 +111,7 @@ impl NerModel {
     /// crate's own `models.toml`.
     pub fn from_dir_on(dir: impl AsRef<Path>, engine: Engine, precision: Precision) -> Result<NerModel> {
         let runtime = ModelsConfig::embedded()?.onnx_runtime_library();
-        NerModel::load(dir.as_ref(), "cargo run --release --example build_model", engine, precision, runtime)
+        NerModel::load(dir.as_ref(), "attribution model build", engine, precision, runtime)
     }
 
     /// The precision inference runs in (never `Auto`).

@@ -73,6 +73,25 @@ pub struct TrainReport {
     pub minutes: f64,
 }
 
+impl TrainReport {
+    /// The report as a person reads it: the kept epoch and minutes, then a Markdown
+    /// table of test precision, recall and F1 per entity type (and the POS and chunk
+    /// scores of a syntax recipe).
+    pub fn summary(&self, name: &str) -> String {
+        let mut out = format!("model `{name}`: best epoch {}, {:.1} minutes\n", self.best_epoch, self.minutes);
+        out.push_str("| type | precision | recall | F1 |\n|---|---|---|---|\n");
+        for (k, s) in &self.test.per_kind {
+            out.push_str(&format!("| {} | {:.4} | {:.4} | {:.4} |\n", k.tag(), s.precision(), s.recall(), s.f1()));
+        }
+        let o = self.test.overall;
+        out.push_str(&format!("| overall | {:.4} | {:.4} | {:.4} |\n", o.precision(), o.recall(), o.f1()));
+        if let Some(syn) = &self.test_syntax {
+            out.push_str(&format!("POS accuracy {:.4}, chunk F1 {:.4} (CoNLL-2003 test)\n", syn.pos_accuracy(), syn.chunks.f1()));
+        }
+        out
+    }
+}
+
 /// One encoded training sentence: entity labels on every wordpiece; POS and chunk
 /// labels on the first wordpiece of each word (-100 elsewhere, or everywhere without
 /// a syntax recipe).

@@ -15,8 +15,24 @@ pub struct Doc {
     pub fields: Map<String, Value>,
 }
 
-/// A document, or why its record could not be read (with the id it would have had).
-pub type Item = Result<Doc, (String, String)>;
+/// A record that could not be read as a document: the id it would have had, why,
+/// and those of its fields that could be read (carried to its error line, so that
+/// the output joins back to the input).
+pub struct Unread {
+    pub id: String,
+    pub error: String,
+    pub fields: Map<String, Value>,
+}
+
+impl Unread {
+    /// A record of which nothing could be read but its id.
+    fn bare(id: String, error: String) -> Unread {
+        Unread { id, error, fields: Map::new() }
+    }
+}
+
+/// A document, or why its record could not be read.
+pub type Item = Result<Doc, Unread>;
 
 /// Which record fields hold the text and the id.
 #[derive(Clone)]
@@ -94,11 +110,11 @@ pub fn documents(inputs: Vec<String>, columns: Columns) -> impl Iterator<Item = 
             Kind::Text => Box::new(std::iter::once(text_file(&input))),
             Kind::JsonLines => match File::open(&input) {
                 Ok(f) => Box::new(json_lines(Box::new(BufReader::new(f)), input, columns)),
-                Err(e) => Box::new(std::iter::once(Err((input.clone(), format!("cannot open {input}: {e}"))))),
+                Err(e) => Box::new(std::iter::once(Err(Unread::bare(input.clone(), format!("cannot open {input}: {e}"))))),
             },
             Kind::Csv => match File::open(&input) {
                 Ok(f) => Box::new(csv_rows(f, input, columns)),
-                Err(e) => Box::new(std::iter::once(Err((input.clone(), format!("cannot open {input}: {e}"))))),
+                Err(e) => Box::new(std::iter::once(Err(Unread::bare(input.clone(), format!("cannot open {input}: {e}"))))),
             },
         }
     })
@@ -107,9 +123,9 @@ pub fn documents(inputs: Vec<String>, columns: Columns) -> impl Iterator<Item = 
 /// A `.txt` file: id = its name without the extension.
 pub fn text_file(path: &str) -> Item {
     let id = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
-    let bytes = std::fs::read(path).map_err(|e| (id.clone(), format!("cannot read {path}: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Unread::bare(id.clone(), format!("cannot read {path}: {e}")))?;
     let text = String::from_utf8(bytes)
-        .map_err(|e| (id.clone(), format!("{path} is not UTF-8 text (byte {} is invalid)", e.utf8_error().valid_up_to())))?;
+        .map_err(|e| Unread::bare(id.clone(), format!("{path} is not UTF-8 text (byte {} is invalid)", e.utf8_error().valid_up_to())))?;
     Ok(Doc { id, text, fields: Map::new() })
 }
 
@@ -123,17 +139,18 @@ fn record_id(record: &Map<String, Value>, columns: &Columns, source: &str, n: us
     }
 }
 
-/// A record as a document: the text column is the text; the rest are carried.
+/// A record as a document: the text column is the text; the rest are carried (also
+/// when the text is missing or not a string: to the error line).
 fn record(mut record: Map<String, Value>, columns: &Columns, source: &str, n: usize) -> Item {
     let id = record_id(&record, columns, source, n);
-    match record.remove(&columns.text) {
-        Some(Value::String(text)) => {
-            record.remove(columns.id.as_deref().unwrap_or("id"));
-            Ok(Doc { id, text, fields: record })
-        }
-        Some(_) => Err((id, format!("field `{}` is not a string", columns.text))),
-        None => Err((id, format!("no field `{}` (choose it with --text-column)", columns.text))),
-    }
+    let text = record.remove(&columns.text);
+    record.remove(columns.id.as_deref().unwrap_or("id"));
+    let error = match text {
+        Some(Value::String(text)) => return Ok(Doc { id, text, fields: record }),
+        Some(_) => format!("field `{}` is not a string", columns.text),
+        None => format!("no field `{}` (choose it with --text-column)", columns.text),
+    };
+    Err(Unread { id, error, fields: record })
 }
 
 fn json_lines(reader: Box<dyn BufRead>, source: String, columns: Columns) -> impl Iterator<Item = Item> {
@@ -141,7 +158,7 @@ fn json_lines(reader: Box<dyn BufRead>, source: String, columns: Columns) -> imp
         let n = i + 1;
         let line = match line {
             Ok(l) => l,
-            Err(e) => return Some(Err((format!("{source}:{n}"), format!("cannot read {source}: {e}")))),
+            Err(e) => return Some(Err(Unread::bare(format!("{source}:{n}"), format!("cannot read {source}: {e}")))),
         };
         if line.trim_ascii().is_empty() {
             return None;
@@ -151,8 +168,8 @@ fn json_lines(reader: Box<dyn BufRead>, source: String, columns: Columns) -> imp
             .and_then(|l| serde_json::from_str::<Value>(l).map_err(|e| format!("line {n} is not JSON: {e}")));
         Some(match parsed {
             Ok(Value::Object(m)) => record(m, &columns, &source, n),
-            Ok(_) => Err((format!("{source}:{n}"), format!("line {n} is not a JSON object"))),
-            Err(e) => Err((format!("{source}:{n}"), e)),
+            Ok(_) => Err(Unread::bare(format!("{source}:{n}"), format!("line {n} is not a JSON object"))),
+            Err(e) => Err(Unread::bare(format!("{source}:{n}"), e)),
         })
     })
 }
@@ -163,7 +180,7 @@ fn csv_rows(reader: impl Read + 'static, source: String, columns: Columns) -> im
         csv.headers().map(|h| h.iter().map(str::to_owned).collect()).map_err(|e| format!("{source}: no CSV header: {e}"));
     let (header, failed) = match header {
         Ok(h) => (h, None),
-        Err(e) => (Vec::new(), Some(Err((source.clone(), e)))),
+        Err(e) => (Vec::new(), Some(Err(Unread::bare(source.clone(), e)))),
     };
     let rows = csv.into_records().enumerate().map(move |(i, row)| {
         let n = i + 1;
@@ -172,7 +189,7 @@ fn csv_rows(reader: impl Read + 'static, source: String, columns: Columns) -> im
                 let m: Map<String, Value> = header.iter().zip(r.iter()).map(|(k, v)| (k.clone(), Value::String(v.to_owned()))).collect();
                 record(m, &columns, &source, n)
             }
-            Err(e) => Err((format!("{source}:{n}"), format!("row {n}: {e}"))),
+            Err(e) => Err(Unread::bare(format!("{source}:{n}"), format!("row {n}: {e}"))),
         }
     });
     failed.into_iter().chain(rows)

@@ -6,110 +6,138 @@
 //!                     [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8] [--without RULE,...]
 //! attribution show FILE [--json] [--explain] [--models FILE] [--model NAME] [--engine E] [--precision P]
 //!                       [--without RULE,...]
-//! attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]
+//! attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N] [--quiet]
+//! attribution model build [NAME] [--force] | list | path [NAME]   [--models FILE]
+//! attribution completions bash|zsh|fish|elvish|powershell
 //! ```
 //!
 //! `extract` reads `.txt` files, directories of them, JSON Lines (`{"id", "text", ...}`),
 //! CSV with a header, or JSON Lines on stdin (`-`, which is how Spark's `RDD.pipe` runs
 //! it), and writes one JSON line per document, in input order: its `id`, the other
 //! fields of its record, `claims`, `sources` and `anonymous_share` — or `error`. The
-//! exit status is 1 when any document failed, 2 on a usage error.
+//! exit status is 1 when any document failed, 2 on a usage error (clap's).
 
 mod input;
+mod model;
 mod report;
 mod show;
 
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use attribution::models::{Engine, ModelsConfig, Precision};
+use attribution::models::{Engine, Precision};
 use attribution::{Article, Extractor, IfMissing, Rule, Rules};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 
 use input::{Columns, Doc, Item};
 
-const USAGE: &str = "usage:
-  attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
-                      [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
-                      [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8] [--without RULE,...]
-      INPUT: .txt files, directories of them, .jsonl, .csv, or - (JSON Lines on stdin; the default)
-  attribution show FILE [--json] [--explain] [--models FILE] [--model NAME] [--engine E] [--precision P]
-                        [--without RULE,...]
-      --explain: the rule that found each claim; --without: rules switched off (as_put_it,
-      content_before, split_quote, according_to, passive, decline, participle, content_after,
-      citing, continued_quote)
-  attribution report OUTPUT.jsonl [--by FIELD] [--json] [--plot FILE.svg] [--top N]";
-
-/// Parsed command line: flags with values, switches, and positional arguments.
-struct Args {
-    values: Vec<(String, String)>,
-    switches: HashSet<String>,
-    rest: Vec<String>,
+/// Who said what in news articles: typed claims (speaker, anonymity, stance, content)
+/// from one article or a whole corpus.
+#[derive(Parser)]
+#[command(name = "attribution", version, propagate_version = true)]
+#[command(after_help = "A model is built into ~/.cache/attribution on first use ($ATTRIBUTION_CACHE moves it); \
+                        `attribution model build` builds it ahead of time.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
 }
 
-impl Args {
-    fn parse(args: impl Iterator<Item = String>, with_value: &[&str], switches: &[&str]) -> Result<Args, String> {
-        let mut out = Args { values: Vec::new(), switches: HashSet::new(), rest: Vec::new() };
-        let mut args = args.peekable();
-        while let Some(a) = args.next() {
-            if with_value.contains(&a.as_str()) {
-                let v = args.next().ok_or(format!("{a} needs a value"))?;
-                out.values.push((a, v));
-            } else if switches.contains(&a.as_str()) {
-                out.switches.insert(a);
-            } else if a.starts_with("--") || (a.starts_with('-') && a.len() > 1) {
-                return Err(format!("unknown option {a}"));
-            } else {
-                out.rest.push(a);
-            }
-        }
-        Ok(out)
-    }
+#[derive(Subcommand)]
+enum Command {
+    /// Claims of every document of a corpus, as JSON Lines (one line per document, in input order)
+    #[command(args_override_self = true)]
+    Extract(ExtractArgs),
+    /// One article as a table of its claims, then its sources
+    #[command(args_override_self = true)]
+    Show(show::ShowArgs),
+    /// The output of `extract` summed up, overall and per group
+    #[command(args_override_self = true)]
+    Report(report::ReportArgs),
+    /// Build, list or locate the NER models of models.toml
+    Model {
+        #[command(subcommand)]
+        command: model::ModelCommand,
+    },
+    /// A shell completion script, on stdout (e.g. `attribution completions bash > FILE`)
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
 
-    fn value(&self, name: &str) -> Option<&str> {
-        self.values.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
+/// `extract`'s command line.
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// .txt files, directories of them, .jsonl, .csv, or - (JSON Lines on stdin; the default)
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Write the lines to FILE instead of stdout
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<String>,
+    /// Skip the ids already in the -o file (its half-written last line is cut first)
+    #[arg(long, requires = "output")]
+    resume: bool,
+    /// No progress bar (there is none either when stderr is not a terminal)
+    #[arg(short, long)]
+    quiet: bool,
+    /// Documents per batch of NER work
+    #[arg(long, value_name = "N", default_value = "64")]
+    batch: NonZeroUsize,
+    /// The field (JSON Lines) or column (CSV) that holds the text
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    text_column: String,
+    /// The field or column that holds the id [default: id, else FILE:LINE]
+    #[arg(long, value_name = "NAME")]
+    id_column: Option<String>,
+    #[command(flatten)]
+    model: ModelArgs,
+}
 
-    fn on(&self, name: &str) -> bool {
-        self.switches.contains(name)
-    }
+/// The model and rules of `extract` and `show`.
+#[derive(clap::Args)]
+pub struct ModelArgs {
+    /// A models.toml [default: the one built into attribution]
+    #[arg(long, value_name = "FILE")]
+    models: Option<PathBuf>,
+    /// A model of the models file [default: its `default`]
+    #[arg(long, value_name = "NAME")]
+    model: Option<String>,
+    /// The library that runs the model [default: models.toml's `engine`]
+    #[arg(long, value_name = "ENGINE",
+          value_parser = PossibleValuesParser::new(["auto", "onnx", "torch"]).try_map(|s| s.parse::<Engine>()))]
+    engine: Option<Engine>,
+    /// The number format of inference [default: models.toml's `precision`]
+    #[arg(long, value_name = "PRECISION",
+          value_parser = PossibleValuesParser::new(["auto", "f32", "bf16", "int8"]).try_map(|s| s.parse::<Precision>()))]
+    precision: Option<Precision>,
+    /// Rules switched off, comma-separated or repeated (as_put_it, content_before, split_quote,
+    /// according_to, passive, decline, participle, content_after, citing, continued_quote)
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',', value_parser = parse_rule)]
+    without: Vec<Rule>,
+}
 
-    /// `--engine` and `--precision`, where given (a usage error if unknown).
-    fn backend(&self) -> Result<(Option<Engine>, Option<Precision>), Failure> {
-        fn choice<T: std::str::FromStr<Err = String>>(flag: &str, value: Option<&str>) -> Result<Option<T>, Failure> {
-            value.map(|v| v.parse().map_err(|e| usage(format!("{flag}: {e}")))).transpose()
-        }
-        Ok((choice("--engine", self.value("--engine"))?, choice("--precision", self.value("--precision"))?))
-    }
+fn parse_rule(name: &str) -> Result<Rule, String> {
+    name.parse::<Rule>().map_err(|e| e.to_string())
+}
 
-    /// `--without RULE,...`: every rule but those (a usage error if one is unknown).
-    fn rules(&self) -> Result<Rules, Failure> {
-        let mut rules = Rules::all();
-        for name in self.values.iter().filter(|(k, _)| k == "--without").flat_map(|(_, v)| v.split(',')) {
-            rules = rules.without(name.parse::<Rule>().map_err(|e| usage(format!("--without: {e}")))?);
-        }
-        Ok(rules)
-    }
-
+impl ModelArgs {
     /// The extractor: a named models.toml, or the crate's default model (built on
     /// first use), on the engine and at the precision the command line says, if it does.
     fn extractor(&self) -> Result<Extractor, Failure> {
-        let (engine, precision) = self.backend()?;
         let failed = |e: attribution::Error| fail(chain(&e));
-        let file = self.value("--models");
-        let mut config = match file {
-            Some(f) => ModelsConfig::from_file(f),
-            None => ModelsConfig::embedded(),
-        }
-        .map_err(failed)?;
-        config.engine = engine.unwrap_or(config.engine);
-        config.precision = precision.unwrap_or(config.precision);
-        let name = self.value("--model");
-        let rules = self.rules()?;
-        match file {
+        let mut config = model::config(self.models.as_deref()).map_err(failed)?;
+        config.engine = self.engine.unwrap_or(config.engine);
+        config.precision = self.precision.unwrap_or(config.precision);
+        let name = self.model.as_deref();
+        let rules = self.without.iter().fold(Rules::all(), |rules, &r| rules.without(r));
+        match self.models {
             // a file of the caller's: its models are loaded as they are
             Some(_) => Extractor::from_config(&config, name, IfMissing::Fail),
             None => Extractor::from_config(&config, name, IfMissing::Build),
@@ -120,25 +148,16 @@ impl Args {
 }
 
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let command = args.next().unwrap_or_default();
-    let result = match command.as_str() {
-        "extract" => Args::parse(
-            args,
-            &["-o", "--output", "--batch", "--text-column", "--id-column", "--models", "--model", "--engine", "--precision", "--without"],
-            &["--resume", "--quiet", "-q"],
-        )
-        .map_err(usage)
-        .and_then(|a| a.backend().and_then(|_| a.rules()).and_then(|_| extract(&a))),
-        "show" => Args::parse(args, &["--models", "--model", "--engine", "--precision", "--without"], &["--json", "--explain"])
-            .map_err(usage)
-            .and_then(|a| a.backend().and_then(|_| a.rules()).and_then(|_| show::run(&a))),
-        "report" => Args::parse(args, &["--by", "--plot", "--top"], &["--json"]).map_err(usage).and_then(|a| report::run(&a)),
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(&args),
+        Command::Show(args) => show::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Model { command } => model::run(&command),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "attribution", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
         }
-        _ => Err(usage(if command.is_empty() { "no command".into() } else { format!("unknown command `{command}`") })),
     };
     match result {
         Ok(code) => code,
@@ -153,10 +172,6 @@ fn main() -> ExitCode {
 pub struct Failure {
     message: String,
     code: u8,
-}
-
-fn usage(message: String) -> Failure {
-    Failure { message: format!("{message}\n{USAGE}"), code: 2 }
 }
 
 fn fail(e: impl std::fmt::Display) -> Failure {
@@ -218,30 +233,23 @@ fn resume_from(path: &str) -> Result<HashSet<String>, Failure> {
     Ok(ids)
 }
 
-fn extract(args: &Args) -> Result<ExitCode, Failure> {
-    let inputs = if args.rest.is_empty() { vec!["-".to_owned()] } else { args.rest.clone() };
+fn extract(args: &ExtractArgs) -> Result<ExitCode, Failure> {
+    let inputs = if args.inputs.is_empty() { vec!["-".to_owned()] } else { args.inputs.clone() };
     let inputs = input::expand(&inputs).map_err(fail)?;
-    let columns =
-        Columns { text: args.value("--text-column").unwrap_or("text").to_owned(), id: args.value("--id-column").map(str::to_owned) };
-    let batch: usize = match args.value("--batch") {
-        Some(b) => b.parse().ok().filter(|&n| n > 0).ok_or_else(|| usage(format!("--batch {b}: not a positive number")))?,
-        None => 64,
-    };
-    let output = args.value("-o").or(args.value("--output"));
-    if args.on("--resume") && output.is_none() {
-        return Err(usage("--resume needs -o FILE".into()));
-    }
+    let columns = Columns { text: args.text_column.clone(), id: args.id_column.clone() };
+    let batch = args.batch.get();
+    let output = args.output.as_deref();
     let done = match output {
-        Some(path) if args.on("--resume") => resume_from(path)?,
+        Some(path) if args.resume => resume_from(path)?,
         _ => HashSet::new(),
     };
     let mut out: Box<dyn Write> = match output {
         Some(path) => {
             let mut f = OpenOptions::new()
                 .create(true)
-                .append(args.on("--resume"))
+                .append(args.resume)
                 .write(true)
-                .truncate(!args.on("--resume"))
+                .truncate(!args.resume)
                 .open(path)
                 .map_err(|e| fail(format!("cannot write {path}: {e}")))?;
             f.seek(SeekFrom::End(0)).map_err(|e| fail(format!("cannot write {path}: {e}")))?;
@@ -249,7 +257,7 @@ fn extract(args: &Args) -> Result<ExitCode, Failure> {
         }
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let quiet = args.on("--quiet") || args.on("-q") || !std::io::stderr().is_terminal();
+    let quiet = args.quiet || !std::io::stderr().is_terminal();
     let bar = match (quiet, input::count(&inputs)) {
         (true, _) => ProgressBar::hidden(),
         (false, Some(n)) => ProgressBar::new(n),
@@ -264,7 +272,7 @@ fn extract(args: &Args) -> Result<ExitCode, Failure> {
         };
         bar.set_style(ProgressStyle::with_template(style).map_err(fail)?.progress_chars("=> "));
     }
-    let extractor = args.extractor()?;
+    let extractor = args.model.extractor()?;
     let (mut failed, mut skipped) = (0usize, 0usize);
     let mut pending: Vec<Item> = Vec::with_capacity(batch);
     let mut flush = |pending: &mut Vec<Item>, out: &mut dyn Write| -> Result<(), Failure> {
@@ -279,7 +287,7 @@ fn extract(args: &Args) -> Result<ExitCode, Failure> {
     for item in input::documents(inputs, columns) {
         let id = match &item {
             Ok(d) => &d.id,
-            Err((id, _)) => id,
+            Err(u) => &u.id,
         };
         if done.contains(id) {
             skipped += 1;
@@ -323,9 +331,9 @@ fn run_batch(extractor: &Extractor, items: &mut Vec<Item>, failed: &mut usize) -
                 }
                 lines.push(line(&doc.id, doc.fields, result.as_ref().map_err(String::as_str)));
             }
-            Err((id, e)) => {
+            Err(u) => {
                 *failed += 1;
-                lines.push(line(&id, Map::new(), Err(&e)));
+                lines.push(line(&u.id, u.fields, Err(&u.error)));
             }
         }
     }

@@ -2,13 +2,14 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, IsTerminal};
 use std::process::ExitCode;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{fail, Args, Failure};
+use crate::{fail, Failure};
 
 /// The figures of one group of documents (or of all).
 #[derive(Debug, Default, Serialize)]
@@ -189,31 +190,59 @@ pub fn summarize(lines: impl Iterator<Item = Value>, by: Option<&str>, top: usiz
     report
 }
 
-pub fn run(args: &Args) -> Result<ExitCode, Failure> {
-    let [path] = args.rest.as_slice() else {
-        return Err(crate::usage("report takes one OUTPUT.jsonl".into()));
-    };
-    let top = match args.value("--top") {
-        Some(t) => t.parse().map_err(|_| crate::usage(format!("--top {t}: not a number")))?,
-        None => 10,
-    };
+/// `report`'s command line.
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    /// The output of `attribution extract` (JSON Lines)
+    #[arg(value_name = "OUTPUT.jsonl")]
+    path: String,
+    /// Also sum up per value of this field (any field extract carried; `month` is the YYYY-MM of `date`)
+    #[arg(long, value_name = "FIELD")]
+    by: Option<String>,
+    /// The report as JSON instead of text
+    #[arg(long)]
+    json: bool,
+    /// Draw the anonymous share per group as an SVG bar chart into FILE.svg
+    #[arg(long, value_name = "FILE.svg")]
+    plot: Option<String>,
+    /// How many sources and anonymous descriptors to list
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    top: usize,
+    /// No progress bar (there is none either when stderr is not a terminal)
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: &ReportArgs) -> Result<ExitCode, Failure> {
+    let path = &args.path;
     let file = File::open(path).map_err(|e| fail(format!("cannot open {path}: {e}")))?;
+    // progress over the file's bytes, on a terminal (a corpus's output can be gigabytes)
+    let bar = if args.quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::with_draw_target(file.metadata().ok().map(|m| m.len()), ProgressDrawTarget::stderr());
+        let style =
+            ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {bytes}/{total_bytes}, {bytes_per_sec}, ETA {eta}").map_err(fail)?;
+        bar.set_style(style.progress_chars("=> "));
+        bar
+    };
     let mut bad = 0usize;
-    let lines = BufReader::new(file).lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()).filter_map(|l| {
+    let lines = BufReader::new(bar.wrap_read(file)).lines().map_while(Result::ok).filter(|l| !l.trim().is_empty()).filter_map(|l| {
         let v = serde_json::from_str::<Value>(&l).ok().filter(Value::is_object);
         bad += usize::from(v.is_none());
         v
     });
-    let report = summarize(lines, args.value("--by"), top);
+    let report = summarize(lines, args.by.as_deref(), args.top);
+    bar.finish_and_clear();
     if bad > 0 {
         eprintln!("attribution: {bad} lines of {path} are not JSON objects, skipped");
     }
-    if args.on("--json") {
+    if args.json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(fail)?);
     } else {
         print!("{}", render(&report));
     }
-    if let Some(svg) = args.value("--plot") {
+    if let Some(svg) = &args.plot {
         std::fs::write(svg, plot(&report)).map_err(|e| fail(format!("cannot write {svg}: {e}")))?;
     }
     Ok(ExitCode::SUCCESS)

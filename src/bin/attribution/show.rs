@@ -4,20 +4,34 @@ use std::process::ExitCode;
 
 use attribution::{Anonymity, Article};
 
-use crate::{chain, fail, Args, Failure};
+use crate::{chain, fail, Failure, ModelArgs};
 
-pub fn run(args: &Args) -> Result<ExitCode, Failure> {
-    let [path] = args.rest.as_slice() else {
-        return Err(crate::usage("show takes one FILE".into()));
-    };
-    let text = crate::input::text_file(path).map_err(|(_, e)| fail(e))?.text;
-    let extractor = args.extractor()?;
+/// `show`'s command line.
+#[derive(clap::Args)]
+pub struct ShowArgs {
+    /// The article: a UTF-8 text file
+    #[arg(value_name = "FILE")]
+    path: String,
+    /// The article's claims and sources as JSON instead of a table
+    #[arg(long)]
+    json: bool,
+    /// A column with the rule that found each claim
+    #[arg(long)]
+    explain: bool,
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+pub fn run(args: &ShowArgs) -> Result<ExitCode, Failure> {
+    let text = crate::input::text_file(&args.path).map_err(|u| fail(u.error))?.text;
+    let extractor = args.model.extractor()?;
     let article = extractor.extract(&text).map_err(|e| fail(chain(&e)))?;
-    if args.on("--json") {
+    if args.json {
         println!("{}", serde_json::to_string_pretty(&article).map_err(fail)?);
     } else {
+        // the table fits the terminal's width (COLUMNS), 120 columns elsewhere
         let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120usize);
-        print!("{}", render(&article, width, args.on("--explain")));
+        print!("{}", render(&article, width, args.explain));
     }
     Ok(ExitCode::SUCCESS)
 }
