@@ -117,10 +117,14 @@ pub struct ModelArgs {
     #[arg(long, value_name = "PRECISION",
           value_parser = PossibleValuesParser::new(["auto", "f32", "bf16", "int8"]).try_map(|s| s.parse::<Precision>()))]
     precision: Option<Precision>,
-    /// Rules switched off, comma-separated or repeated (as_put_it, content_before, split_quote,
-    /// according_to, passive, decline, participle, content_after, citing, continued_quote)
-    #[arg(long, value_name = "RULE,...", value_delimiter = ',', value_parser = parse_rule)]
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',', value_parser = parse_rule, help = rules_help())]
     without: Vec<Rule>,
+}
+
+/// The help of `--without`: every rule of the table, by name.
+fn rules_help() -> String {
+    let names: Vec<&str> = Rule::ALL.iter().map(|r| r.name()).collect();
+    format!("Rules switched off, comma-separated or repeated ({})", names.join(", "))
 }
 
 fn parse_rule(name: &str) -> Result<Rule, String> {
