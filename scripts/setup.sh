@@ -3,7 +3,8 @@
 # package registries, then builds the crate. Idempotent: each step is skipped when its
 # result is already there.
 #
-#   1. libtorch 2.4.0 from the PyPI torch wheel (CPU-only view, pre-C++11 ABI)
+#   1. libtorch 2.4.0 from the PyPI torch wheel (CPU-only view, pre-C++11 ABI), each
+#      wheel checked against its sha256 in pypi.lock
 #   2. release build of the crate, its examples and its tests
 #   3. the default NER model of models.toml, built (fetch + fine-tune) into the cache
 #      unless it is already there
@@ -32,12 +33,17 @@ fi
 
 # ---- 1. libtorch 2.4.0 from PyPI. No CPU-only wheel exists; the CUDA wheel's
 # libtorch_cpu.so needs libcudart + libcupti (two small wheels), nothing else of CUDA.
+# Each wheel is checked against its sha256 in pypi.lock before it is installed
+# (scripts/pypi_fetch.sh). A lock file keeps two set-ups from fetching at once: the
+# second waits, then finds it fetched.
 TORCH=$CACHE/torch-2.4.0
+mkdir -p "$CACHE"
+exec 8>"$CACHE/torch-2.4.0.lock"
+flock -n 8 || { log "another set-up holds $CACHE/torch-2.4.0.lock; waiting for it"; flock 8; }
 if [ ! -f "$TORCH/torch/lib/libtorch_cpu.so" ]; then
   log "fetching torch==2.4.0 (libtorch) from PyPI into $TORCH"
-  rm -rf "$TORCH"
-  "$PY" -m pip install -q --no-deps --target "$TORCH" \
-    torch==2.4.0 nvidia-cuda-runtime-cu12==12.1.105 nvidia-cuda-cupti-cu12==12.1.105 >&2
+  bash "$ROOT/scripts/pypi_fetch.sh" "$TORCH" \
+    torch==2.4.0 nvidia-cuda-runtime-cu12==12.1.105 nvidia-cuda-cupti-cu12==12.1.105
 fi
 # torch-sys links libtorch_cuda whenever lib/libtorch_cuda.so exists; this view omits it
 # and points libtorch.so (always linked) at libtorch_cpu.so.
@@ -59,5 +65,10 @@ fi
 log "building (release)"
 cargo build --release --examples --bins --quiet
 
-# ---- 3. the default model of models.toml (no-op when it is in the cache)
+# lock released: the view above is written the same way by every set-up
+exec 8>&-
+
+# ---- 3. the default model of models.toml (no-op when it is in the cache; a model
+# built before manifests gets one). build_model takes the model's lock file: a
+# second set-up (or Extractor::default_model(IfMissing::Build)) waits, then uses it.
 ./target/release/examples/build_model

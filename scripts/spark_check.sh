@@ -11,11 +11,16 @@ CACHE=${ATTRIBUTION_CACHE:-$HOME/.cache/attribution}
 DIR=${1:-$ROOT/../shared/corpus}
 VENV=$CACHE/spark-venv
 command -v java >/dev/null || { echo "spark_check: Java (17) is required by Spark" >&2; exit 1; }
+# two checks at once take turns on the venv (the second waits, then finds it made)
+mkdir -p "$CACHE"
+exec 8>"$CACHE/spark-venv.lock"
+flock -n 8 || { echo "[spark] another check holds $CACHE/spark-venv.lock; waiting" >&2; flock 8; }
 if ! "$VENV/bin/python" -c 'import pyspark' 2>/dev/null; then
   echo "[spark] installing pyspark 3.5.6 into $VENV" >&2
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q pyspark==3.5.6
 fi
+exec 8>&-
 BIN=$ROOT/target/release/attribution
 [ -x "$BIN" ] || cargo build --release --quiet --bin attribution
 TMP=$(mktemp -d)

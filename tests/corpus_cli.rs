@@ -123,6 +123,47 @@ fn a_failing_document_in_the_middle_is_an_error_line() {
     assert!(err.contains("3 documents failed"), "{err}");
 }
 
+/// Broken encodings in one input set (issue #27, item 4, in part): JSON Lines with a
+/// UTF-8 byte-order mark, CRLF line ends, an empty line and records whose text is a
+/// number or null; a UTF-16 text file; a file with NUL bytes; a directory with a
+/// symlink loop. Every good record gets its line, every bad one an error line that
+/// names it, and the exit status says some failed.
+#[test]
+fn broken_encodings_lose_no_good_record() {
+    let d = scratch("broken");
+    let jsonl = d.join("bom.jsonl");
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    for r in [json!({"id": "bom", "text": SHORT}), json!({"id": "number", "text": 42}), json!({"id": "null", "text": null})] {
+        bytes.extend(r.to_string().bytes());
+        bytes.extend(b"\r\n\r\n");
+    }
+    bytes.extend(json!({"id": "crlf", "text": SHORT}).to_string().bytes());
+    bytes.extend(b"\r\n");
+    std::fs::write(&jsonl, bytes).unwrap();
+    let dir = d.join("dir");
+    std::fs::create_dir_all(&dir).unwrap();
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(SHORT.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    std::fs::write(dir.join("utf16.txt"), utf16).unwrap();
+    std::fs::write(dir.join("nul.txt"), format!("{SHORT}\0\0 {SHORT}")).unwrap();
+    std::os::unix::fs::symlink(".", dir.join("loop")).unwrap();
+    std::os::unix::fs::symlink("loop.txt", dir.join("loop.txt")).unwrap();
+    let (code, out, err) = run(&["extract", jsonl.to_str().unwrap(), dir.to_str().unwrap()], None);
+    assert_eq!(code, 1, "{err}");
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["bom", "number", "null", "crlf", "loop", "nul", "utf16"]);
+    for good in [0, 3, 6] {
+        assert_eq!(speakers(&docs[good]), ["A senior official"], "{}", docs[good]);
+    }
+    // NUL bytes are text: the document is processed, not refused
+    let nul = speakers(&docs[5]);
+    assert!(docs[5].get("error").is_none() && !nul.is_empty() && nul.iter().all(|s| s == "A senior official"), "{}", docs[5]);
+    for bad in [1, 2, 4] {
+        assert!(docs[bad]["error"].is_string() && docs[bad].get("claims").is_none(), "{}", docs[bad]);
+    }
+    assert!(err.contains("3 documents failed"), "{err}");
+}
+
 #[test]
 fn resume_continues_an_interrupted_run() {
     let d = scratch("resume");

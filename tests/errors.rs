@@ -42,7 +42,7 @@ fn corrupt_config_is_typed() {
         std::fs::write(d.join(f), "not json").unwrap();
     }
     match NerModel::from_dir(&d) {
-        Err(Error::CorruptModelFile { path, .. }) => assert_eq!(path, d.join("config.json")),
+        Err(Error::ModelCorrupt { dir, file, .. }) => assert_eq!(dir.join(file), d.join("config.json")),
         other => panic!("{:?}", other.err()),
     }
 }
@@ -73,7 +73,7 @@ fn corrupt_tokenizer_is_typed() {
     std::fs::write(d.join("tokenizer.json"), "{\"nope\": 1}").unwrap();
     std::fs::write(d.join("model.safetensors"), "").unwrap();
     match NerModel::from_dir(&d) {
-        Err(Error::CorruptModelFile { path, .. }) => assert_eq!(path, d.join("tokenizer.json")),
+        Err(Error::ModelCorrupt { dir, file, .. }) => assert_eq!(dir.join(file), d.join("tokenizer.json")),
         other => panic!("{:?}", other.err()),
     }
 }

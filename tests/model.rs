@@ -312,7 +312,7 @@ fn engine_requests_that_cannot_be_met_are_typed() {
     // a graph that is not one
     std::fs::write(tmp.join("tagger.onnx"), b"not a graph").unwrap();
     let err = NerModel::from_dir_on(&tmp, Engine::Onnx, Precision::F32).err().expect("garbage graph");
-    assert!(matches!(err, attribution::Error::CorruptModelFile { .. }), "{err:?}");
+    assert!(matches!(err, attribution::Error::ModelCorrupt { .. }), "{err:?}");
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
@@ -431,7 +431,7 @@ fn corrupt_weights_are_typed() {
     }
     std::fs::write(d.join("model.safetensors"), b"garbage").unwrap();
     match NerModel::from_dir(&d) {
-        Err(attribution::Error::CorruptModelFile { path, .. }) => assert_eq!(path, d.join("model.safetensors")),
+        Err(attribution::Error::ModelCorrupt { dir, file, .. }) => assert_eq!(dir.join(file), d.join("model.safetensors")),
         other => panic!("{:?}", other.err()),
     }
     let _ = std::fs::remove_dir_all(Path::new(&d));

@@ -8,7 +8,9 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::export::{export_onnx, is_exported};
+use super::model_dir::WEIGHTS;
 use super::train::{train, TrainEvent, TrainReport};
+use crate::cache::{check_safetensors, lock_path, partial_path, CacheLock, Manifest, MANIFEST_FILE};
 use crate::error::{Error, Result};
 use crate::models::{ModelSpec, ModelsConfig};
 
@@ -34,35 +36,53 @@ pub fn is_built(config: &ModelsConfig, name: Option<&str>) -> Result<bool> {
 
 /// Builds model `name` (or the default) of `config` into its cache directory unless
 /// it is built already (or `force`), with its ONNX graphs (a model built before
-/// them gets them added, in seconds). Returns the directory and, when it trained,
-/// the training report. `on_event` sees the training's progress.
+/// them gets them added, in seconds) and, written last, its manifest (a model
+/// built before manifests gets one, once its weights pass the checks that need
+/// none). Returns the directory and, when it trained, the training report.
+/// `on_event` sees the training's progress.
+///
+/// A lock file beside the directory (`DIR.lock`) is held throughout: a second
+/// process that builds the same model waits, then finds it built and uses it.
 pub fn build_model(
     config: &ModelsConfig,
     name: Option<&str>,
     force: bool,
     on_event: &mut dyn FnMut(TrainEvent),
 ) -> Result<(PathBuf, Option<TrainReport>)> {
-    let (_, spec) = config.spec(name)?;
+    let (model, spec) = config.spec(name)?;
     let dir = config.model_dir(name)?;
     let ModelSpec::Build { encoder, data, recipe } = spec else {
         return Ok((dir, None));
     };
+    let _lock = CacheLock::acquire(&lock_path(&dir), &format!("building model `{model}`"))?;
     if !force && is_built(config, name)? {
+        let fix = format!("rebuild it with `{} --force`", config.fix_command(name));
+        let legacy = Manifest::read(&dir, &fix)?.is_none();
+        if legacy {
+            // checked as far as it can be without a manifest before one blesses it
+            check_safetensors(&dir, WEIGHTS, &fix)?;
+        }
         if !is_exported(&dir) {
+            // (refreshes the manifest when there is one)
             export_onnx(config, &dir)?;
+        }
+        if legacy {
+            Manifest::write(&dir)?;
         }
         return Ok((dir, None));
     }
     let encoder_dir = config.fetch(encoder)?;
     let data_dir = config.fetch(data)?;
     // a half-built model never takes the real directory's place
-    let partial = dir.with_extension("partial");
+    let partial = partial_path(&dir);
     let _ = std::fs::remove_dir_all(&partial);
     let report = train(&encoder_dir, &data_dir, recipe, &partial, on_event)?;
     let path = partial.join("train_report.json");
     let json = serde_json::to_string_pretty(&report).map_err(|source| Error::Json { path: path.clone(), source })?;
     std::fs::write(&path, json).map_err(|e| Error::io(&path, e))?;
     export_onnx(config, &partial)?;
+    // last: a directory with a manifest is complete
+    Manifest::write(&partial)?;
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::rename(&partial, &dir).map_err(|e| Error::io(&dir, e))?;
     Ok((dir, Some(report)))
@@ -71,15 +91,18 @@ pub fn build_model(
 /// Model `name` of `config`, built first if it is missing and `if_missing` says so;
 /// progress lines go to stderr.
 pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing: IfMissing) -> Result<()> {
+    let is_build = matches!(config.spec(name)?.1, ModelSpec::Build { .. });
     if is_built(config, name)? {
-        // a model built before the ONNX graphs existed loads on libtorch as it is;
-        // when building is allowed, it gets them
+        // a model built before the ONNX graphs or the manifest loads as it is; when
+        // building is allowed, it gets them (seconds)
         let dir = config.model_dir(name)?;
-        // (not fatal: without them the model runs on libtorch)
-        if if_missing == IfMissing::Build && matches!(config.spec(name)?.1, ModelSpec::Build { .. }) && !is_exported(&dir) {
-            eprintln!("[attribution] writing the ONNX graphs of {}", dir.display());
-            if let Err(e) = export_onnx(config, &dir) {
-                eprintln!("[attribution] {e}; the model runs on libtorch");
+        let legacy = !is_exported(&dir) || !dir.join(MANIFEST_FILE).is_file();
+        if if_missing == IfMissing::Build && is_build && legacy {
+            eprintln!("[attribution] writing the ONNX graphs and the manifest of {}", dir.display());
+            // (not fatal: without them the model runs on libtorch, and loading
+            // checks what it can; a corrupt model is reported when it loads)
+            if let Err(e) = build_model(config, name, false, &mut |_| {}) {
+                eprintln!("[attribution] {e}");
             }
         }
         return Ok(());

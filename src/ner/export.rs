@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::cache::{Manifest, MANIFEST_FILE};
 use crate::error::{Error, Result};
 use crate::models::{ModelsConfig, ONNX_FP32_FILE, ONNX_INT8_FILE};
 
@@ -16,7 +17,8 @@ pub(super) fn is_exported(dir: &Path) -> bool {
 }
 
 /// Writes `tagger.onnx` and `tagger.int8.onnx` into a model directory (fetching the
-/// pinned ONNX tools first). Seconds, with the tools fetched.
+/// pinned ONNX tools first), and refreshes the directory's manifest if it has one.
+/// Seconds, with the tools fetched.
 pub fn export_onnx(config: &ModelsConfig, dir: &Path) -> Result<()> {
     let tools = config.fetch_onnx_tools()?;
     let script = tools.join("attribution_export_onnx.py");
@@ -37,6 +39,10 @@ pub fn export_onnx(config: &ModelsConfig, dir: &Path) -> Result<()> {
     // the graphs of earlier builds (an attention mask instead of packed rows): unread
     for old in ["model.onnx", "model.int8.onnx"] {
         let _ = std::fs::remove_file(dir.join(old));
+    }
+    // a built directory's manifest lists the new graphs
+    if dir.join(MANIFEST_FILE).is_file() {
+        Manifest::write(dir)?;
     }
     Ok(())
 }

@@ -34,6 +34,7 @@ use self::decode::{collect_scores, entities_of, syntax_of, word_syntax, word_tag
 use self::engine::{threads, Net, TorchNet};
 use self::model_dir::{labels_of, SyntaxLabels, CASING_KEY, CONFIG, TOKENIZER, WEIGHTS};
 use self::segment::{load_tokenizer, split_windows, Segment, Wordpieces, MAX_TOKENS};
+use crate::cache::{check_safetensors, corrupt, verify_requested, Manifest};
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::Label;
@@ -127,13 +128,21 @@ impl NerModel {
     /// Loads the model directory `dir`; `fix` is the command an error message
     /// suggests, `runtime` the ONNX Runtime library if there is one.
     fn load(dir: &Path, fix: &str, engine: Engine, precision: Precision, runtime: Option<PathBuf>) -> Result<NerModel> {
+        let rebuild = format!("rebuild it with `{fix}`");
+        // a built directory lists its files: each must be there, of its size (and
+        // of its sha256 with ATTRIBUTION_VERIFY_MODEL=1), so a truncated or missing
+        // file is reported before libtorch or ONNX Runtime reads it
+        let manifest = Manifest::read(dir, &rebuild)?;
+        if let Some(m) = &manifest {
+            m.check(dir, verify_requested(), &rebuild)?;
+        }
         for file in [CONFIG, TOKENIZER, WEIGHTS] {
             let path = dir.join(file);
             if !path.is_file() {
                 return Err(Error::MissingModelFile { path, fix: fix.to_owned() });
             }
         }
-        let corrupt = |file: &str, reason: String| Error::CorruptModelFile { path: dir.join(file), reason, fix: fix.to_owned() };
+        let corrupt = |file: &str, reason: String| corrupt(dir, file, reason, &rebuild);
         let config_path = dir.join(CONFIG);
         let raw = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
         let json: serde_json::Value = serde_json::from_str(&raw).map_err(|e| corrupt(CONFIG, e.to_string()))?;
@@ -161,6 +170,9 @@ impl NerModel {
         let net = match (engine, runtime) {
             (Engine::Onnx, Some(lib)) => Net::Onnx(onnx::OnnxNet::load(&lib, dir, precision, threads, syntax.is_some(), fix)?),
             _ => {
+                // with or without a manifest: the weights are as long as their header
+                // says (libtorch would fail on them less clearly)
+                check_safetensors(dir, WEIGHTS, &rebuild)?;
                 let torch = TorchNet::load(&dir.join(WEIGHTS), &config, labels.len(), syntax.as_ref(), precision, threads)
                     .map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
                 Net::Torch(Box::new(torch))

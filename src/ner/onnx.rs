@@ -10,6 +10,7 @@ use ort::session::Session;
 use ort::value::TensorRef;
 
 use super::engine::{Inputs, Outputs};
+use crate::cache::corrupt;
 use crate::error::{Error, Result};
 use crate::models::{onnx_graph_file, Precision};
 
@@ -38,12 +39,12 @@ impl OnnxNet {
             // in the same time (fp32; int8 383 MB, not 494)
             .and_then(|b| b.with_memory_pattern(false).map_err(Into::into))
             .and_then(|mut b| b.commit_from_file(&path))
-            .map_err(|e| Error::CorruptModelFile { path: path.clone(), reason: e.to_string(), fix: fix.to_owned() })?;
+            .map_err(|e| corrupt(dir, onnx_graph_file(precision), e.to_string(), &format!("rebuild it with `{fix}`")))?;
         let outputs: Vec<&str> = session.outputs().iter().map(|o| o.name()).collect();
         let has = |n: &str| outputs.contains(&n);
         if !has("ner") || (syntax && !(has("pos") && has("chunk"))) {
             let reason = format!("its outputs are {outputs:?}, expected ner{}", if syntax { ", pos, chunk" } else { "" });
-            return Err(Error::CorruptModelFile { path, reason, fix: fix.to_owned() });
+            return Err(corrupt(dir, onnx_graph_file(precision), reason, &format!("rebuild it with `{fix}`")));
         }
         Ok(OnnxNet { session, syntax })
     }
@@ -78,9 +79,8 @@ fn runtime(lib: &Path) -> Result<&'static Environment> {
         let builder = ort::init_from(lib).map_err(|e| format!("{e}"))?;
         builder.with_name("attribution").build().map_err(|e| e.to_string())
     });
-    env.as_ref().map_err(|reason| Error::CorruptModelFile {
-        path: lib.to_owned(),
-        reason: reason.clone(),
-        fix: "bash scripts/setup.sh (fetches the ONNX Runtime wheel again)".to_owned(),
+    env.as_ref().map_err(|reason| {
+        let (dir, file) = (lib.parent().unwrap_or(Path::new(".")), lib.file_name().unwrap_or_default().to_string_lossy());
+        corrupt(dir, &file, reason.clone(), "run `bash scripts/setup.sh` (fetches the ONNX Runtime wheel again)")
     })
 }

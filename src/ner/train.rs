@@ -141,16 +141,10 @@ pub fn train(
     let config: BertConfig = serde_json::from_value(json.clone()).map_err(|source| Error::Json { path: encoder_config.clone(), source })?;
 
     let tokenizer_path = encoder_dir.join(TOKENIZER);
-    let tokenizer = load_tokenizer(&tokenizer_path).map_err(|e| Error::CorruptModelFile {
-        path: tokenizer_path.clone(),
-        reason: e.to_string(),
-        fix: "reinstall the encoder package".into(),
-    })?;
-    let wordpieces = Wordpieces::new(tokenizer, recipe.casing).ok_or_else(|| Error::CorruptModelFile {
-        path: tokenizer_path.clone(),
-        reason: "no [CLS]/[SEP]".into(),
-        fix: "reinstall the encoder package".into(),
-    })?;
+    let tokenizer = load_tokenizer(&tokenizer_path)
+        .map_err(|e| crate::cache::corrupt(encoder_dir, TOKENIZER, e.to_string(), "reinstall the encoder package"))?;
+    let wordpieces = Wordpieces::new(tokenizer, recipe.casing)
+        .ok_or_else(|| crate::cache::corrupt(encoder_dir, TOKENIZER, "no [CLS]/[SEP]".into(), "reinstall the encoder package"))?;
 
     let vs = nn::VarStore::new(Device::Cpu);
     let tagger = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
@@ -233,22 +227,18 @@ pub fn train(
     let pretty = serde_json::to_string_pretty(&json).map_err(|source| Error::Json { path: config_out.clone(), source })?;
     std::fs::write(&config_out, pretty).map_err(|e| Error::io(&config_out, e))?;
     let tokenizer_out = out_dir.join(TOKENIZER);
-    ner.wordpieces().tokenizer.save(&tokenizer_out, false).map_err(|e| Error::CorruptModelFile {
-        path: tokenizer_out.clone(),
-        reason: e.to_string(),
-        fix: "check the disk".into(),
-    })?;
+    ner.wordpieces()
+        .tokenizer
+        .save(&tokenizer_out, false)
+        .map_err(|e| crate::cache::corrupt(out_dir, TOKENIZER, e.to_string(), "check the disk"))?;
     let minutes = started.elapsed().as_secs_f64() / 60.0;
     Ok(TrainReport { epochs: reports, best_epoch: best.0, test, test_syntax, minutes })
 }
 
 /// Copies the encoder's weights (names without the `bert.` prefix) into the model.
 fn load_encoder(vs: &nn::VarStore, path: &Path) -> Result<()> {
-    let corrupt = |reason: String| Error::CorruptModelFile {
-        path: path.to_owned(),
-        reason,
-        fix: "reinstall the encoder package (bash scripts/setup.sh)".into(),
-    };
+    let (dir, file) = (path.parent().unwrap_or(Path::new(".")), path.file_name().unwrap_or_default().to_string_lossy());
+    let corrupt = |reason: String| crate::cache::corrupt(dir, &file, reason, "reinstall the encoder package (bash scripts/setup.sh)");
     let tensors = Tensor::read_safetensors(path).map_err(|e| corrupt(e.to_string()))?;
     let mut vars = vs.variables();
     let mut loaded = 0;

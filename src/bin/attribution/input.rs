@@ -124,9 +124,34 @@ pub fn documents(inputs: Vec<String>, columns: Columns) -> impl Iterator<Item = 
 pub fn text_file(path: &str) -> Item {
     let id = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
     let bytes = std::fs::read(path).map_err(|e| Unread::bare(id.clone(), format!("cannot read {path}: {e}")))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| Unread::bare(id.clone(), format!("{path} is not UTF-8 text (byte {} is invalid)", e.utf8_error().valid_up_to())))?;
+    let text = decode(bytes).map_err(|e| Unread::bare(id.clone(), format!("{path} is {e}")))?;
     Ok(Doc { id, text, fields: Map::new() })
+}
+
+/// A text file's bytes as text: UTF-8 (a leading byte-order mark dropped), or
+/// UTF-16 when it starts with its byte-order mark; else why not.
+fn decode(bytes: Vec<u8>) -> Result<String, String> {
+    let utf16 = |be: bool| {
+        let units = bytes[2..].chunks(2).map(|c| {
+            if c.len() < 2 {
+                0xFFFD
+            } else if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units).collect::<Result<String, _>>().map_err(|e| format!("not valid UTF-16 ({e})"))
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, ..] => utf16(false),
+        [0xFE, 0xFF, ..] => utf16(true),
+        _ => {
+            let start = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+            String::from_utf8(bytes[start..].to_vec())
+                .map_err(|e| format!("not UTF-8 text (byte {} is invalid)", e.utf8_error().valid_up_to() + start))
+        }
+    }
 }
 
 /// One record's id: the id column, `id`, or `SOURCE:N`.
@@ -163,7 +188,9 @@ fn json_lines(reader: Box<dyn BufRead>, source: String, columns: Columns) -> imp
         if line.trim_ascii().is_empty() {
             return None;
         }
-        let parsed = std::str::from_utf8(&line)
+        // (a UTF-8 byte-order mark before the first record is not part of it)
+        let line = if n == 1 { line.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(&line[..]) } else { &line[..] };
+        let parsed = std::str::from_utf8(line)
             .map_err(|e| format!("line {n} is not UTF-8 (byte {} is invalid)", e.valid_up_to()))
             .and_then(|l| serde_json::from_str::<Value>(l).map_err(|e| format!("line {n} is not JSON: {e}")));
         Some(match parsed {
