@@ -72,6 +72,16 @@ ok throughput
 grep -q 'Paula Orrego' "$TMP/show.txt" && head -1 "$TMP/show.txt" | grep -Eq "^(2[89]|3[0-4]) claims, " || fail "attribution show: $(head -3 "$TMP/show.txt")"
 ok "attribution show"
 
+# show_html: the seed's page, a highlighted speaker and cue a claim; html_pages: the
+# two no-model pages (scripts/html_check.sh opens pages in a headless browser)
+"$EX/show_html" "$SEED" "$TMP/seed.html"
+n=$(grep -o 'class="m speaker anon-' "$TMP/seed.html" | wc -l)
+[ "$n" -ge 28 ] && [ "$(grep -o 'class="m cue stance-' "$TMP/seed.html" | wc -l)" -eq "$n" ] || fail "show_html: $n speakers in $TMP/seed.html"
+ok show_html
+"$EX/html_pages" "$TMP/pages" > /dev/null 2>&1 || fail "html_pages failed"
+grep -q '<svg ' "$TMP/pages/report.html" && grep -q 'class="m content' "$TMP/pages/article.html" || fail "html_pages: pages without charts or marks"
+ok html_pages
+
 # build_model: the default model is built, so this is a no-op naming its directory
 DIR=$("$EX/build_model" --print-dir)
 [ -f "$DIR/model.safetensors" ] || fail "build_model --print-dir: $DIR has no weights"

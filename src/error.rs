@@ -156,6 +156,14 @@ pub enum Error {
         #[source]
         source: serde_json::Error,
     },
+    /// The JSON given as a corpus report (what `attribution report --json` prints)
+    /// does not read as one.
+    #[error("cannot read the report JSON (the output of `attribution report --json`)")]
+    ReportJson {
+        /// The parse error.
+        #[source]
+        source: serde_json::Error,
+    },
     /// The tokenizer failed.
     #[cfg(feature = "model")]
     #[error("tokenizer error")]

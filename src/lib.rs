@@ -26,7 +26,8 @@
 //!
 //! The heuristics alone are the pure function [`attribute`] over a text and its
 //! entities (no model needed; [`attribute_with_syntax`] with POS tags and chunks
-//! too); [`Extractor`] runs the model and then them.
+//! too); [`Extractor`] runs the model and then them. [`html`] draws an article's
+//! claims, or a corpus report, as one self-contained HTML page.
 //!
 //! ## Quick start
 //!
@@ -82,6 +83,7 @@ mod entity;
 mod error;
 pub mod eval;
 mod extract;
+pub mod html;
 mod labels;
 pub mod learned;
 mod lexicon;
