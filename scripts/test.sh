@@ -16,6 +16,15 @@ cargo build --release --locked --manifest-path fuzz/Cargo.toml
 cargo test --release --benches "$@"
 # every example, once, on small inputs
 bash "$ROOT/scripts/examples.sh"
+# claims you can look at: the example pages and the pages `show --html` and `report
+# --html` write, rendered in headless Chromium (installed when missing), with screenshots
+# in target/html/ for a person to look at
+bash "$ROOT/scripts/html_check.sh"
+mkdir -p "$ROOT/target/html"
+./target/release/attribution show --html data/seed-chile-lithium-royalty.txt > target/html/seed.html
+./target/release/attribution extract data/seed-chile-lithium-royalty.txt -o target/html/seed.jsonl --quiet
+./target/release/attribution report target/html/seed.jsonl --html > target/html/report.html
+bash "$ROOT/scripts/html_check.sh" target/html/seed.html target/html/report.html
 # doc tests
 cargo test --release --doc
 # unit, integration and model-backed tests; `--bins` adds the `attribution` binary's

@@ -585,3 +585,28 @@ fn batches_and_a_failed_batch() {
         }
     }
 }
+
+#[test]
+fn show_and_report_as_html_pages() {
+    let d = scratch("html");
+    let seed = root().join("data/seed-chile-lithium-royalty.txt");
+    let (code, page, err) = run(&["show", seed.to_str().unwrap(), "--html"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.trim_end().ends_with("</html>"));
+    // the article's words are on the page, and every claim's speaker is highlighted
+    assert!(page.contains("Kestrel Chief Executive Martin Hallberg"));
+    let (_, json, _) = run(&["show", seed.to_str().unwrap(), "--json"], None);
+    let claims = serde_json::from_str::<serde_json::Value>(&json).unwrap()["claims"].as_array().unwrap().len();
+    assert_eq!(page.matches("class=\"m speaker").count(), claims, "one speaker mark a claim");
+    // no network at view time
+    assert!(!page.contains("http://") && !page.contains("https://"));
+    let (code, _, err) = run(&["show", seed.to_str().unwrap(), "--html", "--json"], None);
+    assert_eq!(code, 2, "--html and --json together are a usage error: {err}");
+    // the report of an extract output
+    let out = d.join("out.jsonl");
+    let (code, _, err) = run(&["extract", seed.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"], None);
+    assert_eq!(code, 0, "{err}");
+    let (code, page, err) = run(&["report", out.to_str().unwrap(), "--html"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"), "{}", &page[..page.len().min(300)]);
+}

@@ -202,6 +202,9 @@ pub struct ReportArgs {
     /// The report as JSON instead of text
     #[arg(long)]
     json: bool,
+    /// The report as one self-contained HTML page with its charts instead of text
+    #[arg(long, conflicts_with = "json")]
+    html: bool,
     /// Draw the anonymous share per group as an SVG bar chart into FILE.svg
     #[arg(long, value_name = "FILE.svg")]
     plot: Option<String>,
@@ -237,13 +240,20 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Failure> {
     if bad > 0 {
         eprintln!("attribution: {bad} lines of {path} are not JSON objects, skipped");
     }
-    if args.json {
+    // the page and the chart are drawn by the library from the report's JSON
+    let page_data = || -> Result<attribution::html::Report, Failure> {
+        let json = serde_json::to_string(&report).map_err(fail)?;
+        attribution::html::Report::from_json(&json).map_err(|e| fail(crate::chain(&e)))
+    };
+    if args.html {
+        print!("{}", attribution::html::report_html(&page_data()?));
+    } else if args.json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(fail)?);
     } else {
         print!("{}", render(&report));
     }
     if let Some(svg) = &args.plot {
-        std::fs::write(svg, plot(&report)).map_err(|e| fail(format!("cannot write {svg}: {e}")))?;
+        std::fs::write(svg, attribution::html::anonymous_share_svg(&page_data()?)).map_err(|e| fail(format!("cannot write {svg}: {e}")))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -291,42 +301,4 @@ pub fn render(r: &Report) -> String {
         }
     }
     out
-}
-
-/// A bar chart (SVG) of the anonymous share per group (or overall).
-pub fn plot(r: &Report) -> String {
-    let bars: Vec<(String, f64)> = if r.groups.is_empty() {
-        vec![("all".to_owned(), r.overall.anonymous_share())]
-    } else {
-        r.groups.iter().map(|(g, s)| (g.clone(), s.anonymous_share())).collect()
-    };
-    let (bar_h, label_w, chart_w) = (26.0, 180.0, 420.0);
-    let height = 60.0 + bar_h * bars.len() as f64;
-    let max = bars.iter().map(|b| b.1).fold(0.0f64, f64::max).max(0.01);
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-    let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"13\">\n\
-         <text x=\"10\" y=\"22\" font-size=\"15\">Share of claims by anonymous sources{}</text>\n",
-        label_w + chart_w + 80.0,
-        r.by.as_ref().map_or(String::new(), |b| format!(", by {}", esc(b)))
-    );
-    for (i, (g, share)) in bars.iter().enumerate() {
-        let y = 40.0 + bar_h * i as f64;
-        let w = chart_w * share / max;
-        svg.push_str(&format!(
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
-             <rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"#4a78b5\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\">{:.1}%</text>\n",
-            label_w - 8.0,
-            y + bar_h * 0.65,
-            esc(&crate::show::cut(g, 24)),
-            label_w,
-            bar_h - 6.0,
-            label_w + w + 6.0,
-            y + bar_h * 0.65,
-            100.0 * share
-        ));
-    }
-    svg.push_str("</svg>\n");
-    svg
 }

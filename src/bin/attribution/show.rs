@@ -18,6 +18,10 @@ pub struct ShowArgs {
     /// A column with the rule that found each claim
     #[arg(long)]
     explain: bool,
+    /// One self-contained HTML page instead: the article with each claim's speaker, cue and
+    /// content highlighted, badges, and the sources beside the text
+    #[arg(long, conflicts_with_all = ["json", "explain"])]
+    html: bool,
     #[command(flatten)]
     model: ModelArgs,
 }
@@ -26,7 +30,10 @@ pub fn run(args: &ShowArgs) -> Result<ExitCode, Failure> {
     let text = crate::input::text_file(&args.path).map_err(|u| fail(u.error))?.text;
     let extractor = args.model.extractor()?;
     let article = extractor.extract(&text).map_err(|e| fail(chain(&e)))?;
-    if args.json {
+    if args.html {
+        let title = std::path::Path::new(&args.path).file_name().map_or_else(|| args.path.clone(), |n| n.to_string_lossy().into_owned());
+        print!("{}", attribution::html::article_html_titled(&text, &article, &title));
+    } else if args.json {
         println!("{}", serde_json::to_string_pretty(&article).map_err(fail)?);
     } else {
         // the table fits the terminal's width (COLUMNS), 120 columns elsewhere
