@@ -134,10 +134,11 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         ((!last_cap || ROLE_NOUNS.contains(&last)) && last.ends_with('s') && !last.ends_with("ss") && !NOT_PLURALS_IN_S.contains(&last))
             || PLURALS_WITHOUT_S.contains(&last)
             || hw.contains(&"and");
+    // "the official", "one of the sources"; "one official" (like "a", "another")
+    // introduces a source of its own
     let back_reference = pronoun.is_none()
-        && matches!(hw.first(), Some(&"the") | Some(&"one"))
         && person.is_none()
-        && (role.is_some() || document || words.starts_with(&["one", "of"]));
+        && (hw.first() == Some(&"the") && (role.is_some() || document) || words.starts_with(&["one", "of"]));
     // a bare capitalised word the NER missed: use what the entities say elsewhere
     let known = |w: &Tok| -> Option<EntityKind> {
         let s = &text[w.start..w.end];
@@ -372,7 +373,11 @@ mod tests {
             ("the official", true),
             ("the former official", true),
             ("one of the sources", true),
+            ("One of them", true),
             ("The report", true),
+            ("one senior official", false),
+            ("One former border guard", false),
+            ("another official", false),
             ("The State Department", false),
             ("he", false),
         ] {
