@@ -2,7 +2,10 @@
 //! `NAME.gold.json`) and scores them: per article, then overall, with the misses
 //! and spurious claims. The last line has the reference scorer's format (with
 //! `--spans`, its `--spans` format: for gold without anonymity or stance, such as
-//! PolNeAR converted by `shared/tools/polnear.py`).
+//! PolNeAR converted by `shared/tools/polnear.py`). Without `--spans`, the line before
+//! it counts the source inventory (`Article::sources`): the articles whose number of distinct
+//! sources is within 1 of the gold's (gold grouped by `speaker_name`, else
+//! `speaker_resolved`, else `speaker`).
 //!
 //! With `--ablate`, it scores the corpus once with every rule on and then once with
 //! each rule of the rule table off, one line a rule: what each rule contributes.
@@ -65,6 +68,10 @@ fn main() -> ExitCode {
     };
     match run() {
         Ok((total, articles)) => {
+            // gold without speaker strings (PolNeAR's `--spans` conversion) has no sources to count
+            if !spans {
+                println!("{}", total.summary_sources());
+            }
             println!("{}", if spans { total.summary_spans(articles) } else { total.summary() });
             ExitCode::SUCCESS
         }
@@ -85,7 +92,9 @@ fn score(
         let article = extractor.extract(text)?;
         let s = score_article(text, &gold.claims, &article.claims);
         if per_article {
-            println!("{name}: F1 {:.2} full {:.2} missed {} spurious {}", s.f1(), s.full_f1(), s.missed.len(), s.spurious.len());
+            let sources =
+                if s.sources_gold > 0 { format!(" sources {} (gold {})", s.sources_predicted, s.sources_gold) } else { String::new() };
+            println!("{name}: F1 {:.2} full {:.2} missed {} spurious {}{sources}", s.f1(), s.full_f1(), s.missed.len(), s.spurious.len());
         }
         if verbose {
             s.missed.iter().for_each(|m| println!("  missed: {m}"));

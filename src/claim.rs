@@ -158,7 +158,7 @@ impl Article {
         let mut sources: Vec<Source> = Vec::new();
         for (i, c) in claims.iter().enumerate() {
             let mention = c.speaker.resolved.as_ref().map_or(c.speaker.text.clone(), |r| r.text.clone());
-            let key = c.speaker.name.as_deref().map_or_else(|| mention.to_lowercase(), name_key);
+            let key = source_key(c);
             match groups.get(&key) {
                 Some(&g) => sources[g].claims.push(i),
                 None => {
@@ -170,6 +170,16 @@ impl Article {
         let anonymous = claims.iter().filter(|c| c.anonymity == Anonymity::Anonymous).count();
         let anonymous_share = if claims.is_empty() { 0.0 } else { anonymous as f64 / claims.len() as f64 };
         Article { claims, sources, anonymous_share }
+    }
+}
+
+/// The key [`Article::from_claims`] groups a claim's source by: the folded name
+/// ([`name_key`]) where the speaker has one, else the resolved mention (or the
+/// mention itself), case-blind.
+pub(crate) fn source_key(c: &Claim) -> String {
+    match c.speaker.name.as_deref() {
+        Some(name) => name_key(name),
+        None => c.speaker.resolved.as_ref().map_or(&c.speaker.text, |r| &r.text).to_lowercase(),
     }
 }
 

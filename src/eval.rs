@@ -3,11 +3,12 @@
 //! a predicted claim matches a gold claim when their contents overlap enough
 //! (or, for a gold claim without content, their cues overlap).
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claim::{Anonymity, Claim, Stance};
+use crate::claim::{name_key, source_key, Anonymity, Claim, Stance};
 use crate::conll::{harmonic, ratio};
 use crate::error::{Error, Result};
 use crate::lexicon::COUNTING_DETERMINERS;
@@ -97,6 +98,17 @@ pub struct Scores {
     pub missed: Vec<String>,
     /// Contents of the predicted claims that match nothing.
     pub spurious: Vec<String>,
+    /// Articles scored.
+    pub articles: usize,
+    /// Distinct sources of the predicted claims, grouped as [`crate::Article::sources`]
+    /// groups them (summed over articles).
+    pub sources_predicted: usize,
+    /// Distinct sources of the gold claims (the required ones and the optional ones
+    /// a predicted claim matched), grouped by `speaker_name`, else `speaker_resolved`,
+    /// else `speaker` (summed over articles).
+    pub sources_gold: usize,
+    /// Articles whose predicted source count is within 1 of the gold count.
+    pub sources_within_one: usize,
 }
 
 impl Scores {
@@ -128,6 +140,22 @@ impl Scores {
     pub fn full_f1(&self) -> f64 {
         harmonic(ratio(self.full, self.predicted), ratio(self.full, self.gold))
     }
+    /// Share of articles whose count of distinct sources is within 1 of the gold count.
+    pub fn sources_within_one_share(&self) -> f64 {
+        ratio(self.sources_within_one, self.articles)
+    }
+    /// One line on the source inventory: articles whose source count is within 1 of
+    /// the gold count, and the counts summed.
+    pub fn summary_sources(&self) -> String {
+        format!(
+            "sources_within_1={}/{} ({:.3}) sources_pred={} sources_gold={}",
+            self.sources_within_one,
+            self.articles,
+            self.sources_within_one_share(),
+            self.sources_predicted,
+            self.sources_gold
+        )
+    }
     /// Adds another article's counts.
     pub fn add(&mut self, other: &Scores) {
         self.gold += other.gold;
@@ -137,6 +165,10 @@ impl Scores {
         self.speaker_ok += other.speaker_ok;
         self.anonymity_ok += other.anonymity_ok;
         self.stance_ok += other.stance_ok;
+        self.articles += other.articles;
+        self.sources_predicted += other.sources_predicted;
+        self.sources_gold += other.sources_gold;
+        self.sources_within_one += other.sources_within_one;
         self.missed.extend(other.missed.iter().cloned());
         self.spurious.extend(other.spurious.iter().cloned());
     }
@@ -229,7 +261,6 @@ fn is_determiner(w: &str) -> bool {
 }
 
 fn name_match(pred: &[String], gold: &[&str]) -> bool {
-    use std::collections::BTreeSet;
     pred.iter().any(|p| {
         let pw: Vec<String> = words(p).into_iter().filter(|w| !is_determiner(w)).collect();
         gold.iter().any(|g| {
@@ -245,7 +276,17 @@ fn name_match(pred: &[String], gold: &[&str]) -> bool {
     })
 }
 
-/// Scores one article's predicted claims against its gold claims.
+/// The source a gold claim belongs to: its folded `speaker_name`, else its
+/// `speaker_resolved`, else its `speaker`, case-blind; `None` when all are empty.
+fn gold_source_key(c: &GoldClaim) -> Option<String> {
+    let given = |x: &Option<String>| x.as_deref().map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned);
+    given(&c.speaker_name)
+        .map(|n| name_key(&n))
+        .or_else(|| given(&c.speaker_resolved).or_else(|| given(&c.speaker)).map(|m| m.to_lowercase()))
+}
+
+/// Scores one article's predicted claims against its gold claims, with the count of
+/// distinct sources on both sides.
 pub fn score_article(text: &str, gold: &[GoldClaim], predicted: &[Claim]) -> Scores {
     let ch = Chars::new(text);
     let lines: Vec<(usize, usize)> = {
@@ -370,6 +411,16 @@ pub fn score_article(text: &str, gold: &[GoldClaim], predicted: &[Claim]) -> Sco
         s.full += usize::from(sp_ok && an_ok && st_ok);
     }
     let optional_matched = pm.iter().flatten().filter(|&&gi| !gs[gi].c.required).count();
+    s.articles = 1;
+    s.sources_predicted = predicted.iter().map(source_key).collect::<BTreeSet<_>>().len();
+    s.sources_gold = gs
+        .iter()
+        .zip(&gm)
+        .filter(|(g, m)| g.c.required || m.is_some())
+        .filter_map(|(g, _)| gold_source_key(g.c))
+        .collect::<BTreeSet<_>>()
+        .len();
+    s.sources_within_one = usize::from(s.sources_predicted.abs_diff(s.sources_gold) <= 1);
     s.predicted = predicted.len() - optional_matched;
     for (pi, p) in predicted.iter().enumerate() {
         if pm[pi].is_none() {
@@ -449,6 +500,66 @@ mod tests {
         assert_eq!((s.gold, s.predicted, s.matched), (0, 1, 0));
         assert_eq!(s.spurious, ["p q r"]);
         assert_eq!(s.f1(), 0.0);
+    }
+
+    /// Gold sources group by `speaker_name`, else `speaker_resolved`, else the
+    /// mention; optional gold claims count only when found; predicted sources group
+    /// as `Article::sources` does.
+    #[test]
+    fn counts_distinct_sources_both_sides() {
+        use Anonymity::*;
+        let text = "Mara Lind said rents rose. Lind said wages fell. A clerk said queues grew. She said it rained. Police said roads shut.";
+        let g = |speaker: &str, resolved: Option<&str>, name: Option<&str>, content: &str, required: bool| GoldClaim {
+            speaker_resolved: resolved.map(str::to_owned),
+            speaker_name: name.map(str::to_owned),
+            ..gold(speaker, content, Named, Stance::Assert, required)
+        };
+        let gold = vec![
+            g("Mara Lind", None, Some("Mara Lind"), "rents rose", true),
+            g("Lind", None, Some("Mara  Lind"), "wages fell", true),
+            g("A clerk", None, None, "queues grew", true),
+            g("She", Some("a clerk"), None, "it rained", true),
+            g("Police", None, None, "roads shut", false),
+        ];
+        // gold: Lind, the clerk (her claims through speaker_resolved); the police's
+        // optional claim is not found, so not counted
+        let named = |speaker: &str, name: &str, content: &str| {
+            let mut c = claim(text, speaker, content, Named, Stance::Assert);
+            c.speaker.name = Some(name.into());
+            c
+        };
+        let p = vec![
+            named("Mara Lind", "Mara Lind", "rents rose"),
+            named("Lind", "Mara Lind", "wages fell"),
+            claim(text, "A clerk", "queues grew", Anonymous, Stance::Assert),
+        ];
+        let s = score_article(text, &gold, &p);
+        assert_eq!((s.articles, s.sources_predicted, s.sources_gold, s.sources_within_one), (1, 2, 2, 1));
+        // "She" unresolved is a source of its own: 3 against 2 is still within 1
+        let mut p3 = p.clone();
+        p3.push(claim(text, "She", "it rained", Named, Stance::Assert));
+        let s3 = score_article(text, &gold, &p3);
+        assert_eq!((s3.sources_predicted, s3.sources_gold, s3.sources_within_one), (3, 2, 1));
+        // the optional claim found adds the police to the gold count
+        p3.push(claim(text, "Police", "roads shut", Institutional, Stance::Assert));
+        let s4 = score_article(text, &gold, &p3);
+        assert_eq!((s4.sources_predicted, s4.sources_gold, s4.sources_within_one), (4, 3, 1));
+        // the name unfolded (no name given): each mention its own source, 4 against 2
+        let unfolded = vec![
+            claim(text, "Mara Lind", "rents rose", Named, Stance::Assert),
+            claim(text, "Lind", "wages fell", Named, Stance::Assert),
+            claim(text, "A clerk", "queues grew", Anonymous, Stance::Assert),
+            claim(text, "She", "it rained", Named, Stance::Assert),
+        ];
+        let s5 = score_article(text, &gold, &unfolded);
+        assert_eq!((s5.sources_predicted, s5.sources_gold, s5.sources_within_one), (4, 2, 0));
+        let mut total = Scores::default();
+        for x in [&s, &s5] {
+            total.add(x);
+        }
+        assert_eq!((total.articles, total.sources_within_one), (2, 1));
+        assert_eq!(total.sources_within_one_share(), 0.5);
+        assert_eq!(total.summary_sources(), "sources_within_1=1/2 (0.500) sources_pred=6 sources_gold=4");
     }
 
     #[test]

@@ -569,7 +569,7 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "associate", "associates", "someone", "somebody", "one", "some", "several", "many", "participant", "participants", "delegate",
     "delegates", "manager", "managers", "director", "directors", "researcher", "researchers", "scientist", "scientists", "doctor",
     "doctors", "student", "students", "protester", "protesters", "mediator", "mediators", "strategist", "strategists", "operative",
-    "operatives",
+    "operatives", "journalist", "journalists", "speechwriter", "speechwriters", "commentator", "commentators",
 ];
 
 /// Nouns for someone who speaks for a body.

@@ -437,7 +437,8 @@ fn quote_rich_news() {
         (
             "“We will appeal,” the coach said. “The referee was wrong.”",
             &[],
-            &[("the coach", Anonymous, Assert, "We will appeal"), ("the coach", Anonymous, Assert, "The referee was wrong")],
+            // `the coach`, a definite title, is one identified person (named, as an unresolved `he`)
+            &[("the coach", Named, Assert, "We will appeal"), ("the coach", Named, Assert, "The referee was wrong")],
         ),
         (
             "“Taxes will fall,” said Dana Ruiz, “and wages will rise.”",
@@ -455,12 +456,12 @@ fn quote_rich_news() {
             &[("Ortiz", Person)],
             &[("Ortiz", Named, Assert, "We tried"), ("her lawyer", Anonymous, Assert, "It was not enough")],
         ),
-        ("The bridge, the mayor said, would reopen in June.", &[], &[("the mayor", Anonymous, Assert, "would reopen in June")]),
+        ("The bridge, the mayor said, would reopen in June.", &[], &[("the mayor", Named, Assert, "would reopen in June")]),
         (
             // before the cue a clause, after it a circumstance: the content is before
             "The bridge will reopen in June, the mayor said, in a move that surprised residents.",
             &[],
-            &[("the mayor", Anonymous, Assert, "The bridge will reopen in June")],
+            &[("the mayor", Named, Assert, "The bridge will reopen in June")],
         ),
         ("“I am not worried,” Ortiz said as she left the court.", &[("Ortiz", Person)], &[("Ortiz", Named, Assert, "I am not worried")]),
         ("“Great plan,” Hall said sarcastically.", &[("Hall", Person)], &[("Hall", Named, Assert, "Great plan")]),
@@ -503,7 +504,7 @@ fn quote_rich_news() {
             &[],
             &[("the general", Anonymous, Assert, "We don t want a war")],
         ),
-        ("The mayor is warning residents that roads will flood.", &[], &[("The mayor", Anonymous, Assert, "roads will flood")]),
+        ("The mayor is warning residents that roads will flood.", &[], &[("The mayor", Named, Assert, "roads will flood")]),
         (
             "Kim warned against “easy answers” and said that the plan “can’t work.”",
             &[("Kim", Person)],
@@ -654,7 +655,9 @@ fn relative_pronoun_speakers() {
     assert_eq!(claims.len(), 1);
     let c = &claims[0];
     assert_eq!(c.speaker.text, "who");
-    assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("a senator from Ohio"));
+    // the apposition describes the name before it: `who` is the named senator
+    assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("Ana Ruiz, a senator from Ohio"));
+    assert_eq!((c.anonymity, c.speaker.name.as_deref()), (Named, Some("Ana Ruiz")));
     assert_eq!(c.text.as_ref().map(|t| t.text.as_str()), Some("the vote would pass"));
     spans_are_slices(text, c);
     let text = "The bill drew fire from the union, which said it would strike.";
@@ -826,4 +829,59 @@ fn quoted_questions_before_their_speaker() {
         assert_eq!(c.text.as_ref().map(|s| s.text.as_str()), Some(content), "{text}");
         assert_eq!(&text[c.speaker.start..c.speaker.end], speaker);
     }
+}
+
+/// A party tag or other aside in parentheses right before the cue belongs to the
+/// name before it (`Rep. Ann Lee (D-Ohio) said`); a subject whose title stands
+/// between lower-case modifiers and the name (`Green presidential nominee Ana
+/// Ruiz`) is the whole phrase, not its first capitalised word.
+#[test]
+fn asides_in_parentheses_and_titles_in_subjects() {
+    check(&[
+        (
+            "Rep. Ann Lee (D-Ohio) said the vote was close.",
+            &[("Ann Lee", Person)],
+            &[("Rep. Ann Lee (D-Ohio)", Named, Assert, "the vote was close")],
+        ),
+        (
+            "Gov. Tom Hale (R) said it would be wrong to release the tapes.",
+            &[("Tom Hale", Person)],
+            &[("Gov. Tom Hale (R)", Named, Assert, "it would be wrong to release the tapes")],
+        ),
+        (
+            "The port agency (PLA) said the berths were full.",
+            &[("PLA", Organization)],
+            &[("The port agency (PLA)", Institutional, Assert, "the berths were full")],
+        ),
+        (
+            "Green presidential nominee Ana Ruiz toured the mill on Friday, saying the jobs would come back.",
+            &[("Ana Ruiz", Person)],
+            &[("Green presidential nominee Ana Ruiz", Named, Assert, "the jobs would come back")],
+        ),
+    ]);
+}
+
+/// A relative clause opened by a preposition (`, in which he said`) has its own
+/// subject after the pronoun; `who` with a circumstance after it (`, who in 2019
+/// said`) is the subject itself; a name that ends a mention after a comma (`one of
+/// the club's lawyers, Ana Ruiz`) is who speaks.
+#[test]
+fn relative_clauses_and_names_at_the_end_of_a_mention() {
+    check(&[
+        (
+            "Critics seized on the mayor's radio interview, in which she said the budget was fine.",
+            &[],
+            &[("she", Named, Assert, "the budget was fine")],
+        ),
+        (
+            "The plan was backed by Ana Ruiz, who in 2019 said the tax would go.",
+            &[("Ana Ruiz", Person)],
+            &[("who", Named, Assert, "the tax would go")],
+        ),
+        (
+            "In a letter, one of the club's lawyers, Ana Ruiz, said the fine was unfair.",
+            &[("Ana Ruiz", Person)],
+            &[("one of the club's lawyers, Ana Ruiz", Named, Assert, "the fine was unfair")],
+        ),
+    ]);
 }

@@ -160,6 +160,7 @@ fn a_subject_is_the_noun_phrase_its_determiner_opens() {
          the_DT_B-NP crisis_NN_I-NP ,_,_O saying_VBG_B-VP it_PRP_B-NP had_VBD_B-VP hit_VBN_I-VP his_PRP$_B-NP \
          state_NN_I-NP hard_RB_B-ADVP ._._O",
         &[("The billionaire businessman", "it had hit his state hard")],
-        &[("The", "it had hit his state hard")],
+        // without the tags, the title (`businessman`) a few words on ends the subject
+        &[("The billionaire businessman", "it had hit his state hard")],
     )]);
 }

@@ -33,7 +33,14 @@ impl Ctx<'_> {
         // a mention is at most MAX_MENTION_TOKENS: the walk back stops soon after
         let lo = lo.max(cue_first.saturating_sub(REACH));
         let mut j = cue_first;
-        while j > lo && !is_clause_break(&self.toks[j - 1]) && !MENTION_LEFT_BOUNDS.contains(&self.lower(j - 1)) {
+        // an aside in parentheses right before the cue belongs to the phrase before it
+        // (`Sen. Ann Lee (D-Ohio) said`, `the agency (FEMA) said`): the walk goes on
+        // past its opening mark
+        let closed_before_cue = |open: usize| (open + 1..cue_first).any(|m| self.lower(m) == ")");
+        while j > lo
+            && !is_clause_break(&self.toks[j - 1])
+            && (!MENTION_LEFT_BOUNDS.contains(&self.lower(j - 1)) || self.lower(j - 1) == "(" && closed_before_cue(j - 1))
+        {
             j -= 1;
         }
         let mut first = j;
@@ -93,8 +100,20 @@ impl Ctx<'_> {
             if let Some(m) = cut {
                 first = m + 1;
             }
-            // "..., which analysts said ...": the relative pronoun is the object
-            if RELATIVE_OBJECTS.contains(&self.lower(first)) && first + 1 < cue_first {
+            // "..., in which he said ...": a preposition and a relative pronoun open
+            // the clause; its subject follows them
+            if OPENING_PHRASE_WORDS.contains(&self.lower(first))
+                && matches!(self.lower(first + 1), "which" | "whom")
+                && first + 2 < cue_first
+            {
+                first += 2;
+            }
+            // "..., which analysts said ...": the relative pronoun is the object; not
+            // where a circumstance follows it ("who in May said": its subject)
+            if RELATIVE_OBJECTS.contains(&self.lower(first))
+                && first + 1 < cue_first
+                && !OPENING_PHRASE_WORDS.contains(&self.lower(first + 1))
+            {
                 first += 1;
             }
             // "X, who quickly indicated ...": the speaker is "who" (resolved to X by
@@ -147,7 +166,22 @@ impl Ctx<'_> {
         while s < e && !self.toks[s].word {
             s += 1;
         }
-        if e > s && e - s <= 12 {
+        // "Ana Ruiz, a teacher, who said": a lower-case apposition between commas
+        // describes the name before it; the mention is the name with it
+        let mut most = 12;
+        if s < e && s >= self.lo + 2 && !self.toks[s].cap && is_clause_break(&self.toks[s - 1]) {
+            let mut b = s - 1;
+            while b > self.lo && !is_clause_break(&self.toks[b - 1]) && !self.verbish(&self.toks[b - 1]) {
+                b -= 1;
+            }
+            if let Some(name) = (b..s - 1).find(|&j| self.toks[j].word && self.toks[j].cap) {
+                if e - name <= 16 {
+                    s = name;
+                    most = 16;
+                }
+            }
+        }
+        if e > s && e - s <= most {
             self.bytes(s, e)
         } else {
             None
@@ -286,13 +320,12 @@ impl Ctx<'_> {
             } else if NAME_JOINERS.contains(&t.lower.as_str()) {
                 self.tok(j + 1).is_some_and(|n| n.cap)
                     || (t.lower == "and" && (j + 1..(j + 4).min(cue_first)).any(|m| crate::lexicon::is_role_noun(&self.toks[m].lower)))
-            } else if crate::lexicon::is_role_noun(&t.lower) || crate::lexicon::is_institution_noun(&t.lower) {
+            } else if is_person_noun(&t.lower) {
                 true
             } else {
-                // lower-case modifiers of a role noun a few words on ("civil liberties advocates")
-                let noun = (j + 1..(j + 4).min(cue_first)).find(|&m| {
-                    crate::lexicon::is_role_noun(&self.toks[m].lower) || crate::lexicon::is_institution_noun(&self.toks[m].lower)
-                });
+                // lower-case modifiers of a role noun or title a few words on ("civil
+                // liberties advocates", "presidential nominee")
+                let noun = (j + 1..(j + 4).min(cue_first)).find(|&m| is_person_noun(&self.toks[m].lower));
                 match noun {
                     Some(m) if (j..m).all(|x| self.toks[x].word && !self.toks[x].cap && !self.verbish(&self.toks[x])) => {
                         j = m;
@@ -339,4 +372,10 @@ impl Ctx<'_> {
         let e = self.toks.partition_point(|x| x.start < end);
         (e > i).then_some(e)
     }
+}
+
+/// A noun a subject may end in: a role (`officials`), a person's title (`nominee`)
+/// or a body (`ministry`).
+fn is_person_noun(w: &str) -> bool {
+    crate::lexicon::is_role_noun(w) || crate::lexicon::is_institution_noun(w) || crate::lexicon::PERSON_TITLES.contains(&w)
 }

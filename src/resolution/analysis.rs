@@ -8,8 +8,8 @@ use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
     definite_title, is_role_noun, is_sentence_end_char, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS,
-    HEAD_STOPS, INSTITUTION_NOUNS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PLURALS_WITHOUT_S,
-    QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
+    HEAD_STOPS, INSTITUTION_NOUNS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PERSON_TITLES,
+    PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -99,11 +99,14 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         let rest = &text[e.end.min(range.end)..range.end];
         rest.starts_with("’s") || rest.starts_with("'s") || rest.starts_with(" s ")
     };
-    // "Cook’s spokesman, Fred Sainz": a name standing in apposition is the speaker's
+    // "Cook’s spokesman, Fred Sainz": a name standing in apposition is the speaker's;
+    // so is a name that is the whole last part of the mention after a comma ("one of
+    // the family's lawyers, Ann Lee")
     let appositive = entities.iter().find(|e| {
         e.kind == EntityKind::Person && e.start > head_bytes.end && e.end <= range.end && {
             let between = &text[head_bytes.end..e.start];
-            between.trim() == "," && text[e.end..range.end].trim_start().is_empty_or_comma()
+            let after = text[e.end..range.end].trim_start();
+            between.trim() == "," && after.is_empty_or_comma() || between.trim_end().ends_with(',') && after.is_empty()
         }
     });
     let person = head_ents
@@ -134,10 +137,11 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         ((!last_cap || ROLE_NOUNS.contains(&last)) && last.ends_with('s') && !last.ends_with("ss") && !NOT_PLURALS_IN_S.contains(&last))
             || PLURALS_WITHOUT_S.contains(&last)
             || hw.contains(&"and");
+    // "the official", "one of the sources"; "one official" (like "a", "another")
+    // introduces a source of its own
     let back_reference = pronoun.is_none()
-        && matches!(hw.first(), Some(&"the") | Some(&"one"))
         && person.is_none()
-        && (role.is_some() || document || words.starts_with(&["one", "of"]));
+        && (hw.first() == Some(&"the") && (role.is_some() || document) || words.starts_with(&["one", "of"]));
     // a bare capitalised word the NER missed: use what the entities say elsewhere
     let known = |w: &Tok| -> Option<EntityKind> {
         let s = &text[w.start..w.end];
@@ -162,6 +166,15 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
             t.cap && known(t) == Some(EntityKind::Person) && !head_ents.iter().any(|e| e.start <= t.start && t.end <= e.end)
         });
     let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person;
+    // "the New York businessman", "Connecticut's tax commissioner": a head that ends
+    // in a person's title, with no name in it, is one person; the capitalised words
+    // before the title say whose, they are no body speaking. A definite one ("the",
+    // a possessive) is an identified individual, like an unresolved "he".
+    let title_head = !is_person
+        && pronoun.is_none()
+        && spokes.is_none()
+        && hw.last().is_some_and(|w| PERSON_TITLES.contains(w) && !INSTITUTION_NOUNS.contains(w));
+    let definite = hw.first() == Some(&"the") || hw.iter().any(|w| w.ends_with("’s") || w.ends_with("'s") || *w == "s");
 
     let (anonymity, kind) = if let Some(p) = pronoun {
         let kind = match p {
@@ -173,6 +186,8 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         (anon, kind)
     } else if is_person {
         (Anonymity::Named, SpeakerKind::Person)
+    } else if title_head {
+        (if definite { Anonymity::Named } else { Anonymity::Anonymous }, SpeakerKind::Person)
     } else if spokes.is_some() {
         (Anonymity::Institutional, SpeakerKind::Person)
     } else if role.is_some()
@@ -188,7 +203,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     };
 
     let name = match anonymity {
-        Anonymity::Named => person.map(|p| full_name(&p.text, entities)).or_else(|| {
+        Anonymity::Named if is_person => person.map(|p| full_name(&p.text, entities)).or_else(|| {
             let c: Vec<&str> = caps.iter().map(|t| &text[t.start..t.end]).collect();
             (!c.is_empty()).then(|| full_name(&c.join(" "), entities))
         }),
@@ -372,7 +387,11 @@ mod tests {
             ("the official", true),
             ("the former official", true),
             ("one of the sources", true),
+            ("One of them", true),
             ("The report", true),
+            ("one senior official", false),
+            ("One former border guard", false),
+            ("another official", false),
             ("The State Department", false),
             ("he", false),
         ] {

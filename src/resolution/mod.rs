@@ -82,9 +82,11 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
             quote: raw.quote,
             rule: raw.rule,
         });
-        // later references resolve to the antecedent, not to the pronoun
+        // later references resolve to the antecedent, not to the pronoun; a pronoun
+        // left unresolved is no antecedent (it says nothing of who it is)
         match target {
             Some((r, t)) => seen.push((r, t)),
+            None if a.pronoun.is_some() => {}
             None => seen.push((raw.speaker.clone(), a)),
         }
     }
