@@ -130,6 +130,13 @@ pub fn is_pronoun(mention: &str) -> bool {
     THIRD_PERSON_PRONOUNS.contains(&mention)
 }
 
+/// Whether a speaker mention (lower case) names no source by itself: a third-person
+/// pronoun or a relative pronoun (`who`). Left unresolved, such a mention is counted
+/// apart, never as an anonymous source.
+pub fn names_no_source(mention: &str) -> bool {
+    is_pronoun(mention) || RELATIVE_PRONOUNS.contains(&mention)
+}
+
 /// Pronouns for a person (`he`, `she`).
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 

@@ -102,7 +102,7 @@ pub use error::{Error, Result};
 #[cfg(feature = "model")]
 pub use extract::Extractor;
 pub use extract::{attribute, attribute_with_rules, attribute_with_syntax};
-pub use lexicon::is_pronoun;
+pub use lexicon::{is_pronoun, names_no_source};
 #[cfg(feature = "model")]
 pub use ner::IfMissing;
 pub use span::Span;

@@ -616,3 +616,20 @@ fn show_and_report_as_html_pages() {
     assert_eq!(code, 0, "{err}");
     assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"), "{}", &page[..page.len().min(300)]);
 }
+
+#[test]
+fn report_counts_unresolved_pronouns_apart_from_anonymous_sources() {
+    let d = scratch("report-who");
+    let out = d.join("out.jsonl");
+    let claim = |speaker: &str, anonymity: &str| {
+        serde_json::json!({"speaker": {"text": speaker, "start": 0, "end": speaker.len(), "resolved": null}, "anonymity": anonymity, "stance": "assert"})
+    };
+    let line = serde_json::json!({"id": "a", "claims": [claim("who", "anonymous"), claim("she", "named"), claim("two officials", "anonymous")]});
+    std::fs::write(&out, format!("{line}\n")).unwrap();
+    let (code, json, err) = run(&["report", out.to_str().unwrap(), "--json"], None);
+    assert_eq!(code, 0, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(r["overall"]["unresolved_pronouns"], 2, "{json}");
+    let anonymous = r["overall"]["top_anonymous"].to_string();
+    assert!(anonymous.contains("officials") && !anonymous.contains("who"), "{anonymous}");
+}

@@ -69,7 +69,7 @@ impl Summary {
             }
             let unresolved = speaker.is_some_and(|s| {
                 s.get("resolved").is_none_or(Value::is_null)
-                    && s.get("text").and_then(Value::as_str).is_some_and(|t| attribution::is_pronoun(&t.to_lowercase()))
+                    && s.get("text").and_then(Value::as_str).is_some_and(|t| attribution::names_no_source(&t.to_lowercase()))
             });
             if unresolved {
                 self.unresolved_pronouns += 1;
