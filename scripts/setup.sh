@@ -21,6 +21,10 @@ CACHE=${ATTRIBUTION_CACHE:-$HOME/.cache/attribution}
 PY=${PYTHON:-python3}
 cd "$ROOT"
 log() { printf '[setup] %s\n' "$*" >&2; }
+# how long each step took, printed at the end ("libtorch 41 s, build 352 s, model 905 s")
+TIMES=()
+STEP_START=$SECONDS
+done_step() { TIMES+=("$1 $((SECONDS - STEP_START)) s"); STEP_START=$SECONDS; }
 
 # ---- 0. toolchain: cargo and a C++ compiler (which also brings libgomp)
 command -v cargo >/dev/null || { echo "setup: a Rust toolchain (cargo) is required" >&2; exit 1; }
@@ -55,6 +59,7 @@ ln -sfn "$TORCH/torch/lib/libc10.so" "$VIEW/lib/libc10.so"
 ln -sfn "$TORCH/torch/lib/libtorch_cpu.so" "$VIEW/lib/libtorch.so"
 # .cargo/config.toml points LIBTORCH at ./.libtorch
 ln -sfn "$VIEW" "$ROOT/.libtorch"
+done_step libtorch
 if [ "$ONLY_LIBTORCH" = 1 ]; then
   # what a dependent crate's .cargo/config.toml needs (torch-sys reads both)
   printf '[env]\nLIBTORCH = "%s"\nLIBTORCH_CXX11_ABI = "0"\n' "$VIEW"
@@ -64,6 +69,7 @@ fi
 # ---- 2. build (first build of rust-bert: several minutes on 2 cores)
 log "building (release)"
 cargo build --release --examples --bins --quiet
+done_step build
 
 # lock released: the view above is written the same way by every set-up
 exec 8>&-
@@ -72,3 +78,5 @@ exec 8>&-
 # built before manifests gets one). build_model takes the model's lock file: a
 # second set-up (or Extractor::default_model(IfMissing::Build)) waits, then uses it.
 ./target/release/examples/build_model
+done_step model
+log "done in $SECONDS s: $(IFS=,; echo "${TIMES[*]}" | sed 's/,/, /g')"
