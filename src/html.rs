@@ -456,7 +456,8 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn anonymous_share(&self) -> f64 {
+    /// The share of the group's claims by anonymous sources.
+    pub fn anonymous_share(&self) -> f64 {
         self.anonymity.get("anonymous").copied().unwrap_or(0.0)
     }
 }

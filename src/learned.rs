@@ -140,6 +140,20 @@ const BUILTIN_CONTENT_END: &str = include_str!("../models/content-end.json");
 /// The committed speech parameters.
 const BUILTIN_SPEECH: &str = include_str!("../models/speech.json");
 
+/// A count as a feature value: classes that double (`0`, `1`, `2`, `3-4`, `5-8`,
+/// `9-16`, `17+`), for the lengths the learned rows weigh.
+pub(crate) fn length_class(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        5..=8 => "5-8",
+        9..=16 => "9-16",
+        _ => "17+",
+    }
+}
+
 /// How [`train`] fits a model.
 #[derive(Clone, Debug)]
 pub struct TrainOptions {

@@ -598,11 +598,8 @@ fn show_and_report_as_html_pages() {
     let (_, json, _) = run(&["show", seed.to_str().unwrap(), "--json"], None);
     let claims = serde_json::from_str::<serde_json::Value>(&json).unwrap()["claims"].as_array().unwrap().len();
     // (a mark cut by another claim's span comes in pieces: count the claims marked)
-    let marked: std::collections::BTreeSet<&str> = page
-        .split("class=\"m speaker")
-        .skip(1)
-        .filter_map(|rest| rest.split("data-claim=\"").nth(1)?.split('"').next())
-        .collect();
+    let marked: std::collections::BTreeSet<&str> =
+        page.split("class=\"m speaker").skip(1).filter_map(|rest| rest.split("data-claim=\"").nth(1)?.split('"').next()).collect();
     assert_eq!(marked.len(), claims, "every claim's speaker marked");
     // no network at view time
     assert!(!page.contains("http://") && !page.contains("https://"));
@@ -621,10 +618,9 @@ fn show_and_report_as_html_pages() {
 fn report_counts_unresolved_pronouns_apart_from_anonymous_sources() {
     let d = scratch("report-who");
     let out = d.join("out.jsonl");
-    let claim = |speaker: &str, anonymity: &str| {
-        serde_json::json!({"speaker": {"text": speaker, "start": 0, "end": speaker.len(), "resolved": null}, "anonymity": anonymity, "stance": "assert"})
-    };
-    let line = serde_json::json!({"id": "a", "claims": [claim("who", "anonymous"), claim("she", "named"), claim("two officials", "anonymous")]});
+    let claim = |speaker: &str, anonymity: &str| serde_json::json!({"speaker": {"text": speaker, "start": 0, "end": speaker.len(), "resolved": null}, "anonymity": anonymity, "stance": "assert"});
+    let line =
+        serde_json::json!({"id": "a", "claims": [claim("who", "anonymous"), claim("she", "named"), claim("two officials", "anonymous")]});
     std::fs::write(&out, format!("{line}\n")).unwrap();
     let (code, json, err) = run(&["report", out.to_str().unwrap(), "--json"], None);
     assert_eq!(code, 0, "{err}");

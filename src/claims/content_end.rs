@@ -20,7 +20,7 @@
 use super::sentence::{is_aux, Ctx};
 use super::RawClaim;
 use crate::cues::Cue;
-use crate::learned::LinearModel;
+use crate::learned::{length_class, LinearModel};
 use crate::lexicon::{CONTENT_END_MARKS, CONTENT_END_WORDS};
 
 /// A place where a content may end: cut there, the content ends at byte `end`.
@@ -76,19 +76,6 @@ fn is_break(ctx: &Ctx, m: usize) -> bool {
     CONTENT_END_WORDS.contains(&w) && !ctx.tok(m - 1).is_some_and(|p| CONTENT_END_MARKS.contains(&p.lower.as_str()))
 }
 
-/// Length classes.
-fn bucket(n: usize) -> &'static str {
-    match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=4 => "3-4",
-        5..=8 => "5-8",
-        9..=16 => "9-16",
-        _ => "17+",
-    }
-}
-
 /// A word's shape: capitalised, lower-case, a number, or a mark.
 fn shape(ctx: &Ctx, i: usize) -> &'static str {
     match ctx.tok(i) {
@@ -128,8 +115,8 @@ fn features(ctx: &Ctx, cues: &[Cue], claim: &RawClaim, (a, m, seg_end, b): (usiz
         format!("segverb:{seg_verb}"),
         format!("segcue:{seg_cue}"),
         format!("keptverb:{kept_verb}"),
-        format!("kept:{}", bucket(m - a)),
-        format!("rest:{}", bucket(b - m - 1)),
+        format!("kept:{}", length_class(m - a)),
+        format!("rest:{}", length_class(b - m - 1)),
         format!("k:{}", k.min(3)),
         format!("rule:{}", claim.rule),
         format!("marks:{}", ctx.doc_quotes),
@@ -141,7 +128,7 @@ fn features(ctx: &Ctx, cues: &[Cue], claim: &RawClaim, (a, m, seg_end, b): (usiz
         format!("b|n1s:{brk}|{}", shape(ctx, m + 1)),
         format!("b|segverb:{brk}|{seg_verb}"),
         format!("b|segcue:{brk}|{seg_cue}"),
-        format!("b|kept:{brk}|{}", bucket(m - a)),
+        format!("b|kept:{brk}|{}", length_class(m - a)),
         format!("b|rule:{brk}|{}", claim.rule),
     ];
     f.push(format!("n1s|segverb:{}|{seg_verb}", shape(ctx, m + 1)));

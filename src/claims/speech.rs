@@ -20,7 +20,7 @@ use std::ops::Range;
 use super::sentence::Ctx;
 use super::RawClaim;
 use crate::entity::EntityKind;
-use crate::learned::LinearModel;
+use crate::learned::{length_class, LinearModel};
 use crate::lexicon::{is_pronoun, AUX, NEGATIONS};
 
 /// Rule `speech`: whether `claim` is kept.
@@ -33,19 +33,6 @@ fn tokens(ctx: &Ctx, r: &Range<usize>) -> (usize, usize) {
     let a = ctx.toks.partition_point(|t| t.start < r.start);
     let b = ctx.toks.partition_point(|t| t.start < r.end);
     (a, b.max(a))
-}
-
-/// Length classes.
-fn bucket(n: usize) -> &'static str {
-    match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3..=4 => "3-4",
-        5..=8 => "5-8",
-        9..=16 => "9-16",
-        _ => "17+",
-    }
 }
 
 /// The features of `claim` in its sentence.
@@ -78,7 +65,7 @@ pub(crate) fn features(ctx: &Ctx, claim: &RawClaim) -> Vec<String> {
     };
     let (sa, sb) = tokens(ctx, sp);
     f.push(format!("sp:{sp_kind}"));
-    f.push(format!("splen:{}", bucket(sb - sa)));
+    f.push(format!("splen:{}", length_class(sb - sa)));
     f.push(format!("cw|sp:{head}|{sp_kind}"));
     // the content
     let Some(content) = claim.content.clone() else {
@@ -99,10 +86,10 @@ pub(crate) fn features(ctx: &Ctx, claim: &RawClaim) -> Vec<String> {
         Some(_) => "low",
     };
     let that = a > 0 && toks[a - 1].lower == "that";
-    let len = bucket(b - a);
+    let len = length_class(b - a);
     f.extend([
         format!("side:{side}"),
-        format!("gap:{}", bucket(gap)),
+        format!("gap:{}", length_class(gap)),
         format!("clen:{len}"),
         format!("cverb:{verb}"),
         format!("cfirst:{first}"),

@@ -6,31 +6,19 @@ use std::io::{BufRead, BufReader, IsTerminal};
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde::Serialize;
 use serde_json::Value;
 
 use crate::{fail, Failure};
 
-/// The figures of one group of documents (or of all).
-#[derive(Debug, Default, Serialize)]
-pub struct Summary {
-    pub documents: usize,
-    /// Documents whose line is an error.
-    pub failed: usize,
-    pub claims: usize,
-    pub claims_per_document: f64,
-    /// Share of claims by anonymity: named, institutional, anonymous.
-    pub anonymity: BTreeMap<String, f64>,
-    /// Share of claims by stance.
-    pub stance: BTreeMap<String, f64>,
-    /// The most quoted sources by name, with their claim counts.
-    pub top_sources: Vec<(String, usize)>,
-    /// The most frequent descriptors of anonymous sources (role, affiliation).
-    pub top_anonymous: Vec<(String, usize)>,
-    /// Claims whose speaker is a pronoun that nothing resolved (`they`): counted
-    /// apart, not as anonymous sources.
-    pub unresolved_pronouns: usize,
-    #[serde(skip)]
+/// The report's figures (`Summary`, `Report`) are the library's: the text, the JSON and
+/// the HTML page read the same structs.
+use attribution::html::{Report, Summary};
+
+/// One group's figures as they are summed up: the counts, then the shares and lists
+/// of its [`Summary`].
+#[derive(Debug, Default)]
+struct Tally {
+    out: Summary,
     counts: Counts,
 }
 
@@ -44,15 +32,15 @@ struct Counts {
     anonymous: BTreeMap<String, usize>,
 }
 
-impl Summary {
+impl Tally {
     fn add(&mut self, doc: &Value) {
-        self.documents += 1;
+        self.out.documents += 1;
         if doc.get("error").is_some() {
-            self.failed += 1;
+            self.out.failed += 1;
             return;
         }
         for c in doc.get("claims").and_then(Value::as_array).into_iter().flatten() {
-            self.claims += 1;
+            self.out.claims += 1;
             let field = |k: &str| c.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
             *self.counts.anonymity.entry(field("anonymity")).or_default() += 1;
             *self.counts.stance.entry(field("stance")).or_default() += 1;
@@ -72,7 +60,7 @@ impl Summary {
                     && s.get("text").and_then(Value::as_str).is_some_and(|t| attribution::names_no_source(&t.to_lowercase()))
             });
             if unresolved {
-                self.unresolved_pronouns += 1;
+                self.out.unresolved_pronouns += 1;
             } else if field("anonymity") == "anonymous" {
                 // role (affiliation), else the mention it resolves to
                 let d = speaker.and_then(|s| s.get("descriptor"));
@@ -95,17 +83,18 @@ impl Summary {
         }
     }
 
-    fn finish(&mut self, top: usize) {
-        let ok = self.documents - self.failed;
-        self.claims_per_document = if ok == 0 { 0.0 } else { self.claims as f64 / ok as f64 };
+    fn finish(self, top: usize) -> Summary {
+        let (mut out, counts) = (self.out, self.counts);
+        let ok = out.documents - out.failed;
+        out.claims_per_document = if ok == 0 { 0.0 } else { out.claims as f64 / ok as f64 };
         let share = |m: &BTreeMap<String, usize>, n: usize| -> BTreeMap<String, f64> {
             m.iter().map(|(k, &v)| (k.clone(), if n == 0 { 0.0 } else { v as f64 / n as f64 })).collect()
         };
-        self.anonymity = share(&self.counts.anonymity, self.claims);
+        out.anonymity = share(&counts.anonymity, out.claims);
         for k in ["named", "institutional", "anonymous"] {
-            self.anonymity.entry(k.to_owned()).or_insert(0.0);
+            out.anonymity.entry(k.to_owned()).or_insert(0.0);
         }
-        self.stance = share(&self.counts.stance, self.claims);
+        out.stance = share(&counts.stance, out.claims);
         let ranked = |m: &BTreeMap<String, usize>| {
             let mut v: Vec<(String, usize)> = m.iter().map(|(k, &n)| (k.clone(), n)).collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -113,13 +102,10 @@ impl Summary {
             v
         };
         let by_name: BTreeMap<String, usize> =
-            self.counts.sources.iter().map(|(k, &n)| (self.counts.names.get(k).cloned().unwrap_or_else(|| k.clone()), n)).collect();
-        self.top_sources = ranked(&merge_surnames(&by_name));
-        self.top_anonymous = ranked(&self.counts.anonymous);
-    }
-
-    fn anonymous_share(&self) -> f64 {
-        self.anonymity.get("anonymous").copied().unwrap_or(0.0)
+            counts.sources.iter().map(|(k, &n)| (counts.names.get(k).cloned().unwrap_or_else(|| k.clone()), n)).collect();
+        out.top_sources = ranked(&merge_surnames(&by_name));
+        out.top_anonymous = ranked(&counts.anonymous);
+        out
     }
 }
 
@@ -154,15 +140,6 @@ fn merge_surnames(counts: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
     out
 }
 
-/// The report: all documents, and per value of the `--by` field.
-#[derive(Debug, Default, Serialize)]
-pub struct Report {
-    pub overall: Summary,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
-    pub groups: BTreeMap<String, Summary>,
-}
-
 /// The group of a document: the value of `field`; `month` is the `YYYY-MM` of its
 /// `date` when it has no `month` field.
 fn group_of(doc: &Value, field: &str) -> String {
@@ -178,16 +155,19 @@ fn group_of(doc: &Value, field: &str) -> String {
 
 /// Sums up the lines of an `extract` output.
 pub fn summarize(lines: impl Iterator<Item = Value>, by: Option<&str>, top: usize) -> Report {
-    let mut report = Report { by: by.map(str::to_owned), ..Report::default() };
+    let mut overall = Tally::default();
+    let mut groups: BTreeMap<String, Tally> = BTreeMap::new();
     for doc in lines {
-        report.overall.add(&doc);
+        overall.add(&doc);
         if let Some(field) = by {
-            report.groups.entry(group_of(&doc, field)).or_default().add(&doc);
+            groups.entry(group_of(&doc, field)).or_default().add(&doc);
         }
     }
-    report.overall.finish(top);
-    report.groups.values_mut().for_each(|s| s.finish(top));
-    report
+    Report {
+        overall: overall.finish(top),
+        by: by.map(str::to_owned),
+        groups: groups.into_iter().map(|(g, t)| (g, t.finish(top))).collect(),
+    }
 }
 
 /// `report`'s command line.
@@ -240,20 +220,15 @@ pub fn run(args: &ReportArgs) -> Result<ExitCode, Failure> {
     if bad > 0 {
         eprintln!("attribution: {bad} lines of {path} are not JSON objects, skipped");
     }
-    // the page and the chart are drawn by the library from the report's JSON
-    let page_data = || -> Result<attribution::html::Report, Failure> {
-        let json = serde_json::to_string(&report).map_err(fail)?;
-        attribution::html::Report::from_json(&json).map_err(|e| fail(crate::chain(&e)))
-    };
     if args.html {
-        print!("{}", attribution::html::report_html(&page_data()?));
+        print!("{}", attribution::html::report_html(&report));
     } else if args.json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(fail)?);
     } else {
         print!("{}", render(&report));
     }
     if let Some(svg) = &args.plot {
-        std::fs::write(svg, attribution::html::anonymous_share_svg(&page_data()?)).map_err(|e| fail(format!("cannot write {svg}: {e}")))?;
+        std::fs::write(svg, attribution::html::anonymous_share_svg(&report)).map_err(|e| fail(format!("cannot write {svg}: {e}")))?;
     }
     Ok(ExitCode::SUCCESS)
 }
