@@ -421,6 +421,7 @@ fn in_quote(quotes: &[Quote], t: &Tok) -> bool {
 /// For learning the learned rows, what they see of each of `claims` (found with
 /// them off): the places where its content may end, with their features (none
 /// where the content does not follow its cue), and what `speech` weighs.
+#[cfg_attr(not(feature = "model"), allow(dead_code))]
 pub(crate) fn learned_features(doc: &Doc, claims: &[RawClaim]) -> Vec<(Vec<content_end::Candidate>, Vec<String>)> {
     let toks = &doc.toks[..];
     claims
