@@ -7,8 +7,14 @@
 //! directory, where the wheel's own `$ORIGIN`-relative RPATHs find libgomp & co.
 //! Link arguments do not reach a dependent's binaries; the directory is passed on
 //! to them (see the README, "Use it from your crate").
+//!
+//! Without feature `model` (the pure crate, or `onnx` alone) there is no libtorch and
+//! nothing to do: a dependent needs no build.rs or configuration of its own.
 fn main() {
     println!("cargo:rerun-if-env-changed=DEP_TCH_LIBTORCH_LIB");
+    if std::env::var_os("CARGO_FEATURE_MODEL").is_none() {
+        return;
+    }
     if let Ok(lib) = std::env::var("DEP_TCH_LIBTORCH_LIB") {
         let lib = std::path::PathBuf::from(lib);
         let real = std::fs::canonicalize(lib.join("libtorch_cpu.so")).ok().and_then(|p| p.parent().map(|d| d.to_path_buf())).unwrap_or(lib);

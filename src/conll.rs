@@ -191,7 +191,7 @@ pub fn score_syntax<S: AsRef<str>>(gold: &[(Vec<S>, Vec<S>)], predicted: &[(Vec<
 }
 
 /// Entity-level scores of `model` on CoNLL sentences (exact span match per type).
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 pub fn evaluate_entities(model: &crate::ner::NerModel, sentences: &[ConllSentence]) -> Result<EntityScores> {
     let words: Vec<Vec<String>> = sentences.iter().map(|s| s.words.clone()).collect();
     let gold: Vec<Vec<String>> = sentences.iter().map(|s| s.tags.clone()).collect();
@@ -201,7 +201,7 @@ pub fn evaluate_entities(model: &crate::ner::NerModel, sentences: &[ConllSentenc
 
 /// POS accuracy and chunk scores of `model` on the CoNLL sentences with gold syntax;
 /// `None` when the model has no syntax heads.
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 pub fn evaluate_syntax(model: &crate::ner::NerModel, sentences: &[ConllSentence]) -> Result<Option<SyntaxScores>> {
     let with: Vec<&ConllSentence> = sentences.iter().filter(|s| s.pos.len() == s.words.len()).collect();
     let words: Vec<Vec<String>> = with.iter().map(|s| s.words.clone()).collect();

@@ -165,7 +165,7 @@ pub enum Error {
         source: serde_json::Error,
     },
     /// The tokenizer failed.
-    #[cfg(feature = "model")]
+    #[cfg(feature = "onnx")]
     #[error("tokenizer error")]
     Tokenizer(#[source] tokenizers::Error),
     /// libtorch failed.
@@ -173,7 +173,7 @@ pub enum Error {
     #[error("libtorch error")]
     Torch(#[from] tch::TchError),
     /// ONNX Runtime failed.
-    #[cfg(feature = "model")]
+    #[cfg(feature = "onnx")]
     #[error("ONNX Runtime error")]
     Onnx(#[from] ort::Error),
     /// rust-bert failed.

@@ -3,21 +3,21 @@
 //! [`Article`]. The steps themselves live in `text`, `ner`, `cues`, `claims` and
 //! `resolution`.
 
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 use std::ops::Range;
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 use std::path::Path;
 
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 use crate::claim::Article;
 use crate::claim::Claim;
 use crate::claims::{raw_claims, RawClaim, Rules};
 use crate::doc::Doc;
 use crate::entity::Entity;
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 use crate::error::{Error, Result};
 use crate::learned::Learned;
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 use crate::ner::NerModel;
 use crate::resolution::resolve_all;
 use crate::span::Span;
@@ -123,7 +123,7 @@ impl<'t> Plan<'t> {
         }
     }
 
-    #[cfg(feature = "model")]
+    #[cfg(feature = "onnx")]
     /// Where the rules read phrases, when the model gives syntax: each cue and at
     /// most [`SYNTAX_WORDS`] words after it, within its sentence (what stands between a cue
     /// and its content, and what follows a cue set off by commas). Elsewhere the
@@ -144,7 +144,7 @@ impl<'t> Plan<'t> {
         out
     }
 
-    #[cfg(feature = "model")]
+    #[cfg(feature = "onnx")]
     /// The stretches of text whose entities speaker analysis reads, as byte ranges
     /// on word boundaries: each speaker mention with a few words of context; for a
     /// pronoun, the openings of the sentences back to the previous speaker (at most
@@ -220,18 +220,18 @@ impl<'t> Plan<'t> {
 }
 
 /// Words after a cue tagged for syntax.
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 const SYNTAX_WORDS: usize = 12;
 
 /// Words of context the NER model sees on each side of a speaker mention.
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 const CONTEXT_WORDS: usize = 6;
 /// Words of a sentence opening tagged for pronoun antecedents.
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 const OPENING_WORDS: usize = 10;
 
 /// `r` widened by `words` whitespace-separated words on each side, within `bound`.
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 fn around(text: &str, r: Range<usize>, bound: &Range<usize>, words: usize) -> Range<usize> {
     let before = &text[bound.start..r.start.max(bound.start)];
     let mut start = r.start.max(bound.start);
@@ -262,7 +262,7 @@ fn around(text: &str, r: Range<usize>, bound: &Range<usize>, words: usize) -> Ra
 
 /// Builds [`Article`]s from text: the NER model plus the heuristics. Build once;
 /// `&self` methods may be called from many threads.
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 pub struct Extractor {
     ner: NerModel,
     rules: Rules,
@@ -270,7 +270,7 @@ pub struct Extractor {
     learned: std::sync::Arc<Learned>,
 }
 
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 impl Extractor {
     /// An extractor around an already loaded NER model.
     pub fn new(ner: NerModel) -> Extractor {
@@ -415,7 +415,7 @@ impl Extractor {
 /// for this call instead of unwinding through the caller (a service or a corpus
 /// run goes on with the next document). The heuristics hold no shared state, so
 /// nothing is left half-updated.
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 fn guarded<T>(step: impl FnOnce() -> T) -> Result<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).map_err(|payload| {
         let message = payload
@@ -427,7 +427,7 @@ fn guarded<T>(step: impl FnOnce() -> T) -> Result<T> {
     })
 }
 
-#[cfg(all(test, feature = "model"))]
+#[cfg(all(test, feature = "onnx"))]
 mod tests {
     use super::*;
 

@@ -38,7 +38,9 @@
 //!
 //! // The default model, found in the cache (`$ATTRIBUTION_CACHE`, else
 //! // `~/.cache/attribution`), built there on first use. A crate that depends on
-//! // this one sets up libtorch as the README's "Use it from your crate" says.
+//! // this one sets up libtorch as the README's "Use it from your crate" says; with
+//! // feature `onnx` alone it needs no set-up and runs a model built before
+//! // (`IfMissing::Fail`).
 //! let extractor = Extractor::default_model(IfMissing::Build)?;
 //! let article = extractor.extract("Two U.S. officials said Iran had made an offer.")?;
 //! for claim in &article.claims {
@@ -67,10 +69,15 @@
 //!
 //! | feature | default | what |
 //! |---|---|---|
-//! | `model` | yes | the NER model ([`ner`], `Extractor`, training) on rust-bert/tch and ONNX Runtime; libtorch comes from `scripts/setup.sh`, ONNX Runtime from the PyPI wheel building a model fetches |
+//! | `onnx` | yes (through `model`) | running a built model ([`ner`], `Extractor`) on ONNX Runtime only: the tokenizers crate and `ort`, which loads ONNX Runtime at run time from the PyPI wheel building a model fetches; no libtorch, no build set-up in a dependent |
+//! | `model` | yes | `onnx` plus rust-bert/tch: training, building a model (`IfMissing::Build`), the ONNX export, the libtorch engine; libtorch comes from `scripts/setup.sh` |
+//! | `cli` | yes | the `attribution` command-line tool |
 //!
-//! Without `model`, the crate is the pure heuristics ([`attribute`]), the evaluation
-//! ([`eval`]) and the `models.toml` parser ([`models`]), with no libtorch.
+//! With `onnx` alone, engine `auto` is ONNX Runtime, engine `torch` is
+//! [`Error::Backend`], and a model that is not built is [`Error::ModelNotBuilt`] (naming
+//! the command that builds it) whatever `IfMissing` says. Without `onnx` and `model`,
+//! the crate is the pure heuristics ([`attribute`]), the evaluation ([`eval`]) and the
+//! `models.toml` parser ([`models`]), with no libtorch.
 #![deny(missing_docs)]
 
 pub mod cache;
@@ -88,7 +95,7 @@ mod labels;
 pub mod learned;
 mod lexicon;
 pub mod models;
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 pub mod ner;
 mod resolution;
 mod span;
@@ -99,10 +106,10 @@ pub use claim::{name_key, Anonymity, Article, Claim, Descriptor, QuoteKind, Sour
 pub use claims::{Rule, Rules};
 pub use entity::{Entity, EntityKind};
 pub use error::{Error, Result};
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 pub use extract::Extractor;
 pub use extract::{attribute, attribute_with_rules, attribute_with_syntax};
 pub use lexicon::{is_pronoun, names_no_source};
-#[cfg(feature = "model")]
+#[cfg(feature = "onnx")]
 pub use ner::IfMissing;
 pub use span::Span;

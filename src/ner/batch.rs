@@ -3,6 +3,7 @@
 //! input arrays ([`pack_inputs`]; [`pad_batch`] and [`pad_labels`], one segment a row,
 //! for training).
 
+#[cfg(feature = "model")]
 use tch::Tensor;
 
 use super::engine::Inputs;
@@ -156,6 +157,7 @@ pub(super) fn pack_inputs(rows: &[Vec<&Segment>], cls: u32, sep: u32) -> (Inputs
     (inputs, slots)
 }
 
+#[cfg(feature = "model")]
 /// One segment a row, as flat libtorch tensors (view them as `[rows, width]`): ids,
 /// the attention mask, type ids; and the width. Labels go in the same layout with
 /// [`pad_labels`].
@@ -165,6 +167,7 @@ pub(super) fn pad_batch(segs: &[&Segment], cls: u32, sep: u32) -> (Tensor, Tenso
     (Tensor::from_slice(&inputs.ids), Tensor::from_slice(&inputs.sequence_ids), Tensor::from_slice(&inputs.type_ids), inputs.width as i64)
 }
 
+#[cfg(feature = "model")]
 /// Per-wordpiece labels of a batch laid out as [`pad_batch`] lays out its
 /// wordpieces, into `out`: -100 (ignored by the loss) on `[CLS]`, `[SEP]` and padding.
 pub(super) fn pad_labels(segs: &[&Segment], width: i64, labels: &[&[i64]], out: &mut Vec<i64>) {
@@ -183,6 +186,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "model")]
     fn labels_take_the_layout_of_the_wordpieces() {
         let (a, b) = (seg(&[0, 1, 1]), seg(&[0]));
         let (ids, _, _, width) = pad_batch(&[&a, &b], 101, 102);

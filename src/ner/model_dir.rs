@@ -4,11 +4,11 @@
 
 use std::path::Path;
 
-use rust_bert::bert::BertConfig;
-
 use crate::error::{Error, Result};
 use crate::labels::Label;
-use crate::syntax::{Phrase, Pos};
+#[cfg(feature = "model")]
+use crate::syntax::Phrase;
+use crate::syntax::Pos;
 
 /// The files of a model directory.
 pub(super) const CONFIG: &str = "config.json";
@@ -29,6 +29,7 @@ pub(super) struct SyntaxLabels {
 }
 
 impl SyntaxLabels {
+    #[cfg(feature = "model")]
     /// The label sets a model is trained with: every POS tag; `O` and `B-`/`I-` of
     /// every phrase kind.
     pub(super) fn all() -> SyntaxLabels {
@@ -54,6 +55,7 @@ impl SyntaxLabels {
         Ok(Some(SyntaxLabels { pos, chunks }))
     }
 
+    #[cfg(feature = "model")]
     /// Writes them into a `config.json`.
     pub(super) fn write_to(&self, json: &mut serde_json::Value) {
         if let Some(obj) = json.as_object_mut() {
@@ -63,12 +65,16 @@ impl SyntaxLabels {
     }
 }
 
-/// The model's entity labels by id, checked against the IOB2 scheme.
-pub(super) fn labels_of(config: &BertConfig, path: &Path) -> Result<Vec<Label>> {
-    let id2label = config.id2label.as_ref().ok_or_else(|| Error::UnknownLabel { path: path.to_owned(), label: "(no id2label)".into() })?;
+/// The model's entity labels by id (`id2label` of its `config.json`), checked
+/// against the IOB2 scheme.
+pub(super) fn labels_of(config: &serde_json::Value, path: &Path) -> Result<Vec<Label>> {
+    let unknown = |label: String| Error::UnknownLabel { path: path.to_owned(), label };
+    let id2label = config.get("id2label").and_then(|v| v.as_object()).ok_or_else(|| unknown("(no id2label)".into()))?;
     let mut labels = vec![Label::O; id2label.len()];
-    for (&id, name) in id2label {
-        let label = Label::parse(name).ok_or_else(|| Error::UnknownLabel { path: path.to_owned(), label: name.clone() })?;
+    for (id, name) in id2label {
+        let name = name.as_str().ok_or_else(|| unknown(format!("{id}: {name} (not a string)")))?;
+        let id: i64 = id.parse().map_err(|_| unknown(format!("{id}: {name} (ids are not 0..n)")))?;
+        let label = Label::parse(name).ok_or_else(|| unknown(name.to_owned()))?;
         let slot = usize::try_from(id)
             .ok()
             .and_then(|i| labels.get_mut(i))
@@ -76,4 +82,30 @@ pub(super) fn labels_of(config: &BertConfig, path: &Path) -> Result<Vec<Label>> 
         *slot = label;
     }
     Ok(labels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_labels_are_read_from_id2label_by_id() {
+        let path = Path::new("config.json");
+        let config = serde_json::json!({"id2label": {"2": "I-PER", "0": "O", "1": "B-PER"}, "hidden_size": 384});
+        let labels = labels_of(&config, path).unwrap();
+        assert_eq!(labels, [Label::O, Label::parse("B-PER").unwrap(), Label::parse("I-PER").unwrap()]);
+        // (a config, the label the error names)
+        for (bad, named) in [
+            (serde_json::json!({}), "(no id2label)"),
+            (serde_json::json!({"id2label": {"0": "O", "1": "B-FOO"}}), "B-FOO"),
+            (serde_json::json!({"id2label": {"0": "O", "x": "B-PER"}}), "x: B-PER (ids are not 0..n)"),
+            (serde_json::json!({"id2label": {"0": "O", "5": "B-PER"}}), "5: B-PER (ids are not 0..n)"),
+            (serde_json::json!({"id2label": {"0": 3}}), "0: 3 (not a string)"),
+        ] {
+            match labels_of(&bad, path) {
+                Err(Error::UnknownLabel { label, .. }) => assert_eq!(label, named, "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
 }
