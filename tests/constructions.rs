@@ -331,3 +331,13 @@ fn one_official_is_a_new_source() {
     assert_eq!(resolved, [None, None, None, Some("Two port officials")], "{claims:?}");
     assert_eq!(attribution::Article::from_claims(claims).sources.len(), 3);
 }
+
+#[test]
+fn a_bare_noun_hearer_of_told_is_not_content() {
+    check(&[
+        ("Voters told pollsters they distrusted both parties.", "told pollsters", Stance::Assert, Some("they distrusted both parties")),
+        ("The minister told lawmakers it would take a year.", "told lawmakers", Stance::Assert, Some("it would take a year")),
+        // a determiner's object as before
+        ("The minister told the committee it would take a year.", "told the committee", Stance::Assert, Some("it would take a year")),
+    ]);
+}

@@ -254,6 +254,11 @@ impl Ctx<'_> {
         if TOLD_OBJECTS.contains(&w) {
             return i + 1;
         }
+        // a bare noun right before the reported clause's subject: "told pollsters they
+        // distrusted ...", "told lawmakers it would ..."
+        if t.word && !self.verbish(t) && SUBJECT_PRONOUNS.contains(&self.lower(i + 1)) {
+            return i + 1;
+        }
         i
     }
 

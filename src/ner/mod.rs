@@ -49,9 +49,9 @@ use crate::models::{choose_backend, native_bf16, Available, Engine, ModelsConfig
 use crate::syntax::{SentenceSyntax, Syntax};
 use crate::text::sentence_spans;
 
+pub(crate) use build::ensure_model;
 #[cfg(feature = "model")]
 pub use build::{build_model, build_model_with_progress};
-pub(crate) use build::ensure_model;
 pub use build::{is_built, IfMissing};
 pub use engine::THREADS_ENV;
 #[cfg(feature = "model")]
