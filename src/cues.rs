@@ -2,8 +2,8 @@
 
 use crate::claim::Stance;
 use crate::lexicon::{
-    is_asked_opener, is_manner_next, is_sentence_end, ASK_FORMS, BLOCKERS, CALL_FORMS, CUE_NOUNS, DETERMINERS, FINITE_BE, LEXICON,
-    MANNER_CUES, MANNER_QUOTE_CLOSERS, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, THIRD_PERSON_POSSESSIVES,
+    is_asked_opener, is_manner_next, is_sentence_end, ASK_FORMS, AUX_ALSO_NAMES, BLOCKERS, CALL_FORMS, CUE_NOUNS, DETERMINERS, FINITE_BE,
+    LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -87,6 +87,9 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         };
         let head = toks[i].lower.as_str();
         let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+        // a capitalised `May` or `Will` before the cue is the month or a name ("who in
+        // May said"), not a modal
+        let prev_name = i.checked_sub(1).is_some_and(|p| toks[p].cap && AUX_ALSO_NAMES.contains(&toks[p].lower.as_str()));
         let decline = stance == Stance::Decline;
         let passive = toks[i + n - 1].lower == "by";
         // "is saying", "was telling": the progressive reports like the simple form
@@ -97,6 +100,7 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
             && !passive
             && !head.starts_with("according")
             && !FINITE_BE.contains(&head)
+            && !prev_name
             && prev.is_some_and(|p| BLOCKERS.contains(&p));
         // after a determiner a cue word is a noun or an adjective ("the tweets",
         // "an added benefit", "the said company"); "calls" / "claims" / "reports" are

@@ -302,6 +302,9 @@ pub(crate) const AUX: &[&str] = &[
     "do", "does", "did", "shall",
 ];
 
+/// Auxiliaries that, capitalised, are a month or a name (`in May`, `Will Hurd`).
+pub(crate) const AUX_ALSO_NAMES: &[&str] = &["may", "will"];
+
 /// Negation words, skipped to find a cue's verb (`did not respond`).
 pub(crate) const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 

@@ -878,6 +878,22 @@ fn relative_clauses_and_names_at_the_end_of_a_mention() {
             &[("Ana Ruiz", Person)],
             &[("who", Named, Assert, "the tax would go")],
         ),
+        // capitalised, `May` is the month, no auxiliary, and `Will` a name
+        (
+            "The plan was backed by Ana Ruiz, who in May said the tax would go.",
+            &[("Ana Ruiz", Person)],
+            &[("who", Named, Assert, "the tax would go")],
+        ),
+        (
+            "Prime Minister Theresa May said the talks would resume in June.",
+            &[("Theresa May", Person)],
+            &[("Prime Minister Theresa May", Named, Assert, "the talks would resume in June")],
+        ),
+        (
+            "Councillor Will Berg said the tax would go.",
+            &[("Will Berg", Person)],
+            &[("Councillor Will Berg", Named, Assert, "the tax would go")],
+        ),
         (
             "In a letter, one of the club's lawyers, Ana Ruiz, said the fine was unfair.",
             &[("Ana Ruiz", Person)],

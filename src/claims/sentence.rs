@@ -9,8 +9,8 @@ use crate::cues::{Cue, Form};
 use crate::doc::Doc;
 use crate::entity::Entity;
 use crate::lexicon::{
-    is_intro, is_sentence_end, AUX, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS, LEADERS,
-    OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
+    is_intro, is_sentence_end, AUX, AUX_ALSO_NAMES, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS,
+    LEADERS, OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
 };
 use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
@@ -257,7 +257,8 @@ impl<'a> Ctx<'a> {
 }
 
 pub(super) fn is_aux(t: &Tok) -> bool {
-    AUX.contains(&t.lower.as_str())
+    // capitalised, `May` is the month and `Will` a name ("who in May said")
+    AUX.contains(&t.lower.as_str()) && !(t.cap && AUX_ALSO_NAMES.contains(&t.lower.as_str()))
 }
 
 /// A clause word: an auxiliary or a lower-case past-tense form.
