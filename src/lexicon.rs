@@ -305,6 +305,14 @@ pub(crate) const AUX: &[&str] = &[
 /// Auxiliaries that, capitalised, are a month or a name (`in May`, `Will Hurd`).
 pub(crate) const AUX_ALSO_NAMES: &[&str] = &["may", "will"];
 
+/// Auxiliaries contracted onto a pronoun (`he’s`, `she’d`, `they’ve`, `they’ll`,
+/// `we’re`, `I’m`; `he s` where apostrophes were spaced).
+pub(crate) const CONTRACTED_AUXILIARIES: &[&str] = &["s", "d", "ll", "ve", "re", "m"];
+
+/// What joins a contracted auxiliary to its pronoun: an apostrophe, or the space a
+/// stripped apostrophe left.
+pub(crate) const CONTRACTION_MARKS: [char; 3] = ['’', '\'', ' '];
+
 /// Negation words, skipped to find a cue's verb (`did not respond`).
 pub(crate) const NEGATIONS: &[&str] = &["not", "n't", "never", "no"];
 

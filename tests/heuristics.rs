@@ -901,3 +901,29 @@ fn relative_clauses_and_names_at_the_end_of_a_mention() {
         ),
     ]);
 }
+
+/// A pronoun with an auxiliary contracted onto it (`He’s said`, `She’d argued`, and
+/// `He s said` where apostrophes were spaced) is the pronoun: it resolves like `he`.
+#[test]
+fn a_contracted_pronoun_is_the_pronoun() {
+    for text in [
+        "Senator Ana Ruiz said the vote was close. She said the plan would fail.",
+        "Senator Ana Ruiz said the vote was close. She’s said the plan would fail.",
+        "Senator Ana Ruiz said the vote was close. She's said the plan would fail.",
+        "Senator Ana Ruiz said the vote was close. She s said the plan would fail.",
+    ] {
+        let claims = attribute(text, &ents(text, &[("Ana Ruiz", Person)]));
+        assert_eq!(claims.len(), 2, "{text}");
+        let c = &claims[1];
+        assert_eq!(c.speaker.text, "She", "{text}");
+        assert_eq!(c.speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("Senator Ana Ruiz"), "{text}");
+        assert_eq!(c.anonymity, Named, "{text}");
+        spans_are_slices(text, c);
+    }
+    // a name with a possessive is left as it is
+    check(&[(
+        "Iran s Foreign Ministry spokesman said the talks would go on.",
+        &[("Iran", Location)],
+        &[("Iran s Foreign Ministry spokesman", Institutional, Assert, "the talks would go on")],
+    )]);
+}

@@ -382,6 +382,10 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawC
         }
         out.extend(claims);
     }
+    // `He’s said`: the speaker is the pronoun
+    for c in &mut out {
+        c.speaker = speaker::without_contraction(doc.text, c.speaker.clone());
+    }
     for row in &rows {
         if let Step::Implied(find) = row.step {
             let more = find(doc, &out);

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use super::sentence::{is_aux, is_clause_break, is_final, is_opening_quote, is_quote_mark, Ctx, MAX_MENTION_TOKENS, REACH};
 use crate::lexicon::{
-    is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, INVERTED_SPEAKER_PRONOUNS, LEADERS,
-    MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS, OPENING_PHRASE_WORDS, RELATIVE_OBJECTS, RELATIVE_PRONOUNS, SUBJECT_INNER_MARKS,
-    SUBJECT_MODIFIERS, TITLE_ADJECTIVES, WEEKDAYS,
+    is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES, CONTRACTION_MARKS,
+    INVERTED_SPEAKER_PRONOUNS, LEADERS, MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS, OPENING_PHRASE_WORDS, RELATIVE_OBJECTS,
+    RELATIVE_PRONOUNS, SUBJECT_INNER_MARKS, SUBJECT_MODIFIERS, SUBJECT_PRONOUNS, TITLE_ADJECTIVES, WEEKDAYS,
 };
 use crate::syntax::Phrase;
 
@@ -378,4 +378,20 @@ impl Ctx<'_> {
 /// or a body (`ministry`).
 fn is_person_noun(w: &str) -> bool {
     crate::lexicon::is_role_noun(w) || crate::lexicon::is_institution_noun(w) || crate::lexicon::PERSON_TITLES.contains(&w)
+}
+
+/// A speaker mention that is a subject pronoun with an auxiliary contracted onto it
+/// (`He’s said`, `She’d argued`, and with the apostrophe spaced, `He s said`): the
+/// pronoun alone, so that it resolves like `he`.
+pub(super) fn without_contraction(text: &str, speaker: Range<usize>) -> Range<usize> {
+    let Some(mention) = text.get(speaker.clone()) else { return speaker };
+    let Some(cut) = mention.find(CONTRACTION_MARKS) else { return speaker };
+    let (pronoun, rest) = mention.split_at(cut);
+    let suffix = rest.trim_start_matches(CONTRACTION_MARKS);
+    let lower = pronoun.to_lowercase();
+    if (SUBJECT_PRONOUNS.contains(&lower.as_str()) || lower == "you") && CONTRACTED_AUXILIARIES.contains(&suffix.to_lowercase().as_str()) {
+        speaker.start..speaker.start + cut
+    } else {
+        speaker
+    }
 }
