@@ -34,5 +34,7 @@ cargo test --release --lib --tests --bins "$@"
 bash "$ROOT/scripts/kill_resume_check.sh"
 # a crate outside the repository that depends on this one, built as the README says
 bash "$ROOT/scripts/dependent.sh" > /dev/null
+# the Python package: the wheel built with maturin into a fresh venv, its pytest suite
+bash "$ROOT/scripts/python_check.sh"
 # Spark (local[2]) gives what a direct run gives, on the dev corpus
 bash "$ROOT/scripts/spark_check.sh"
