@@ -927,3 +927,27 @@ fn a_contracted_pronoun_is_the_pronoun() {
         &[("Iran s Foreign Ministry spokesman", Institutional, Assert, "the talks would go on")],
     )]);
 }
+
+/// A role noun before a possessive is the possessor's (`Prime Minister X's office` is
+/// the office speaking, a body), not the speaker's.
+#[test]
+fn a_role_before_a_possessive_is_the_possessors() {
+    check(&[
+        (
+            "Prime Minister Ana Ruiz's office said the visit would go ahead.",
+            &[("Ana Ruiz", Person)],
+            &[("Prime Minister Ana Ruiz's office", Institutional, Assert, "the visit would go ahead")],
+        ),
+        (
+            "President Tomas Berg's office said the trip was off.",
+            &[("Tomas Berg", Person)],
+            &[("President Tomas Berg's office", Institutional, Assert, "the trip was off")],
+        ),
+    ]);
+    // the role after the possessive is the speaker's
+    let text = "The senator's lawyer said the charges were false.";
+    let claims = attribute(text, &[]);
+    assert_eq!(claims.len(), 1);
+    assert_eq!(claims[0].anonymity, Anonymous);
+    assert_eq!(claims[0].speaker.descriptor.role.as_deref(), Some("lawyer"));
+}

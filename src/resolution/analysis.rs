@@ -127,7 +127,10 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         .or_else(|| others.iter().find(|e| e.kind != EntityKind::Person))
         .copied();
     let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
-    let role = hw.iter().find(|w| ROLE_NOUNS.contains(w) && !(QUANTIFIERS.contains(w) || **w == "one")).copied();
+    // "Prime Minister Modi's office", "the official's lawyer": a role before a
+    // possessive is the possessor's, not the speaker's
+    let owned_from = hw.iter().rposition(|w| w.ends_with("’s") || w.ends_with("'s") || *w == "s").map_or(0, |i| i + 1);
+    let role = hw[owned_from..].iter().find(|w| ROLE_NOUNS.contains(w) && !(QUANTIFIERS.contains(w) || **w == "one")).copied();
     let spokes = hw.iter().find(|w| SPOKES_NOUNS.contains(w)).copied();
     let institution = hw.iter().rev().find(|w| INSTITUTION_NOUNS.contains(w)).copied();
     let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w));
