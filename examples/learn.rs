@@ -166,16 +166,15 @@ fn read_dir(dir: &Path, extractor: &Extractor, augment: bool) -> Vec<Read> {
         let text = std::fs::read_to_string(path).expect("article text");
         let ann = std::fs::read_to_string(path.with_extension("ann")).unwrap_or_default();
         let gold = read_ann(&ann, &text);
-        let mut variants = vec![(text.clone(), gold)];
-        if augment {
+        // the stripped copy's gold: the same spans, moved
+        let stripped = augment.then(|| {
             let (stripped, map) = strip_quotes(&text);
             let moved = |r: &Range<usize>| map[r.start]..map[r.end];
-            let gold = read_ann(&ann, &text)
-                .iter()
-                .map(|g| Gold { cue: moved(&g.cue), contents: g.contents.iter().map(moved).collect() })
-                .collect();
-            variants.push((stripped, gold));
-        }
+            let gold: Vec<Gold> =
+                gold.iter().map(|g| Gold { cue: moved(&g.cue), contents: g.contents.iter().map(moved).collect() }).collect();
+            (stripped, gold)
+        });
+        let variants = std::iter::once((text, gold)).chain(stripped);
         for (text, gold) in variants {
             let samples = extractor.samples(&text).expect("extraction");
             out.push(Read { text, samples, gold });

@@ -11,6 +11,7 @@ use crate::lexicon::{
     is_source_noun, ARTICLES, CIRCUMSTANCE_OPENERS, COORDINATORS, INVERTED_HEAD_STOPS, INVERTING, MENTION_DETERMINERS,
     OPENING_PHRASE_WORDS, PERSON_PRONOUNS, QUANTIFIERS, REPORTED_QUOTE_ENDS, SUBJECT_PRONOUNS,
 };
+use crate::text::tokens::starting_in;
 
 /// Most tokens of the speaker between the comma (or closing mark) that ends the
 /// content and the cue (`Y, X said.`); a boundary further back is no boundary.
@@ -202,8 +203,7 @@ impl Ctx<'_> {
         // deputy minister." keeps its speaker)
         let left = self.speaker_left(self.lo, cue.first);
         let names_someone = left.is_some_and(|r| {
-            let (a, b) = (self.toks.partition_point(|t| t.start < r.start), self.toks.partition_point(|t| t.start < r.end));
-            (a..b).any(|j| {
+            starting_in(self.toks, &r).any(|j| {
                 let t = &self.toks[j];
                 t.cap || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || is_source_noun(&t.lower)
             })

@@ -22,6 +22,7 @@ use super::RawClaim;
 use crate::cues::Cue;
 use crate::learned::{length_class, LinearModel};
 use crate::lexicon::{CONTENT_END_MARKS, CONTENT_END_WORDS};
+use crate::text::tokens::starting_in;
 
 /// A place where a content may end: cut there, the content ends at byte `end`.
 #[derive(Clone, Debug)]
@@ -48,8 +49,8 @@ pub(crate) fn candidates(ctx: &Ctx, cues: &[Cue], claim: &RawClaim) -> Vec<Candi
         return Vec::new();
     }
     let toks = ctx.toks;
-    let a = toks.partition_point(|t| t.start < content.start).max(ctx.lo);
-    let b = toks.partition_point(|t| t.start < content.end).min(ctx.hi);
+    let inside = starting_in(toks, &content);
+    let (a, b) = (inside.start.max(ctx.lo), inside.end.min(ctx.hi));
     if a >= b {
         return Vec::new();
     }

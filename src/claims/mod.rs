@@ -41,7 +41,7 @@ use crate::cues::{find_cues, Cue, Form};
 use crate::doc::Doc;
 use crate::learned::{Learned, LinearModel};
 use crate::text::quotes::Quote;
-use crate::text::tokens::Tok;
+use crate::text::tokens::{starting_in, Tok};
 
 mod according;
 mod as_put_it;
@@ -309,8 +309,6 @@ const RULES: &[Row] = &[
 /// inside another claim's content) are dropped. The learned rows read `learned`.
 pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawClaim> {
     let rows: Vec<&Row> = RULES.iter().filter(|r| rules.contains(r.rule)).collect();
-    let toks = &doc.toks[..];
-    let in_quote = |t: &Tok| in_quote(&doc.quotes, t);
     let inside = |claims: &[RawClaim], r: &Range<usize>| {
         claims.iter().any(|c| c.content.as_ref().is_some_and(|y| y.start <= r.start && r.end <= y.end))
     };
@@ -318,13 +316,7 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawC
     // the second halves of split quotations, kept while the claim of their first half is
     let mut second_halves: Vec<RawClaim> = Vec::new();
     for s in &doc.sentences {
-        let lo = toks.partition_point(|t| t.start < s.start);
-        let hi = toks.partition_point(|t| t.start < s.end);
-        if lo >= hi {
-            continue;
-        }
-        let ctx = Ctx::new(doc, (lo, hi));
-        let cues = find_cues(toks, lo, hi, &in_quote);
+        let Some((ctx, cues)) = read_sentence(doc, s) else { continue };
         let bounds = ctx.content_bounds(&cues);
         let mut claims: Vec<RawClaim> = Vec::new();
         let mut claimed = vec![false; cues.len()];
@@ -427,23 +419,27 @@ fn in_quote(quotes: &[Quote], t: &Tok) -> bool {
 /// where the content does not follow its cue), and what `speech` weighs.
 #[cfg_attr(not(feature = "model"), allow(dead_code))]
 pub(crate) fn learned_features(doc: &Doc, claims: &[RawClaim]) -> Vec<(Vec<content_end::Candidate>, Vec<String>)> {
-    let toks = &doc.toks[..];
     claims
         .iter()
         .map(|c| {
-            let Some(s) = doc.sentences.iter().find(|s| s.start <= c.cue.start && c.cue.start < s.end) else {
-                return (Vec::new(), Vec::new());
-            };
-            let lo = toks.partition_point(|t| t.start < s.start);
-            let hi = toks.partition_point(|t| t.start < s.end);
-            if lo >= hi {
-                return (Vec::new(), Vec::new());
+            let s = doc.sentences.get(doc.sentences.partition_point(|s| s.end <= c.cue.start));
+            match s.and_then(|s| read_sentence(doc, s)) {
+                Some((ctx, cues)) => (content_end::candidates(&ctx, &cues, c), speech::features(&ctx, c)),
+                None => (Vec::new(), Vec::new()),
             }
-            let ctx = Ctx::new(doc, (lo, hi));
-            let cues = find_cues(toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t));
-            (content_end::candidates(&ctx, &cues, c), speech::features(&ctx, c))
         })
         .collect()
+}
+
+/// Sentence `s` of `doc` as the rules read it: its tokens (a [`Ctx`]) and its cues,
+/// those inside quotations left out. `None` for a sentence without tokens.
+fn read_sentence<'a>(doc: &'a Doc<'a>, s: &Range<usize>) -> Option<(Ctx<'a>, Vec<Cue>)> {
+    let Range { start: lo, end: hi } = starting_in(&doc.toks, s);
+    if lo >= hi {
+        return None;
+    }
+    let cues = find_cues(&doc.toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t));
+    Some((Ctx::new(doc, (lo, hi)), cues))
 }
 
 /// Sorts claims by cue, then content start.

@@ -22,23 +22,17 @@ use super::RawClaim;
 use crate::entity::EntityKind;
 use crate::learned::{length_class, LinearModel};
 use crate::lexicon::{is_pronoun, AUX, NEGATIONS};
+use crate::text::tokens::starting_in;
 
 /// Rule `speech`: whether `claim` is kept.
 pub(super) fn keeps(ctx: &Ctx, claim: &RawClaim, model: &LinearModel) -> bool {
     model.decides(&features(ctx, claim))
 }
 
-/// Token indices `[a, b)` of the window's tokens inside byte range `r`.
-fn tokens(ctx: &Ctx, r: &Range<usize>) -> (usize, usize) {
-    let a = ctx.toks.partition_point(|t| t.start < r.start);
-    let b = ctx.toks.partition_point(|t| t.start < r.end);
-    (a, b.max(a))
-}
-
 /// The features of `claim` in its sentence.
 pub(crate) fn features(ctx: &Ctx, claim: &RawClaim) -> Vec<String> {
     let toks = ctx.toks;
-    let (ca, cb) = tokens(ctx, &claim.cue);
+    let Range { start: ca, end: cb } = starting_in(ctx.toks, &claim.cue);
     let cue_words: Vec<&str> = toks[ca..cb].iter().filter(|t| t.word).map(|t| t.lower.as_str()).take(3).collect();
     // the verb of the cue, past auxiliaries and negation ("did not respond")
     let head = cue_words.iter().copied().find(|w| !AUX.contains(w) && !NEGATIONS.contains(w)).unwrap_or("");
@@ -63,7 +57,7 @@ pub(crate) fn features(ctx: &Ctx, claim: &RawClaim) -> Vec<String> {
         None if sp_text.starts_with(char::is_uppercase) => "cap",
         None => "other",
     };
-    let (sa, sb) = tokens(ctx, sp);
+    let Range { start: sa, end: sb } = starting_in(ctx.toks, sp);
     f.push(format!("sp:{sp_kind}"));
     f.push(format!("splen:{}", length_class(sb - sa)));
     f.push(format!("cw|sp:{head}|{sp_kind}"));
@@ -73,7 +67,7 @@ pub(crate) fn features(ctx: &Ctx, claim: &RawClaim) -> Vec<String> {
         f.push(format!("cw|side:{head}|none"));
         return f;
     };
-    let (a, b) = tokens(ctx, &content);
+    let Range { start: a, end: b } = starting_in(ctx.toks, &content);
     let side = if content.start >= claim.cue.end { "after" } else { "before" };
     let gap = if side == "after" { a.saturating_sub(cb) } else { ca.saturating_sub(b) };
     let verb = (a..b).any(|j| ctx.verbish(&toks[j]));

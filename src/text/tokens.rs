@@ -18,6 +18,13 @@ pub(crate) struct Tok {
     pub(crate) word: bool,
 }
 
+/// Indices of the tokens (sorted, as [`tokenize`] gives them) that start inside byte
+/// range `r`.
+pub(crate) fn starting_in(toks: &[Tok], r: &Range<usize>) -> Range<usize> {
+    let a = toks.partition_point(|t| t.start < r.start);
+    a..toks.partition_point(|t| t.start < r.end).max(a)
+}
+
 /// Tokens of `text[range]`, offsets into `text`.
 pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
     let Some(s) = text.get(range.clone()) else { return Vec::new() };
