@@ -82,6 +82,12 @@ pub(crate) const OPENING_QUOTES: &[&str] = &["“", "\"", "«", "''", "``"];
 /// Quotation mark tokens that may close a quotation.
 pub(crate) const CLOSING_QUOTES: &[&str] = &["”", "\"", "»", "''"];
 
+/// Dashes standing alone as tokens (`--` is two): they open and close an aside.
+pub(crate) const DASHES: &[&str] = &["-", "—", "–"];
+
+/// Nouns in `-ly` that are no adverbs before a cue.
+pub(crate) const NOUNS_IN_LY: &[&str] = &["family", "ally", "rally", "assembly", "monopoly", "belly", "bully", "jelly", "anomaly", "supply"];
+
 /// Single quotation marks and apostrophes standing alone as tokens: quotation
 /// marks, with [`OPENING_QUOTES`] and [`CLOSING_QUOTES`].
 pub(crate) const SINGLE_QUOTES: &[&str] = &["‘", "’", "'"];
@@ -587,12 +593,16 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "associate", "associates", "someone", "somebody", "one", "some", "several", "many", "participant", "participants", "delegate",
     "delegates", "manager", "managers", "director", "directors", "researcher", "researchers", "scientist", "scientists", "doctor",
     "doctors", "student", "students", "protester", "protesters", "mediator", "mediators", "strategist", "strategists", "operative",
-    "operatives", "journalist", "journalists", "speechwriter", "speechwriters", "commentator", "commentators",
+    "operatives", "journalist", "journalists", "speechwriter", "speechwriters", "commentator", "commentators", "proponent", "proponents", "opponent", "opponents", "backer", "backers", "parent", "parents",
+    "voter", "voters", "citizen", "citizens", "teacher", "teachers", "neighbor", "neighbors", "neighbour", "neighbours", "victim",
+    "victims", "survivor", "survivors", "farmer", "farmers", "owner", "owners",
 ];
 
 /// Nouns for someone who speaks for a body.
-pub(crate) const SPOKES_NOUNS: &[&str] =
-    &["spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "press"];
+pub(crate) const SPOKES_NOUNS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "representative", "representatives", "press",
+    "narrator",
+];
 
 /// Nouns for bodies that speak as such.
 pub(crate) const INSTITUTION_NOUNS: &[&str] = &[
@@ -613,8 +623,31 @@ pub(crate) const COMPANY_NOUNS: &[&str] = &[
 ];
 
 /// Nouns for documents.
-pub(crate) const DOCUMENT_NOUNS: &[&str] =
-    &["report", "statement", "document", "letter", "filing", "memo", "study", "survey", "resolution"];
+pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
+    "report", "reports", "statement", "document", "documents", "letter", "filing", "memo", "study", "survey", "resolution", "analysis",
+    "review", "ad", "ads", "advertisement", "video", "clip", "website", "book", "editorial", "complaint", "lawsuit", "indictment", "post", "posts",
+    "tweet", "tweets", "email", "emails",
+];
+
+/// Documents that carry a person's own words: one of a named person is that person
+/// speaking (`a statement by Ruiz`: named), where a work of a person is a document
+/// (`an analysis by Ruiz`: institutional).
+pub(crate) const SPEECH_DOCUMENTS: &[&str] = &["statement", "speech", "remarks", "tweet", "tweets", "post", "posts", "email", "emails"];
+
+/// Words after a document noun that name who issued it (`an analysis by X`).
+pub(crate) const ISSUER_WORDS: &[&str] = &["by", "from"];
+
+/// Word endings of participles (`leaked`, `seen`, `circulating`) after a document
+/// noun in a mention.
+pub(crate) const PARTICIPLE_ENDINGS: &[&str] = &["ed", "en", "ing"];
+
+/// Participles before `by` that name who saw or reported a document, not who issued
+/// it (`a memo seen by TV2`).
+pub(crate) const SEEN_WORDS: &[&str] = &["seen", "obtained", "reviewed", "viewed", "reported", "cited", "quoted", "leaked"];
+
+/// Nouns of a set of people counted or described by an `of` phrase (`a group of
+/// parents`): anonymous people, not a body.
+pub(crate) const COLLECTIVE_NOUNS: &[&str] = &["group", "number", "handful", "crowd", "couple", "dozens", "hundreds", "thousands", "majority"];
 
 /// Number words of a descriptor (`two officials`) and their value.
 pub(crate) const COUNT_WORDS: &[(&str, u32)] = &[
@@ -637,7 +670,7 @@ pub(crate) const COUNT_WORDS: &[(&str, u32)] = &[
 /// Words that end the head of a mention (`officials familiar with ...`).
 pub(crate) const HEAD_STOPS: &[&str] = &[
     "with", "of", "for", "from", "familiar", "close", "who", "which", "whose", "involved", "briefed", "at", "in", "on", "including",
-    "that", "to", "knowledgeable", "speaking", "protesting", "based", "working", "tracking",
+    "that", "to", "knowledgeable", "speaking", "protesting", "based", "working", "tracking", "by",
 ];
 
 /// Phrases that say a source is anonymous on purpose (`on condition of anonymity`).

@@ -333,6 +333,35 @@ fn not_claims() {
 }
 
 /// Cases that once went wrong.
+/// What stands between a speaker and its cue: a dash aside, adverbs after the
+/// apposition, a plural possessive in a relative clause, and a name that ends a
+/// clause before its apposition.
+#[test]
+fn asides_between_speaker_and_cue() {
+    check(&[
+        (
+            "Ines Varga, the head of Lumen Studios -- the company that makes the show, which also airs abroad -- told me the deal was done.",
+            &[("Ines Varga", Person), ("Lumen Studios", Organization)],
+            &[("Ines Varga, the head of Lumen Studios", Named, Assert, "the deal was done")],
+        ),
+        (
+            "Omar Haddad, the director of the Harbour Trust, firmly told the board that the plan was sound.",
+            &[("Omar Haddad", Person), ("Harbour Trust", Organization)],
+            &[("Omar Haddad, the director of the Harbour Trust", Named, Assert, "the plan was sound")],
+        ),
+        (
+            "Lena Park, who leads the drive for nurses' unions, said the strike would go on.",
+            &[("Lena Park", Person)],
+            &[("Lena Park, who leads the drive for nurses' unions", Named, Assert, "the strike would go on")],
+        ),
+        (
+            "The prize is named after Tomas K. Brandt, the veteran editor, argued that facts come first.",
+            &[("Tomas K. Brandt", Person)],
+            &[("Tomas K. Brandt, the veteran editor", Named, Assert, "facts come first")],
+        ),
+    ]);
+}
+
 #[test]
 fn regression() {
     check(&[

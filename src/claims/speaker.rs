@@ -5,10 +5,11 @@ use std::ops::Range;
 
 use super::sentence::{is_aux, is_clause_break, is_final, is_opening_quote, is_quote_mark, Ctx, MAX_MENTION_TOKENS, REACH};
 use crate::lexicon::{
-    is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES, CONTRACTION_MARKS,
+    is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES, CONTRACTION_MARKS, DASHES,
     INVERTED_SPEAKER_PRONOUNS, LEADERS, MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS, OPENING_PHRASE_WORDS, RELATIVE_OBJECTS,
-    RELATIVE_PRONOUNS, SUBJECT_INNER_MARKS, SUBJECT_MODIFIERS, SUBJECT_PRONOUNS, TITLE_ADJECTIVES, WEEKDAYS,
+    RELATIVE_PRONOUNS, SINGLE_QUOTES, SUBJECT_INNER_MARKS, SUBJECT_MODIFIERS, SUBJECT_PRONOUNS, TITLE_ADJECTIVES, WEEKDAYS,
 };
+use crate::entity::EntityKind;
 use crate::syntax::Phrase;
 
 /// What a mention does at a token ([`Ctx::mention_step`]).
@@ -21,10 +22,35 @@ pub(super) enum Step {
     End,
 }
 
+/// What stands between a mention and its cue ([`Ctx::aside_before`]).
+enum Aside {
+    /// A dash aside; the index of its opening dash.
+    Dash(usize),
+    /// Adverbs after a comma; the index of the first.
+    Adverbs(usize),
+}
+
 impl Ctx<'_> {
     /// The speaker before a finite cue: the noun phrase ending at the cue, with
     /// appositives (`Juan Roig, chairman of X, said`) and relative clauses.
     pub(super) fn speaker_left(&self, lo: usize, cue_first: usize) -> Option<Range<usize>> {
+        if cue_first <= lo {
+            return None;
+        }
+        // a dash aside right before the cue (`X, chief of Y -- the firm that owns Z --
+        // told me`) and adverbs after a comma (`X, the chief, forcefully told`) stand
+        // between the mention and its cue: the mention ends before them, its last
+        // segment at the aside's opening mark as at a comma
+        match self.aside_before(lo, cue_first) {
+            Some(Aside::Dash(open)) => self.speaker_before(lo, open + 1, true),
+            Some(Aside::Adverbs(first)) => self.speaker_before(lo, first, false),
+            None => self.speaker_before(lo, cue_first, false),
+        }
+    }
+
+    /// [`Ctx::speaker_left`] once asides are passed; `at_break`: the token before
+    /// `cue_first` ends a segment like a comma.
+    fn speaker_before(&self, lo: usize, cue_first: usize, at_break: bool) -> Option<Range<usize>> {
         if cue_first <= lo {
             return None;
         }
@@ -38,6 +64,7 @@ impl Ctx<'_> {
         // past its opening mark
         let closed_before_cue = |open: usize| (open + 1..cue_first).any(|m| self.lower(m) == ")");
         while j > lo
+            && !at_break
             && !is_clause_break(&self.toks[j - 1])
             && (!MENTION_LEFT_BOUNDS.contains(&self.lower(j - 1)) || self.lower(j - 1) == "(" && closed_before_cue(j - 1))
         {
@@ -60,8 +87,9 @@ impl Ctx<'_> {
                 while s > lo && !is_clause_break(&self.toks[s - 1]) {
                     s -= 1;
                 }
-                // a quotation ends the mention: the segment starts after its mark
-                let quoted = (s..e).rev().find(|&m| is_quote_mark(&self.toks[m]));
+                // a quotation ends the mention: the segment starts after its mark (not
+                // after the apostrophe of a plural possessive, `veterans' families`)
+                let quoted = (s..e).rev().find(|&m| is_quote_mark(&self.toks[m]) && !self.possessive_mark(m));
                 if let Some(m) = quoted {
                     s = m + 1;
                 }
@@ -81,6 +109,11 @@ impl Ctx<'_> {
                 let head_end = (s + 1..e).find(|&m| matches!(self.lower(m), "who" | "whose")).unwrap_or(e);
                 let np = e > s && e - s <= 30 && (relative || !(s..head_end).any(|m| self.verbish(&self.toks[m])));
                 if !np {
+                    // "named after Warren Buffett, the investor, complained": the
+                    // apposition describes the name that ends the clause before it
+                    if let Some(name) = self.name_ending_at(s, e).filter(|_| first < cue_first && ARTICLES.contains(&self.lower(first))) {
+                        first = name;
+                    }
                     break;
                 }
                 first = s;
@@ -139,6 +172,64 @@ impl Ctx<'_> {
             return None;
         }
         self.bytes(first, last)
+    }
+
+    /// Where the mention before a cue at `cue_first` ends when an aside stands between
+    /// them: the opening dash of a dash aside that ends right before the cue, or the
+    /// comma before adverbs alone (`, forcefully told`).
+    fn aside_before(&self, lo: usize, cue_first: usize) -> Option<Aside> {
+        let dash = |m: usize| DASHES.contains(&self.lower(m));
+        if cue_first > lo + 1 && dash(cue_first - 1) {
+            let mut close = cue_first - 1;
+            while close > lo && dash(close - 1) {
+                close -= 1;
+            }
+            let open = (lo + 1..close).rev().find(|&m| dash(m))?;
+            let mut open = open;
+            while open > lo + 1 && dash(open - 1) {
+                open -= 1;
+            }
+            // the aside says something about the mention: words, not the mention itself
+            return (close - open >= 3).then_some(Aside::Dash(open));
+        }
+        let mut j = cue_first;
+        while j > lo && self.toks[j - 1].word && is_manner_adverb(&self.toks[j - 1]) {
+            j -= 1;
+        }
+        (j < cue_first && j > lo + 1 && is_clause_break(&self.toks[j - 1])).then_some(Aside::Adverbs(j))
+    }
+
+    /// Whether the mark at `m` is the apostrophe of a plural possessive (`veterans'
+    /// families`): right after a word in `s`, before a space and a lower-case word.
+    fn possessive_mark(&self, m: usize) -> bool {
+        let (Some(prev), Some(mark), Some(next)) = (m.checked_sub(1).and_then(|p| self.tok(p)), self.tok(m), self.tok(m + 1)) else {
+            return false;
+        };
+        SINGLE_QUOTES.contains(&mark.lower.as_str())
+            && prev.word
+            && prev.end == mark.start
+            && prev.lower.ends_with('s')
+            && next.start > mark.end
+            && next.word
+            && !next.cap
+    }
+
+    /// The first token of a name (capitalised words, initials, the dot of an
+    /// abbreviation) that ends at token `e` after the lower-case words of a clause
+    /// starting at `s`: `named after Warren E. Buffett`. Two words at least, or one the
+    /// model tagged as a person.
+    fn name_ending_at(&self, s: usize, e: usize) -> Option<usize> {
+        let mut b = e;
+        while b > s && (self.toks[b - 1].cap || self.abbreviation_dot(b - 1)) {
+            b -= 1;
+        }
+        if b == e || b == s || self.toks[b - 1].cap || !self.toks[b - 1].word {
+            return None;
+        }
+        let words = (b..e).filter(|&m| self.toks[m].word).count();
+        let span = self.bytes(b, e)?;
+        let person = self.entities.iter().any(|x| x.kind == EntityKind::Person && x.start <= span.start && span.end <= x.end);
+        (words >= 2 || person).then_some(b)
     }
 
     /// For a relative pronoun speaker (`who`, `which` after a comma), the mention it
@@ -372,6 +463,12 @@ impl Ctx<'_> {
         let e = self.toks.partition_point(|x| x.start < end);
         (e > i).then_some(e)
     }
+}
+
+/// A lower-case `-ly` word of manner or time before a cue (`forcefully`, `later`
+/// is not one), not a noun in `-ly` (`family`, `ally`).
+fn is_manner_adverb(t: &crate::text::tokens::Tok) -> bool {
+    !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && !crate::lexicon::NOUNS_IN_LY.contains(&t.lower.as_str())
 }
 
 /// A noun a subject may end in: a role (`officials`), a person's title (`nominee`)

@@ -7,9 +7,9 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
-    definite_title, is_role_noun, is_sentence_end_char, ANONYMITY_MARKERS, ARTICLES, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS,
-    HEAD_STOPS, INSTITUTION_NOUNS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PERSON_TITLES,
-    PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SPOKES_NOUNS,
+    definite_title, is_role_noun, is_sentence_end_char, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS,
+    HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES,
+    PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS, SPEECH_DOCUMENTS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -90,8 +90,16 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
                 .iter()
                 .any(|p| p.kind == EntityKind::Person && p.text.len() > e.text.len() && p.text.split(' ').any(|w| w == e.text))
     };
-    // "the Trump administration": a person's name modifying an institution noun
-    let modifies_body = |e: &Entity| head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()));
+    // "the Trump administration", "the Clinton campaign and DNC": a person's name
+    // modifying an institution noun
+    let modifies_body = |e: &Entity| {
+        head.iter().find(|t| t.start >= e.end).is_some_and(|t| INSTITUTION_NOUNS.contains(&t.lower.as_str()))
+            || head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()))
+    };
+    // "AROS argues": a word in capitals is an organisation's initials, not a person
+    let initials = |e: &Entity| is_initials(&e.text);
+    // "the Clinton ad": a name before a document noun is who issued it
+    let modifies_document = |e: &Entity| head.iter().find(|t| t.start >= e.end).is_some_and(|t| DOCUMENT_NOUNS.contains(&t.lower.as_str()));
     // "McConnell aides": a name modifying a role noun is whose the role is, not the speaker
     let modifies_role = |e: &Entity| head.last().is_some_and(|t| t.start >= e.end && ROLE_NOUNS.contains(&t.lower.as_str()));
     // "Cook’s spokesman": a possessor is not the speaker
@@ -113,7 +121,9 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         .iter()
         .find(|e| {
             ((e.kind == EntityKind::Person && !after_company(e)) || person_name_part(e))
+                && !initials(e)
                 && !modifies_body(e)
+                && !modifies_document(e)
                 && !modifies_role(e)
                 && !possessor(e)
         })
@@ -133,7 +143,30 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     let role = hw[owned_from..].iter().find(|w| ROLE_NOUNS.contains(w) && !(QUANTIFIERS.contains(w) || **w == "one")).copied();
     let spokes = hw.iter().find(|w| SPOKES_NOUNS.contains(w)).copied();
     let institution = hw.iter().rev().find(|w| INSTITUTION_NOUNS.contains(w)).copied();
-    let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w));
+    // a document: a head ending in a document noun, or one written in lower case
+    // before `by`/`from` (`an analysis by X`); who issued it, when the mention says
+    // (`a memo seen by TV2`: participles after it say who saw it, not who wrote it)
+    let doc_at = head.iter().rposition(|t| !t.cap && DOCUMENT_NOUNS.contains(&t.lower.as_str()));
+    let document = hw.last().is_some_and(|w| DOCUMENT_NOUNS.contains(w))
+        || doc_at.is_some_and(|i| head[i + 1..].iter().all(|t| !t.cap && PARTICIPLE_ENDINGS.iter().any(|x| t.lower.ends_with(x))));
+    let issued_by = doc_at.filter(|_| document).and_then(|i| {
+        // "the Home Office letter", "the Clinton ad"
+        let before = head_ents.iter().copied().filter(|e| e.end <= head[i].start).last();
+        // "an analysis by X", "the report, published by the U.N."; not "a memo seen by TV2"
+        let by = (i + 1..toks.len())
+            .find(|&k| ISSUER_WORDS.contains(&toks[k].lower.as_str()) && !SEEN_WORDS.contains(&toks[k - 1].lower.as_str()));
+        let after = by.map(|k| &toks[k]).and_then(|after| {
+            entities.iter().find(|e| {
+                e.start >= after.end
+                    && e.end <= range.end
+                    && text[after.end..e.start].split_whitespace().all(|w| ARTICLES.contains(&w.to_lowercase().as_str()))
+            })
+        });
+        before.or(after)
+    });
+    // "a group of parents": a set of people described, not a body
+    let collective_of = head.last().is_some_and(|t| COLLECTIVE_NOUNS.contains(&t.lower.as_str()))
+        && (toks.get(head_end).is_some_and(|t| t.lower == "of") || text[range.end..].starts_with(" of "));
     let last = hw.last().copied().unwrap_or("");
     let last_cap = head.last().is_some_and(|t| t.cap);
     let plural =
@@ -144,11 +177,15 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     // introduces a source of its own
     let back_reference = pronoun.is_none()
         && person.is_none()
+        && issued_by.is_none()
         && (hw.first() == Some(&"the") && (role.is_some() || document) || words.starts_with(&["one", "of"]));
     // a bare capitalised word the NER missed: use what the entities say elsewhere
     let known = |w: &Tok| -> Option<EntityKind> {
         let s = &text[w.start..w.end];
-        entities.iter().find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s))).map(|e| e.kind)
+        entities
+            .iter()
+            .find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s)))
+            .map(|e| if e.kind == EntityKind::Person && is_initials(s) { EntityKind::Organization } else { e.kind })
     };
     // capitalised words; the first word of a sentence only when it is no word the
     // text also writes in lower case ("One blogger", "Lately", "Another"): its capital
@@ -189,6 +226,17 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         (anon, kind)
     } else if is_person {
         (Anonymity::Named, SpeakerKind::Person)
+    } else if let Some(issuer) = issued_by {
+        // "a statement by Ruiz" is Ruiz speaking; "an analysis by Ruiz", "a report from
+        // the agency" are documents of a named issuer
+        let speech = hw.iter().any(|w| SPEECH_DOCUMENTS.contains(w));
+        if issuer.kind == EntityKind::Person && speech {
+            (Anonymity::Named, SpeakerKind::Person)
+        } else {
+            (Anonymity::Institutional, SpeakerKind::Document)
+        }
+    } else if collective_of {
+        (Anonymity::Anonymous, SpeakerKind::Group)
     } else if title_head {
         (if definite { Anonymity::Named } else { Anonymity::Anonymous }, SpeakerKind::Person)
     } else if spokes.is_some() {
@@ -197,6 +245,10 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         || hw.first().is_some_and(|w| QUANTIFIERS.contains(w) || *w == "others") && body.is_none() && institution.is_none()
     {
         (Anonymity::Anonymous, if plural { SpeakerKind::Group } else { SpeakerKind::Person })
+    } else if document && body.is_none() && caps.is_empty() {
+        // "a leaked memo seen by TV2", "recent reports", "the documents": a document
+        // only described (a back-reference takes its antecedent's label)
+        (Anonymity::Anonymous, SpeakerKind::Document)
     } else if document {
         (Anonymity::Institutional, SpeakerKind::Document)
     } else if institution.is_some() || body.is_some() || guessed.is_some() || !caps.is_empty() {
@@ -206,6 +258,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     };
 
     let name = match anonymity {
+        _ if issued_by.is_some() && !is_person => issued_by.map(|e| full_name(&e.text, entities)),
         Anonymity::Named if is_person => person.map(|p| full_name(&p.text, entities)).or_else(|| {
             let c: Vec<&str> = caps.iter().map(|t| &text[t.start..t.end]).collect();
             (!c.is_empty()).then(|| full_name(&c.join(" "), entities))
@@ -282,6 +335,12 @@ fn full_name(name: &str, entities: &[Entity]) -> String {
         .filter(|s| s.len() > name.len())
         .unwrap_or(name)
         .to_owned()
+}
+
+/// Whether an entity's text is an organisation's initials: one word in capitals
+/// (`AROS`, `NAACP`), two letters at least.
+fn is_initials(text: &str) -> bool {
+    !text.contains(' ') && text.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !text.chars().any(char::is_lowercase)
 }
 
 /// Whether byte `at` starts a sentence: only spaces and opening quotation marks stand
@@ -362,6 +421,24 @@ mod tests {
             ("An official of Peru s customs agency", &[(Location, "Peru")], Anonymity::Anonymous, None),
             ("The Macron administration", &[(Person, "Macron")], Anonymity::Institutional, Some("Macron administration")),
             ("Swiss watch maker Tell Horlogerie", &[(Person, "Tell Horlogerie")], Anonymity::Institutional, Some("Tell Horlogerie")),
+            // initials are a body, even where the model tags them as a person
+            ("FNRA", &[(Person, "FNRA")], Anonymity::Institutional, Some("FNRA")),
+            // a person's name before an institution noun anywhere in the head
+            ("The Lopez campaign and FNRA", &[(Person, "Lopez"), (Organization, "FNRA")], Anonymity::Institutional, Some("FNRA")),
+            // documents: issued by a named body or person (a work), a person's own words,
+            // or only described
+            ("a review by Ana Ruiz", &[(Person, "Ana Ruiz")], Anonymity::Institutional, Some("Ana Ruiz")),
+            ("the Port Authority letter", &[(Organization, "Port Authority")], Anonymity::Institutional, Some("Port Authority")),
+            ("the Ruiz ad", &[(Person, "Ruiz")], Anonymity::Institutional, Some("Ruiz")),
+            ("a statement from Ana Ruiz", &[(Person, "Ana Ruiz")], Anonymity::Named, Some("Ana Ruiz")),
+            ("a draft memo seen by Radio Nord", &[(Organization, "Radio Nord")], Anonymity::Anonymous, None),
+            ("posts on a message board", &[], Anonymity::Anonymous, None),
+            ("recent reports", &[], Anonymity::Anonymous, None),
+            // a set of people, described
+            ("a group of retired teachers", &[], Anonymity::Anonymous, None),
+            ("Opponents, including the Tenants Union", &[(Organization, "Tenants Union")], Anonymity::Anonymous, None),
+            // the voice of a named body's advertisement speaks for it
+            ("the narrator of the Harbour Party video", &[(Organization, "Harbour Party")], Anonymity::Institutional, Some("Harbour Party")),
         ];
         for (text, list, anon, name) in table {
             let e = ents(text, list);
