@@ -359,6 +359,11 @@ fn asides_between_speaker_and_cue() {
             &[("Tomas K. Brandt", Person)],
             &[("Tomas K. Brandt, the veteran editor", Named, Assert, "facts come first")],
         ),
+        (
+            "It is known as the ''Brandt rule'' after Tomas K. Brandt, the veteran editor, argued that facts come first.",
+            &[("Tomas K. Brandt", Person)],
+            &[("Tomas K. Brandt, the veteran editor", Named, Assert, "facts come first")],
+        ),
     ]);
 }
 

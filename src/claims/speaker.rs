@@ -102,6 +102,8 @@ impl Ctx<'_> {
                         k = s;
                         continue;
                     }
+                    // "after Warren Buffett, the investor, complained"
+                    first = self.apposed_name(s, e, first, cue_first).unwrap_or(first);
                     break;
                 }
                 // a noun phrase, with its own relative clause ("a strategist who has
@@ -109,11 +111,7 @@ impl Ctx<'_> {
                 let head_end = (s + 1..e).find(|&m| matches!(self.lower(m), "who" | "whose")).unwrap_or(e);
                 let np = e > s && e - s <= 30 && (relative || !(s..head_end).any(|m| self.verbish(&self.toks[m])));
                 if !np {
-                    // "named after Warren Buffett, the investor, complained": the
-                    // apposition describes the name that ends the clause before it
-                    if let Some(name) = self.name_ending_at(s, e).filter(|_| first < cue_first && ARTICLES.contains(&self.lower(first))) {
-                        first = name;
-                    }
+                    first = self.apposed_name(s, e, first, cue_first).unwrap_or(first);
                     break;
                 }
                 first = s;
@@ -212,6 +210,13 @@ impl Ctx<'_> {
             && next.start > mark.end
             && next.word
             && !next.cap
+    }
+
+    /// Where a speaker starts whose apposition (`the investor`, from `first`) follows a
+    /// segment `s..e` that is no noun phrase but ends in a name: `named after Warren
+    /// Buffett, the investor, complained` → `Warren Buffett, the investor`.
+    fn apposed_name(&self, s: usize, e: usize, first: usize, cue_first: usize) -> Option<usize> {
+        (first < cue_first && ARTICLES.contains(&self.lower(first))).then(|| self.name_ending_at(s, e)).flatten()
     }
 
     /// The first token of a name (capitalised words, initials, the dot of an

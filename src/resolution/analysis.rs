@@ -140,7 +140,17 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     // "Prime Minister Modi's office", "the official's lawyer": a role before a
     // possessive is the possessor's, not the speaker's
     let owned_from = hw.iter().rposition(|w| w.ends_with("’s") || w.ends_with("'s") || *w == "s").map_or(0, |i| i + 1);
-    let role = hw[owned_from..].iter().find(|w| ROLE_NOUNS.contains(w) && !(QUANTIFIERS.contains(w) || **w == "one")).copied();
+    // a capitalised role word inside a name is no role (`the Republican National
+    // Committee`); at the end of the head it is (`the Republicans`)
+    let role = hw[owned_from..]
+        .iter()
+        .enumerate()
+        .find(|(i, w)| {
+            ROLE_NOUNS.contains(w)
+                && !(QUANTIFIERS.contains(w) || **w == "one")
+                && (!head[owned_from + i].cap || owned_from + i + 1 == head.len() || !head[owned_from + i + 1].cap)
+        })
+        .map(|(_, w)| *w);
     let spokes = hw.iter().find(|w| SPOKES_NOUNS.contains(w)).copied();
     let institution = hw.iter().rev().find(|w| INSTITUTION_NOUNS.contains(w)).copied();
     // a document: a head ending in a document noun, or one written in lower case
@@ -205,7 +215,23 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         && head.last().is_some_and(|t| {
             t.cap && known(t) == Some(EntityKind::Person) && !head_ents.iter().any(|e| e.start <= t.start && t.end <= e.end)
         });
-    let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person;
+    // "Ana Ruiz, a senior fellow at X": capitalised words the model left untagged,
+    // followed by an apposition that describes a person (its noun is no body's)
+    let apposed_person = person.is_none() && body.is_none() && guessed.is_none() && head.len() >= 2 && caps.len() == head.len() && {
+        let rest = toks.get(head_end..).unwrap_or_default();
+        let apposition: Vec<&Tok> = rest
+            .iter()
+            .skip(1)
+            .take_while(|t| t.lower != "," && t.lower != "and" && !HEAD_STOPS.contains(&t.lower.as_str()))
+            .collect();
+        rest.first().is_some_and(|t| t.lower == ",")
+            && apposition.first().is_some_and(|t| ARTICLES.contains(&t.lower.as_str()))
+            && apposition.len() >= 2
+            && apposition.last().is_some_and(|t| {
+                !t.cap && !INSTITUTION_NOUNS.contains(&t.lower.as_str()) && !COMPANY_NOUNS.contains(&t.lower.as_str())
+            })
+    };
+    let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person || apposed_person;
     // "the New York businessman", "Connecticut's tax commissioner": a head that ends
     // in a person's title, with no name in it, is one person; the capitalised words
     // before the title say whose, they are no body speaking. A definite one ("the",
@@ -438,6 +464,10 @@ mod tests {
             ("a group of retired teachers", &[], Anonymity::Anonymous, None),
             ("Opponents, including the Tenants Union", &[(Organization, "Tenants Union")], Anonymity::Anonymous, None),
             // the voice of a named body's advertisement speaks for it
+            // a name the model left untagged, described as a person
+            ("Nadia Ferreira, a visiting fellow at the Lisbon Institute", &[(Organization, "Lisbon Institute")], Anonymity::Named, Some("Nadia Ferreira")),
+            ("Vantage Point, a research firm", &[], Anonymity::Institutional, Some("Vantage Point")),
+            ("The Republican Governors Association", &[], Anonymity::Institutional, Some("Republican Governors Association")),
             ("the narrator of the Harbour Party video", &[(Organization, "Harbour Party")], Anonymity::Institutional, Some("Harbour Party")),
         ];
         for (text, list, anon, name) in table {
