@@ -31,6 +31,9 @@ pub(crate) struct Doc<'t> {
     pub(crate) syntax: Syntax,
     /// Named entities, sorted by span, each a non-blank span of `text` with its words.
     pub(crate) entities: Vec<Entity>,
+    /// Whether the text opens the document (a later window of a long one does not):
+    /// where a headline and lede stand.
+    pub(crate) opens_document: bool,
 }
 
 impl<'t> Doc<'t> {
@@ -44,6 +47,7 @@ impl<'t> Doc<'t> {
             has_quote_marks: has_quote_marks(text),
             syntax: Syntax::default(),
             entities: Vec::new(),
+            opens_document: true,
         }
     }
 

@@ -54,7 +54,7 @@ pub fn attribute_with_rules(text: &str, entities: &[Entity], syntax: &Syntax, ru
             .filter(|e| e.start < e.end && e.end <= w.end)
             .map(|e| Entity { start: e.start - w.start, end: e.end - w.start, ..(*e).clone() })
             .collect();
-        let mut plan = Plan::new(&text[w.clone()], rules, Learned::builtin());
+        let mut plan = Plan::new(&text[w.clone()], rules, Learned::builtin(), w.start == 0);
         plan.take_model(&local, syntax.slice(w.clone()));
         out.extend(plan.finish().into_iter().map(|c| shift(c, w.start)));
     }
@@ -106,9 +106,9 @@ struct Plan<'t> {
 }
 
 impl<'t> Plan<'t> {
-    /// The text step and the draft pass.
-    fn new(text: &'t str, rules: Rules, learned: &'t Learned) -> Plan<'t> {
-        let doc = Doc::new(text);
+    /// The text step and the draft pass; `opens_document`: the window is the text's first.
+    fn new(text: &'t str, rules: Rules, learned: &'t Learned, opens_document: bool) -> Plan<'t> {
+        let doc = Doc { opens_document, ..Doc::new(text) };
         let claims = raw_claims(&doc, rules, learned);
         Plan { doc, claims, rules, learned }
     }
@@ -380,7 +380,7 @@ impl Extractor {
         let mut parts: Vec<(usize, Range<usize>, Plan)> = Vec::new();
         for (t, text) in texts.iter().enumerate() {
             for w in windows(text.as_ref(), WINDOW) {
-                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules, &self.learned))?;
+                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules, &self.learned, w.start == 0))?;
                 parts.push((t, w, plan));
             }
         }

@@ -262,6 +262,28 @@ fn forward_reference_to_a_name() {
     assert_eq!(claims[0].anonymity, Anonymous);
 }
 
+/// The delayed name of a lede: the headline's and the lede's unnamed speaker is the
+/// person named in the next claim, when that name is new there and of the same body.
+#[test]
+fn a_lede_names_its_speaker_late() {
+    let text = "NCB analyst warns of slowdown.\n\nA veteran Nordic Credit Bank analyst says growth will stall next year.\n\n“The numbers are clear,” said Petra Lind of NCB.";
+    let claims = attribute(text, &ents(text, &[("NCB", Organization), ("Nordic Credit Bank", Organization), ("Petra Lind", Person)]));
+    let got: Vec<(&str, Anonymity, Option<&str>)> =
+        claims.iter().map(|c| (c.speaker.text.as_str(), c.anonymity, c.speaker.name.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("NCB analyst", Named, Some("Petra Lind")),
+            ("A veteran Nordic Credit Bank analyst", Named, Some("Petra Lind")),
+            ("Petra Lind of NCB", Named, Some("Petra Lind")),
+        ]
+    );
+    // not past the opening, nor to a name written before
+    let text = "Petra Lind is the bank s lead analyst.\n\nA veteran analyst says growth will stall next year.\n\n“The numbers are clear,” said Petra Lind.";
+    let claims = attribute(text, &ents(text, &[("Petra Lind", Person)]));
+    assert_eq!(claims[0].anonymity, Anonymous);
+}
+
 #[test]
 fn quotes_over_several_sentences() {
     let text = "“The bridge is safe for now. We inspect it every week,” he said.";

@@ -91,6 +91,7 @@ pub(crate) fn resolve_all(doc: &Doc, raws: &[RawClaim]) -> Vec<Claim> {
         }
     }
     resolve_forward(&mut out);
+    resolve_lede(doc, &mut out);
     out
 }
 
@@ -152,6 +153,68 @@ fn resolve_forward(claims: &mut [Claim]) {
         }
     }
 }
+
+/// The delayed name of a news lede: "Lawmaker urges retaliation" (headline), "A former
+/// party chairman says ..." (lede), then "said Don Fowler, who ..." — an unnamed person
+/// who speaks at the opening of a document, before any named source, is the named
+/// speaker of the claim that follows when that name is new there. Resolved back to
+/// front, so a headline takes the lede's name.
+fn resolve_lede(doc: &Doc, claims: &mut [Claim]) {
+    if !doc.opens_document {
+        return;
+    }
+    let Some(first_named) = claims.iter().position(|c| c.anonymity == Anonymity::Named) else { return };
+    for i in (0..first_named).rev() {
+        let (before, after) = claims.split_at_mut(i + 1);
+        let (prev, next) = (&mut before[i], &after[0]);
+        let indefinite = doc
+            .toks_of(&(prev.speaker.start..prev.speaker.end))
+            .iter()
+            .find(|t| t.word)
+            .is_some_and(|t| matches!(t.lower.as_str(), "a" | "an") || t.cap && !ARTICLES.contains(&t.lower.as_str()));
+        let unnamed = prev.anonymity == Anonymity::Anonymous
+            && prev.speaker.resolved.is_none()
+            && prev.speaker.kind == SpeakerKind::Person
+            && prev.speaker.descriptor.count.is_none_or(|n| n == 1)
+            && indefinite
+            && prev.cue.start < LEDE_BYTES;
+        let named_next = next.anonymity == Anonymity::Named
+            && next.speaker.kind == SpeakerKind::Person
+            && next.speaker.start > prev.cue.end
+            && next.speaker.start - prev.cue.end <= FORWARD_BYTES;
+        // the name is new: its last word is not written before the unnamed mention
+        let new_name = next.speaker.name.as_deref().and_then(|n| n.rsplit(' ').next()).is_some_and(|last| {
+            doc.text.find(last).is_none_or(|at| at >= prev.speaker.end)
+        });
+        // the named speaker is of no other body than the unnamed one ("a Moody s
+        // official ... Anna Berg of Fitch" are two people); a body matches its initials
+        let bodies = doc.entities.iter().filter(|e| e.kind != EntityKind::Person && e.start >= next.speaker.start && e.end <= next.speaker.end);
+        let affiliation = &prev.speaker.descriptor.affiliation;
+        let compatible = affiliation.is_empty()
+            || bodies.clone().next().is_none()
+            || affiliation.iter().any(|a| a.len() > 2 && (next.speaker.text.contains(a.as_str()) || bodies.clone().any(|b| b.text == initials(a) || initials(&b.text) == *a)));
+        if unnamed && named_next && new_name && compatible {
+            let to = next.speaker.resolved.clone().unwrap_or(Span {
+                start: next.speaker.start,
+                end: next.speaker.end,
+                text: next.speaker.text.clone(),
+            });
+            prev.speaker.resolved = Some(to);
+            prev.speaker.name = next.speaker.name.clone();
+            prev.anonymity = Anonymity::Named;
+        }
+    }
+}
+
+/// The initials of a name of several capitalised words (`Democratic National
+/// Committee` → `DNC`).
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
+}
+
+/// How far into a document (bytes) its opening reaches: a headline, a lede and the
+/// paragraph after it.
+const LEDE_BYTES: usize = 1_000;
 
 /// How far (bytes) from its cue an anonymity marker may stand in the cue's sentence.
 const MARKER_REACH: usize = 400;
