@@ -439,6 +439,14 @@ pub(crate) const CONTENT_END_WORDS: &[&str] = &[
 /// both camps raced toward a summit`).
 pub(crate) const CONTENT_CLOSING_SUBORDINATORS: &[&str] = &["as", "while", "whereas", "though", "although"];
 
+/// Words in `-ing` after a comma that open no participle tail of the writer's: the
+/// content goes on (`, including three children`) or they are nouns and prepositions.
+pub(crate) const NOT_PARTICIPLE_TAILS: &[&str] = &[
+    "including", "according", "excluding", "regarding", "concerning", "during", "nothing", "something", "anything", "everything",
+    "morning", "evening", "building", "meeting", "spending", "funding", "housing", "training", "bombing", "shooting", "hearing",
+    "ruling", "warning", "beginning", "ending", "pending", "notwithstanding", "barring", "following",
+];
+
 /// Subordinators that open a sentence with a clause before its main one (`When X
 /// said Y, Z`): a cue in that clause has its content end with the clause.
 pub(crate) const FRONTING_SUBORDINATORS: &[&str] =

@@ -389,6 +389,46 @@ fn asides_between_speaker_and_cue() {
     ]);
 }
 
+/// Where a content after its cue ends outside quotation marks: at a semicolon, before
+/// a participle tail of the writer's (an adverb may lead it), before `, and when ...`;
+/// what stands before it: a hearer and a time, a `that` with an aside.
+#[test]
+fn content_ends_before_the_writers_clauses() {
+    check(&[
+        (
+            "Farmers said the frost was not to blame; they had lost the crop in May.",
+            &[],
+            &[("Farmers", Anonymous, Assert, "the frost was not to blame")],
+        ),
+        (
+            "Port officials said the cranes had been repaired, citing a report by engineers.",
+            &[],
+            &[("Port officials", Anonymous, Assert, "the cranes had been repaired")],
+        ),
+        (
+            "The mayor told residents on Tuesday it was safe to drink, pointedly drinking a glass on camera.",
+            &[],
+            &[("The mayor", Named, Assert, "it was safe to drink")],
+        ),
+        (
+            "The coach told reporters this week he would stay, and when asked about his contract he smiled.",
+            &[],
+            &[("The coach", Named, Assert, "he would stay")],
+        ),
+        (
+            "Neighbours say that, in spite of the noise, they would keep the market open.",
+            &[],
+            &[("Neighbours", Anonymous, Assert, "in spite of the noise, they would keep the market open")],
+        ),
+        // a tail of the content's own: it goes on
+        (
+            "Witnesses said twelve people were hurt, including two children.",
+            &[],
+            &[("Witnesses", Anonymous, Assert, "twelve people were hurt, including two children")],
+        ),
+    ]);
+}
+
 #[test]
 fn regression() {
     check(&[

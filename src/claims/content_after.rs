@@ -8,9 +8,10 @@ use super::sentence::{is_aux, is_clause_break, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
+use crate::syntax::Pos;
 use crate::lexicon::{
-    CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS, TIME_WORDS,
-    WEEKDAYS,
+    CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS, NOT_PARTICIPLE_TAILS,
+    TIME_WORDS, WEEKDAYS,
 };
 
 /// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
@@ -113,8 +114,12 @@ impl Ctx<'_> {
                 && self.clause_follows(m + 2)
         };
         let fronted = FRONTING_SUBORDINATORS.contains(&self.lower(self.lo)) && cue.first > self.lo;
-        if let Some(m) = (i..end_tok).find(|&m| !quoted(m) && (closing(m) || fronted && self.lower(m) == "," && self.clause_follows(m + 1)))
-        {
+        // nor past a semicolon, a participle tail of the writer's (", citing its
+        // position", ", implicitly putting ...") or ", and when ..."
+        let tail = |m: usize| self.lower(m) == ";" || self.lower(m) == "," && (self.participle_tail(m + 1) || self.and_subordinate(m + 1));
+        if let Some(m) = (i..end_tok).find(|&m| {
+            !quoted(m) && (closing(m) || tail(m) && m > i || fronted && self.lower(m) == "," && self.clause_follows(m + 1))
+        }) {
             end_tok = m;
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"
@@ -153,6 +158,23 @@ impl Ctx<'_> {
         // "X, who said ...": the speaker is "who", standing for X
         let relative_to = self.relative_antecedent(&speaker);
         Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote, relative_to, rule })
+    }
+
+    /// Whether a participle clause opens at token `j` (after a comma), an adverb of
+    /// manner before it: `citing its position`, `implicitly putting his name on the
+    /// line`; not `including ...` nor a noun in `-ing` (`morning`).
+    fn participle_tail(&self, j: usize) -> bool {
+        let j = if self.tok(j).is_some_and(|t| t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly")) { j + 1 } else { j };
+        self.tok(j).is_some_and(|t| {
+            let shape = t.word && !t.cap && t.lower.len() > 5 && t.lower.ends_with("ing") && !NOT_PARTICIPLE_TAILS.contains(&t.lower.as_str());
+            shape && self.pos_of(t).is_none_or(|p| p == Pos::Vbg)
+        })
+    }
+
+    /// Whether `and` and a subordinator open at token `j` (`and when pressed, ...`):
+    /// a clause of the writer's joined to the report.
+    fn and_subordinate(&self, j: usize) -> bool {
+        self.lower(j) == "and" && (CONTENT_CLOSING_SUBORDINATORS.contains(&self.lower(j + 1)) || FRONTING_SUBORDINATORS.contains(&self.lower(j + 1)))
     }
 
     /// The paragraph after byte `at` when `at` ends its own: the quotation it opens

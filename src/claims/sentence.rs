@@ -245,6 +245,9 @@ impl<'a> Ctx<'a> {
         // a complementiser (lower-case; a sentence-initial "That" is a demonstrative)
         if rest.starts_with("that ") {
             a += "that ".len();
+        } else if rest.starts_with("that, ") {
+            // "say that, in addition to X, he would ...": the aside opens the clause
+            a += "that, ".len();
         }
         let s = &self.text[a..r.end];
         let mut b = a + s.trim_end_matches(CONTENT_TRAIL_TRIM).len();

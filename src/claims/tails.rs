@@ -256,7 +256,8 @@ impl Ctx<'_> {
         }
         // a bare noun right before the reported clause's subject: "told pollsters they
         // distrusted ...", "told lawmakers it would ..."
-        if t.word && !self.verbish(t) && SUBJECT_PRONOUNS.contains(&self.lower(i + 1)) {
+        // (a time between them: "told voters this weekend he would ...")
+        if t.word && !self.verbish(t) && SUBJECT_PRONOUNS.contains(&self.lower(self.skip_tails(i + 1))) {
             return i + 1;
         }
         i
