@@ -229,6 +229,9 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("didn't|didn’t|doesn't|doesn’t|wouldn't|wouldn’t|couldn't|couldn’t|hasn't|hasn’t|haven't|haven’t immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide|explain", Stance::Decline),
     ("has|have|had not|n't yet? responded|replied|commented|said|confirmed|disclosed|specified|identified|elaborated|explained|returned", Stance::Decline),
     ("hasn't|hasn’t|haven't|haven’t|hadn't|hadn’t yet? responded|replied|commented|said|confirmed|disclosed|specified|identified|elaborated|explained|returned", Stance::Decline),
+    // a negated progressive: "is not saying", "isn't commenting on"
+    ("is|are|was|were not saying|commenting|discussing", Stance::Decline),
+    ("isn't|isn’t|aren't|aren’t|wasn't|wasn’t|weren't|weren’t saying|commenting|discussing", Stance::Decline),
     ("was|were not available|immediately? available for comment", Stance::Decline),
     ("could|can not|n't be reached|contacted", Stance::Decline),
     ("couldn't|couldn’t|cannot be reached|contacted", Stance::Decline),

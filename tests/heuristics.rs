@@ -202,6 +202,12 @@ fn declines() {
         ("He did not elaborate.", &[], &[("He", Named, Decline, "")]),
         ("Officials have not said how many people were killed.", &[], &[("Officials", Anonymous, Decline, "how many people were killed")]),
         ("The embassy referred questions to the ministry.", &[], &[("The embassy", Institutional, Decline, "the ministry")]),
+        // a negated progressive
+        (
+            "The club isn't saying who will coach the side next season.",
+            &[],
+            &[("The club", Institutional, Decline, "who will coach the side next season")],
+        ),
     ]);
 }
 
