@@ -13,7 +13,7 @@ use crate::claim::Article;
 use crate::claim::Claim;
 use crate::claims::{raw_claims, RawClaim, Rules};
 use crate::doc::Doc;
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 #[cfg(feature = "onnx")]
 use crate::error::{Error, Result};
 use crate::learned::Learned;
@@ -117,8 +117,14 @@ impl<'t> Plan<'t> {
     /// reading phrases.
     fn take_model(&mut self, entities: &[Entity], syntax: Syntax) {
         self.doc.set_entities(entities);
+        // a draft cue that is a later word of a person's name (`Omar Said`) is none
+        let cue_in_name = self.claims.iter().any(|c| {
+            self.doc.entities.iter().any(|e| e.kind == EntityKind::Person && e.start < c.cue.start && c.cue.start < e.end)
+        });
         if !syntax.is_empty() {
             self.doc.syntax = syntax;
+        }
+        if !self.doc.syntax.is_empty() || cue_in_name {
             self.claims = raw_claims(&self.doc, self.rules, self.learned);
         }
     }

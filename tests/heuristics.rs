@@ -377,6 +377,12 @@ fn asides_between_speaker_and_cue() {
             &[("Omar Haddad", Person), ("Harbour Trust", Organization)],
             &[("Omar Haddad, the director of the Harbour Trust", Named, Assert, "the plan was sound")],
         ),
+        // a name's later word that is a cue word
+        (
+            "Omar Said, the director of the Harbour Trust, told the board that the plan was sound.",
+            &[("Omar Said", Person), ("Harbour Trust", Organization)],
+            &[("Omar Said, the director of the Harbour Trust", Named, Assert, "the plan was sound")],
+        ),
         (
             "Lena Park, who leads the drive for nurses' unions, said the strike would go on.",
             &[("Lena Park", Person)],

@@ -39,6 +39,7 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{find_cues, Cue, Form};
 use crate::doc::Doc;
+use crate::entity::EntityKind;
 use crate::learned::{Learned, LinearModel};
 use crate::text::quotes::Quote;
 use crate::text::tokens::{starting_in, Tok};
@@ -438,8 +439,15 @@ fn read_sentence<'a>(doc: &'a Doc<'a>, s: &Range<usize>) -> Option<(Ctx<'a>, Vec
     if lo >= hi {
         return None;
     }
-    let cues = find_cues(&doc.toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t));
+    let cues = find_cues(&doc.toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t) || inside_name(doc, t));
     Some((Ctx::new(doc, (lo, hi)), cues))
+}
+
+/// Whether a capitalised token is a later word of a person's name (`Omar Said`), not
+/// a cue.
+fn inside_name(doc: &Doc, t: &Tok) -> bool {
+    let i = doc.entities.partition_point(|e| e.start < t.start);
+    t.cap && i > 0 && doc.entities[i - 1].kind == EntityKind::Person && doc.entities[i - 1].end >= t.end
 }
 
 /// Sorts claims by cue, then content start.
