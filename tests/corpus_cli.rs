@@ -200,7 +200,8 @@ fn a_csv_with_an_unbalanced_quote_loses_no_good_row() {
     )
     .unwrap();
     let b = d.join("b.csv");
-    std::fs::write(&b, format!("title,text\r\nA,\"{SHORT}\"\r\nB,\"He said no\r\nC,The ministry denied the report.\r\nD,{SHORT}\r\n")).unwrap();
+    std::fs::write(&b, format!("title,text\r\nA,\"{SHORT}\"\r\nB,\"He said no\r\nC,The ministry denied the report.\r\nD,{SHORT}\r\n"))
+        .unwrap();
     let (code, out, err) = run(&["extract", a.to_str().unwrap(), b.to_str().unwrap()], None);
     assert_eq!(code, 1, "{err}");
     let docs = lines(&out);
@@ -250,7 +251,15 @@ fn a_directory_with_an_unreadable_file() {
     let no_dac = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"];
     let wrapper: &[&str] = if std::fs::read(&locked).is_err() {
         &[]
-    } else if Command::new(no_dac[0]).args(&no_dac[1..]).arg("cat").arg(&locked).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| !s.success()) {
+    } else if Command::new(no_dac[0])
+        .args(&no_dac[1..])
+        .arg("cat")
+        .arg(&locked)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| !s.success())
+    {
         &no_dac
     } else {
         eprintln!("a_directory_with_an_unreadable_file: SKIPPED: this process reads a file of mode 000 and setpriv cannot drop CAP_DAC_OVERRIDE here");

@@ -390,7 +390,9 @@ impl CsvRows {
             .zip(r.iter())
             .map(|(k, v)| {
                 let v = String::from_utf8(v.to_vec()).unwrap_or_else(|e| {
-                    invalid.get_or_insert_with(|| format!("row {n}: field `{k}` is not UTF-8 (byte {} is invalid)", e.utf8_error().valid_up_to()));
+                    invalid.get_or_insert_with(|| {
+                        format!("row {n}: field `{k}` is not UTF-8 (byte {} is invalid)", e.utf8_error().valid_up_to())
+                    });
                     String::from_utf8_lossy(e.as_bytes()).into_owned()
                 });
                 (k.clone(), Value::String(v))
