@@ -32,6 +32,9 @@ cargo test --release --doc
 cargo test --release --lib --tests --bins "$@"
 # interrupted runs lose nothing: extract --resume after SIGKILL at random points
 bash "$ROOT/scripts/kill_resume_check.sh"
+# memory grows with the largest record, not the corpus: a 16 MB record's peak RSS stays
+# within 4 times its size of a small run's (~1 min; the big runs: docs/reliability.md)
+bash "$ROOT/scripts/rss_check.sh" quick
 # a crate outside the repository that depends on this one, built as the README says
 bash "$ROOT/scripts/dependent.sh" > /dev/null
 # the Python package: the wheel built with maturin into a fresh venv, its pytest suite

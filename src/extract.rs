@@ -67,6 +67,11 @@ pub fn attribute_with_rules(text: &str, entities: &[Entity], syntax: &Syntax, ru
 /// across windows; news articles fit in one.
 const WINDOW: usize = 64 * 1024;
 
+/// Bytes of windows [`Extractor::extract_batch`] plans and tags at once: 16 windows
+/// of a long document, or a batch of 64 news articles of up to 16 KB each.
+#[cfg(feature = "onnx")]
+const ROUND: usize = 16 * WINDOW;
+
 /// Moves a claim's spans by `by` bytes.
 fn shift(mut c: Claim, by: usize) -> Claim {
     let mv = |s: &mut Span| {
@@ -349,11 +354,32 @@ impl Extractor {
     }
 
     /// Many articles at once: their sentences share NER batches.
+    ///
+    /// The windows of the texts are planned and tagged about a megabyte at a time (a
+    /// batch of news articles is one round), so that memory grows with the longest
+    /// sentence and the claims found, not with the document: a document of 50 MB holds
+    /// the plans of a megabyte of text at once, not of all of it.
     pub fn extract_batch<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Article>> {
         let mut claims: Vec<Vec<Claim>> = vec![Vec::new(); texts.len()];
-        for (t, w, plan) in self.tagged_plans(texts)? {
-            claims[t].extend(guarded(|| plan.finish())?.into_iter().map(|c| shift(c, w.start)));
+        let mut run = |round: &mut Vec<(usize, Range<usize>)>| -> Result<()> {
+            for (t, w, plan) in self.tagged_plans(texts, round.drain(..))? {
+                claims[t].extend(guarded(|| plan.finish())?.into_iter().map(|c| shift(c, w.start)));
+            }
+            Ok(())
+        };
+        let mut round = Vec::new();
+        let mut bytes = 0;
+        for (t, text) in texts.iter().enumerate() {
+            for w in windows(text.as_ref(), WINDOW) {
+                bytes += w.len();
+                round.push((t, w));
+                if bytes >= ROUND {
+                    run(&mut round)?;
+                    bytes = 0;
+                }
+            }
         }
+        run(&mut round)?;
         Ok(claims.into_iter().map(Article::from_claims).collect())
     }
 
@@ -363,7 +389,7 @@ impl Extractor {
     #[doc(hidden)]
     pub fn samples(&self, text: &str) -> Result<Vec<crate::learned::Sample>> {
         let mut out = Vec::new();
-        for (_, w, plan) in self.tagged_plans(&[text])? {
+        for (_, w, plan) in self.tagged_plans(&[text], windows(text, WINDOW).into_iter().map(|w| (0, w)))? {
             let features = guarded(|| crate::claims::learned_features(&plan.doc, &plan.claims))?;
             for (raw, (cands, speech)) in plan.claims.iter().zip(features) {
                 let content = raw.content.clone().unwrap_or(raw.cue.end..raw.cue.end);
@@ -379,16 +405,18 @@ impl Extractor {
         Ok(out)
     }
 
-    /// Every window of every text, planned, tagged by the model where the plan
-    /// needs it (the windows' stretches share NER batches), and its claims found
-    /// again: the text index, the window's range and its plan.
-    fn tagged_plans<'a, S: AsRef<str>>(&'a self, texts: &'a [S]) -> Result<Vec<(usize, Range<usize>, Plan<'a>)>> {
+    /// The given windows (text index, byte range) of the texts, planned, tagged by the
+    /// model where the plan needs it (the windows' stretches share NER batches), and
+    /// their claims found again: the text index, the window's range and its plan.
+    fn tagged_plans<'a, S: AsRef<str>>(
+        &'a self,
+        texts: &'a [S],
+        windows: impl IntoIterator<Item = (usize, Range<usize>)>,
+    ) -> Result<Vec<(usize, Range<usize>, Plan<'a>)>> {
         let mut parts: Vec<(usize, Range<usize>, Plan)> = Vec::new();
-        for (t, text) in texts.iter().enumerate() {
-            for w in windows(text.as_ref(), WINDOW) {
-                let plan = guarded(|| Plan::new(&text.as_ref()[w.clone()], self.rules, &self.learned, w.start == 0))?;
-                parts.push((t, w, plan));
-            }
+        for (t, w) in windows {
+            let plan = guarded(|| Plan::new(&texts[t].as_ref()[w.clone()], self.rules, &self.learned, w.start == 0))?;
+            parts.push((t, w, plan));
         }
         let mut segs: Vec<(usize, Range<usize>)> = Vec::new();
         for (p, (_, _, plan)) in parts.iter().enumerate() {

@@ -30,7 +30,19 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
 
 /// [`run`] with environment variables set.
 fn run_with(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_attribution"));
+    run_under(&[], args, stdin, env)
+}
+
+/// [`run_with`] under a wrapper command (`setpriv ...`), when `wrapper` is not empty.
+fn run_under(wrapper: &[&str], args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = match wrapper {
+        [] => Command::new(env!("CARGO_BIN_EXE_attribution")),
+        [program, rest @ ..] => {
+            let mut c = Command::new(program);
+            c.args(rest).arg(env!("CARGO_BIN_EXE_attribution"));
+            c
+        }
+    };
     cmd.envs(env.iter().copied());
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     if matches!(args.first(), Some(&"extract") | Some(&"show")) {
@@ -162,6 +174,107 @@ fn broken_encodings_lose_no_good_record() {
         assert!(docs[bad]["error"].is_string() && docs[bad].get("claims").is_none(), "{}", docs[bad]);
     }
     assert!(err.contains("3 documents failed"), "{err}");
+}
+
+/// A CSV with an unbalanced quote mid-file (issue #27, item 4): the `csv` crate alone
+/// reads on to the end of the file for the closing quote, taking every row after it
+/// into one field. The bad row is an error line that names it and keeps the fields of
+/// its line; every other row gets its line, multi-line quoted fields (paragraphs, a
+/// doubled quote inside) included. In the second file the quote is never closed (no
+/// quote after it, to the end of the file), and the rows have no id column.
+#[test]
+fn a_csv_with_an_unbalanced_quote_loses_no_good_row() {
+    let d = scratch("csv-quote");
+    let a = d.join("a.csv");
+    std::fs::write(
+        &a,
+        format!(
+            "id,title,text,date\n\
+             c1,\"Talks, failed\",\"{SHORT}\",\"May 1, 2017\"\n\
+             c2,Multi,\"The ministry said the plan would go ahead.\n\n{SHORT}\",May 2\n\
+             c3,Broken,\"He said no,May 3\n\
+             c4,Plain,{SHORT},May 4\n\
+             c5,\"Quoted \"\"word\"\"\",\"A senior official said \"\"no\"\" to the talks.\",\"May 5, 2017\"\n\
+             c6,Last,\"Two diplomats said Iran had\nmade an offer.\",May 6\n"
+        ),
+    )
+    .unwrap();
+    let b = d.join("b.csv");
+    std::fs::write(&b, format!("title,text\r\nA,\"{SHORT}\"\r\nB,\"He said no\r\nC,The ministry denied the report.\r\nD,{SHORT}\r\n"))
+        .unwrap();
+    let (code, out, err) = run(&["extract", a.to_str().unwrap(), b.to_str().unwrap()], None);
+    assert_eq!(code, 1, "{err}");
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    let b_row = |n: usize| format!("{}:{n}", b.display());
+    assert_eq!(ids, ["c1", "c2", "c3", "c4", "c5", "c6", &b_row(1), &b_row(2), &b_row(3), &b_row(4)]);
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+    assert_eq!(docs[0]["date"], "May 1, 2017");
+    // the multi-line fields are read whole
+    assert_eq!(speakers(&docs[1]), ["The ministry", "A senior official"]);
+    assert_eq!(docs[1]["date"], "May 2");
+    assert_eq!(speakers(&docs[3]), ["A senior official"]);
+    assert_eq!((docs[3]["title"].as_str(), docs[3]["date"].as_str()), (Some("Plain"), Some("May 4")));
+    assert_eq!(speakers(&docs[4]), ["A senior official"]);
+    assert_eq!(docs[4]["title"], "Quoted \"word\"");
+    assert_eq!(speakers(&docs[5]), ["Two diplomats"]);
+    assert_eq!(docs[5]["date"], "May 6");
+    assert_eq!(speakers(&docs[6]), ["A senior official"]);
+    assert_eq!(speakers(&docs[8]), ["The ministry"]);
+    assert_eq!((speakers(&docs[9]), docs[9]["title"].as_str()), (vec!["A senior official".to_owned()], Some("D")));
+    // the bad rows: named, their fields as far as their line gives them, no claims
+    // (c2 spans lines 3 to 5, so c3 is on line 6)
+    for (bad, line, title) in [(&docs[2], 6, "Broken"), (&docs[7], 3, "B")] {
+        assert!(bad.get("claims").is_none(), "{bad}");
+        assert_eq!(bad["title"], title, "{bad}");
+        let e = bad["error"].as_str().unwrap();
+        assert!(e.contains(&format!("line {line}: unbalanced quote")) && e.contains(&format!("line {}", line + 1)), "{e}");
+    }
+    assert!(err.contains("2 documents failed"), "{err}");
+}
+
+/// A directory with a file that cannot be read (permission denied): its error line
+/// names it, the files around it get their lines, and the exit status is 1. The tests
+/// run as root here, and root reads a file of mode 000 anyway (CAP_DAC_OVERRIDE): the
+/// binary then runs under `setpriv` without the two capabilities that bypass file
+/// permissions, still as root, so the model cache stays readable. Skipped, saying so,
+/// where neither a plain run nor setpriv makes the file unreadable.
+#[test]
+fn a_directory_with_an_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = scratch("unreadable");
+    std::fs::write(d.join("a.txt"), SHORT).unwrap();
+    std::fs::write(d.join("b-locked.txt"), SHORT).unwrap();
+    std::fs::write(d.join("c.txt"), "The ministry denied the report.").unwrap();
+    let locked = d.join("b-locked.txt");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let no_dac = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"];
+    let wrapper: &[&str] = if std::fs::read(&locked).is_err() {
+        &[]
+    } else if Command::new(no_dac[0])
+        .args(&no_dac[1..])
+        .arg("cat")
+        .arg(&locked)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| !s.success())
+    {
+        &no_dac
+    } else {
+        eprintln!("a_directory_with_an_unreadable_file: SKIPPED: this process reads a file of mode 000 and setpriv cannot drop CAP_DAC_OVERRIDE here");
+        return;
+    };
+    let (code, out, err) = run_under(wrapper, &["extract", d.to_str().unwrap()], None, &[]);
+    assert_eq!(code, 1, "{err}");
+    let docs = lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b-locked", "c"]);
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+    assert_eq!(speakers(&docs[2]), ["The ministry"]);
+    let e = docs[1]["error"].as_str().unwrap_or_default();
+    assert!(e.contains("b-locked.txt") && e.contains("ermission denied") && docs[1].get("claims").is_none(), "{}", docs[1]);
+    assert!(err.contains("1 documents failed"), "{err}");
 }
 
 #[test]

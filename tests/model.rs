@@ -494,6 +494,37 @@ fn long_documents_lose_nothing() {
     }
 }
 
+/// A document of more than a megabyte is planned and tagged a round (~1 MB of
+/// windows) at a time: the claims on both sides of a round's end come back as when
+/// their sentence stands alone, at their place in the document.
+#[test]
+fn a_document_of_several_rounds_loses_nothing() {
+    let filler = "The weather was mild and the roads were quiet. ".repeat(640); // 30 KB
+    let claims = [
+        "The ministry said in a statement that exports had fallen. ",
+        "A senior official, who spoke on condition of anonymity, said the talks had stalled. ",
+    ];
+    let mut doc = String::new();
+    let mut want = Vec::new();
+    for i in 0..40 {
+        doc.push_str(&filler);
+        let claim = claims[i % 2];
+        for c in extractor().extract(claim).unwrap().claims {
+            want.push((c.speaker.text, c.speaker.start + doc.len(), c.cue.start + doc.len(), c.text.map(|t| t.start + doc.len())));
+        }
+        doc.push_str(claim);
+    }
+    assert!(doc.len() > 1_200_000 && want.len() == 40, "{} bytes, {} claims", doc.len(), want.len());
+    let got: Vec<_> = extractor()
+        .extract(&doc)
+        .unwrap()
+        .claims
+        .into_iter()
+        .map(|c| (c.speaker.text, c.speaker.start, c.cue.start, c.text.map(|t| t.start)))
+        .collect();
+    assert_eq!(got, want);
+}
+
 /// Stripped apostrophes leave a possessive "s" word; it is not part of a name.
 #[test]
 fn stripped_possessive_is_not_part_of_a_name() {

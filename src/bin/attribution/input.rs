@@ -3,7 +3,7 @@
 //! at a time, so memory stays bounded whatever the corpus size.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
@@ -201,23 +201,212 @@ fn json_lines(reader: Box<dyn BufRead>, source: String, columns: Columns) -> imp
     })
 }
 
-fn csv_rows(reader: impl Read + 'static, source: String, columns: Columns) -> impl Iterator<Item = Item> {
-    let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-    let header: Result<Vec<String>, String> =
-        csv.headers().map(|h| h.iter().map(str::to_owned).collect()).map_err(|e| format!("{source}: no CSV header: {e}"));
-    let (header, failed) = match header {
-        Ok(h) => (h, None),
-        Err(e) => (Vec::new(), Some(Err(Unread::bare(source.clone(), e)))),
-    };
-    let rows = csv.into_records().enumerate().map(move |(i, row)| {
-        let n = i + 1;
-        match row {
-            Ok(r) => {
-                let m: Map<String, Value> = header.iter().zip(r.iter()).map(|(k, v)| (k.clone(), Value::String(v.to_owned()))).collect();
-                record(m, &columns, &source, n)
+/// A CSV file's rows, read a record at a time with the `csv` crate, except where a
+/// quoted field is still open at the end of a line. Such a record is read whole only
+/// when it ends like one: its quoted fields close where a field ends (before a comma
+/// or the line end), and it has the header's number of fields. Else the quote is
+/// unbalanced (the `csv` crate would read on to the end of the file for the closing
+/// quote, taking every row after it into one field): the record is an error line with
+/// the fields of its first line, and reading goes on at the next line. A legitimately
+/// multi-line field (an article's paragraphs) is kept whole. Memory: one line, or one
+/// record, at a time (the look-ahead reads without keeping, then seeks back).
+fn csv_rows(file: File, source: String, columns: Columns) -> impl Iterator<Item = Item> {
+    let mut rows = CsvRows { file: BufReader::new(file), source, columns, header: Vec::new(), pos: 0, line: 0, row: 0, queue: Vec::new() };
+    let header = rows.header();
+    let failed = header.err().map(|e| Err(Unread::bare(rows.source.clone(), e)));
+    failed.into_iter().chain(std::iter::from_fn(move || rows.next_item()))
+}
+
+struct CsvRows {
+    file: BufReader<File>,
+    source: String,
+    columns: Columns,
+    header: Vec<String>,
+    /// Byte offset and line number (1-based) of the last line read.
+    pos: u64,
+    line: usize,
+    /// Rows read (the id of a row without an id column is `SOURCE:ROW`).
+    row: usize,
+    /// Items read but not yet given (a stretch of lines the `csv` crate reads as more
+    /// than one record, as with lone `\r` line ends), last first.
+    queue: Vec<Item>,
+}
+
+/// Where a CSV line leaves the quoting: at a field's start, inside an unquoted field,
+/// inside a quoted one, or just after a quote inside a quoted one (which closes it, or
+/// is the first of a doubled `""`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+/// Moves `state` over one line (its `\n` included), counting the commas that end a
+/// field; false when a quoted field closes somewhere else than before a comma or the
+/// line end (`"a"b`: the `csv` crate reads it as `ab`, as this does).
+fn scan(state: &mut Quoting, commas: &mut usize, line: &[u8]) -> bool {
+    let mut ok = true;
+    for &b in line {
+        *state = match (*state, b) {
+            (Quoting::Quoted, b'"') => Quoting::QuoteInQuoted,
+            (Quoting::Quoted, _) => Quoting::Quoted,
+            (Quoting::QuoteInQuoted, b'"') => Quoting::Quoted,
+            (Quoting::FieldStart, b'"') => Quoting::Quoted,
+            (_, b',') => {
+                *commas += 1;
+                Quoting::FieldStart
             }
-            Err(e) => Err(Unread::bare(format!("{source}:{n}"), format!("row {n}: {e}"))),
+            (_, b'\n' | b'\r') => Quoting::FieldStart,
+            (Quoting::QuoteInQuoted, _) => {
+                ok = false;
+                Quoting::Unquoted
+            }
+            _ => Quoting::Unquoted,
+        };
+    }
+    ok
+}
+
+/// The records the `csv` crate reads in `bytes` (one, but for lone `\r` line ends),
+/// each as its fields, in bytes.
+fn csv_records(bytes: &[u8]) -> Vec<csv::ByteRecord> {
+    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    csv.byte_records().filter_map(Result::ok).collect()
+}
+
+impl CsvRows {
+    /// The next line, with its line end, into `buf` (cleared first); false at the end.
+    fn read_line(&mut self, buf: &mut Vec<u8>) -> Result<bool, String> {
+        buf.clear();
+        let n = self.file.read_until(b'\n', buf).map_err(|e| format!("cannot read {}: {e}", self.source))?;
+        self.pos += n as u64;
+        self.line += usize::from(n > 0);
+        Ok(n > 0)
+    }
+
+    fn header(&mut self) -> Result<(), String> {
+        let mut buf = Vec::new();
+        while self.read_line(&mut buf)? {
+            let line = buf.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).unwrap_or(&buf);
+            if line.trim_ascii().is_empty() {
+                continue;
+            }
+            let record = csv_records(line).into_iter().next().unwrap_or_default();
+            self.header = record.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+            return Ok(());
         }
-    });
-    failed.into_iter().chain(rows)
+        Ok(())
+    }
+
+    fn next_item(&mut self) -> Option<Item> {
+        if let Some(item) = self.queue.pop() {
+            return Some(item);
+        }
+        let mut first = Vec::new();
+        loop {
+            match self.read_line(&mut first) {
+                Ok(true) if first.trim_ascii().is_empty() => continue,
+                Ok(true) => break,
+                Ok(false) => return None,
+                Err(e) => {
+                    self.row += 1;
+                    return Some(Err(Unread::bare(format!("{}:{}", self.source, self.row), e)));
+                }
+            }
+        }
+        let (start, line) = (self.pos - first.len() as u64, self.line);
+        let (mut state, mut commas) = (Quoting::FieldStart, 0);
+        let mut ok = scan(&mut state, &mut commas, &first);
+        if state != Quoting::Quoted {
+            return self.rows(&first, None);
+        }
+        // a quoted field open at the line end: look ahead for where the record ends
+        let mut next = Vec::new();
+        loop {
+            match self.read_line(&mut next) {
+                Ok(true) => {}
+                Ok(false) | Err(_) => {
+                    ok = false;
+                    break;
+                }
+            }
+            if !scan(&mut state, &mut commas, &next) {
+                ok = false;
+                break;
+            }
+            if state != Quoting::Quoted {
+                break;
+            }
+        }
+        let (end, last) = (self.pos, self.line);
+        let ok = ok && state != Quoting::Quoted && commas + 1 == self.header.len();
+        let at = if ok { start } else { start + first.len() as u64 };
+        if let Err(e) = self.file.seek(SeekFrom::Start(at)) {
+            self.row += 1;
+            return Some(Err(Unread::bare(format!("{}:{}", self.source, self.row), format!("cannot read {}: {e}", self.source))));
+        }
+        if ok {
+            let mut record = vec![0; (end - start) as usize];
+            if let Err(e) = self.file.read_exact(&mut record) {
+                self.row += 1;
+                return Some(Err(Unread::bare(format!("{}:{}", self.source, self.row), format!("cannot read {}: {e}", self.source))));
+            }
+            (self.pos, self.line) = (end, last);
+            self.rows(&record, None)
+        } else {
+            (self.pos, self.line) = (at, line);
+            let why = format!(
+                "line {line}: unbalanced quote (the quoted field opened on this line does not close where a record ends); \
+                 its fields as far as this line gives them; reading goes on at line {}",
+                line + 1
+            );
+            self.rows(&first, Some(why))
+        }
+    }
+
+    /// The items of the records in `bytes`: documents, or (with `bad`) error lines that
+    /// keep the fields read.
+    fn rows(&mut self, bytes: &[u8], bad: Option<String>) -> Option<Item> {
+        let bytes = if bad.is_some() { bytes.strip_suffix(b"\n").map_or(bytes, |b| b.strip_suffix(b"\r").unwrap_or(b)) } else { bytes };
+        let mut items: Vec<Item> = csv_records(bytes).into_iter().map(|r| self.row(&r, bad.as_deref())).collect();
+        if items.is_empty() {
+            self.row += 1;
+            items.push(Err(Unread::bare(format!("{}:{}", self.source, self.row), format!("line {}: no CSV record", self.line))));
+        }
+        items.reverse();
+        self.queue = items;
+        self.queue.pop()
+    }
+
+    fn row(&mut self, r: &csv::ByteRecord, bad: Option<&str>) -> Item {
+        self.row += 1;
+        let n = self.row;
+        let mut invalid = None;
+        let fields: Map<String, Value> = self
+            .header
+            .iter()
+            .zip(r.iter())
+            .map(|(k, v)| {
+                let v = String::from_utf8(v.to_vec()).unwrap_or_else(|e| {
+                    invalid.get_or_insert_with(|| {
+                        format!("row {n}: field `{k}` is not UTF-8 (byte {} is invalid)", e.utf8_error().valid_up_to())
+                    });
+                    String::from_utf8_lossy(e.as_bytes()).into_owned()
+                });
+                (k.clone(), Value::String(v))
+            })
+            .collect();
+        match bad.map(|b| format!("row {n}, {b}")).or(invalid) {
+            None => record(fields, &self.columns, &self.source, n),
+            Some(error) => {
+                let id = record_id(&fields, &self.columns, &self.source, n);
+                let mut fields = fields;
+                fields.remove(&self.columns.text);
+                fields.remove(self.columns.id.as_deref().unwrap_or("id"));
+                Err(Unread { id, error, fields })
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ mod model;
 mod report;
 mod show;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::num::NonZeroUsize;
@@ -30,7 +30,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use attribution::models::{Engine, Precision};
-use attribution::{Article, Extractor, IfMissing, Rule, Rules};
+use attribution::{Article, Claim, Extractor, IfMissing, Rule, Rules, Source};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -195,20 +195,53 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 
 /// One output line: the document's id and fields, then its result. The id is the one
 /// the id column gives: a field of the record named `id` does not replace it.
+///
+/// The line is what `Value::Object(..).to_string()` of it all would give (keys sorted,
+/// as a `serde_json::Map` keeps them), written a claim at a time: the claims of a
+/// document of 50 MB are never one JSON tree in memory, only their line.
 fn line(id: &str, fields: Map<String, Value>, result: Result<&Article, &str>) -> String {
-    let mut out = fields;
-    out.insert("id".into(), Value::String(id.to_owned()));
+    enum Part<'a> {
+        Value(Value),
+        Claims(&'a [Claim]),
+        Sources(&'a [Source]),
+    }
+    let mut parts: BTreeMap<String, Part> = fields.into_iter().map(|(k, v)| (k, Part::Value(v))).collect();
+    parts.insert("id".into(), Part::Value(Value::String(id.to_owned())));
     match result {
         Ok(a) => {
-            out.insert("claims".into(), serde_json::to_value(&a.claims).unwrap_or(Value::Null));
-            out.insert("sources".into(), serde_json::to_value(&a.sources).unwrap_or(Value::Null));
-            out.insert("anonymous_share".into(), a.anonymous_share.into());
+            parts.insert("claims".into(), Part::Claims(&a.claims));
+            parts.insert("sources".into(), Part::Sources(&a.sources));
+            parts.insert("anonymous_share".into(), Part::Value(a.anonymous_share.into()));
         }
         Err(e) => {
-            out.insert("error".into(), Value::String(e.to_owned()));
+            parts.insert("error".into(), Part::Value(Value::String(e.to_owned())));
         }
     }
-    Value::Object(out).to_string()
+    fn array<T: serde::Serialize>(items: &[T], out: &mut String) {
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&serde_json::to_value(item).unwrap_or(Value::Null).to_string());
+        }
+        out.push(']');
+    }
+    let mut out = String::from("{");
+    for (i, (key, part)) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::String(key.clone()).to_string());
+        out.push(':');
+        match part {
+            Part::Value(v) => out.push_str(&v.to_string()),
+            Part::Claims(c) => array(c, &mut out),
+            Part::Sources(s) => array(s, &mut out),
+        }
+    }
+    out.push('}');
+    out
 }
 
 /// Ids already in an output file, and the file cut after its last complete line (a
