@@ -86,7 +86,7 @@ fn batch_plan(c: &mut Criterion) {
     let texts: Vec<String> = common::articles().into_iter().map(|(_, t)| t).collect();
     let sentences = sentences_of(&texts);
     let lens: Vec<usize> = sentences.iter().map(|s| ner.count_wordpieces(s).unwrap_or(0)).collect();
-    let many: Vec<usize> = std::iter::repeat(lens.iter().copied()).take(8).flatten().collect();
+    let many: Vec<usize> = lens.repeat(8);
     let mut g = c.benchmark_group("batch_plan");
     g.throughput(Throughput::Elements(many.len() as u64));
     g.bench_function("plan_2k_sentences", |b| b.iter(|| ner.batch_shapes(std::hint::black_box(&many))));
