@@ -1,5 +1,6 @@
 //! The model on the hot path: loading, NER over a batch of sentences (throughput in
-//! wordpieces) on the default engine and on each engine and precision, and the
+//! wordpieces) on the default engine and on each engine and precision, the batch
+//! plan (planning alone, and tagging at several caps of a forward pass), and the
 //! whole extractor per article over the dev articles.
 use std::path::PathBuf;
 
@@ -76,5 +77,35 @@ fn ner_engines(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, load, ner_batch, ner_engines);
+/// The batch plan: planning alone (packing rows and splitting them into passes) over
+/// the wordpiece counts of a CLI batch's worth of sentences (the dev sentences eight
+/// times, about 2,200), and the dev sentences tagged in one call at three caps of the
+/// padded wordpieces of a forward pass (the default engine's cap among them).
+fn batch_plan(c: &mut Criterion) {
+    let ner = NerModel::from_config(&models(), None).expect("model: run bash scripts/setup.sh");
+    let texts: Vec<String> = common::articles().into_iter().map(|(_, t)| t).collect();
+    let sentences = sentences_of(&texts);
+    let lens: Vec<usize> = sentences.iter().map(|s| ner.count_wordpieces(s).unwrap_or(0)).collect();
+    let many: Vec<usize> = lens.repeat(8);
+    let mut g = c.benchmark_group("batch_plan");
+    g.throughput(Throughput::Elements(many.len() as u64));
+    g.bench_function("plan_2k_sentences", |b| b.iter(|| ner.batch_shapes(std::hint::black_box(&many))));
+    g.finish();
+
+    let default = ner.batch_wordpieces();
+    let pieces: usize = lens.iter().sum();
+    let mut g = c.benchmark_group("ner_cap");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(pieces as u64));
+    for cap in [512, 1024, 4096] {
+        ner.set_batch_wordpieces(cap);
+        g.bench_function(format!("cap_{cap}{}", if cap == default { "_default" } else { "" }), |b| {
+            b.iter(|| ner.recognize_batch(&sentences).expect("ner"))
+        });
+    }
+    ner.set_batch_wordpieces(default);
+    g.finish();
+}
+
+criterion_group!(benches, load, ner_batch, ner_engines, batch_plan);
 criterion_main!(benches);

@@ -6,9 +6,13 @@
 //!
 //! ```text
 //! cargo run --release --example throughput -- DIR [--rounds N] [--no-scaling] [--profile]
-//! cargo run --release --example throughput -- --ner-sentences FILE [--profile]  # NER only, one sentence a line
+//! cargo run --release --example throughput -- --ner-sentences FILE [--profile] [--passes N]  # NER only, one sentence a line
 //! (every mode takes --engine auto|onnx|torch and --precision auto|f32|bf16|int8)
 //! cargo run --release --example throughput -- --dump-sentences DIR    # the sentences of DIR's articles
+//! cargo run --release --example throughput -- --ner-sentences FILE --caps 512,1024,4096 [--rounds N]
+//! cargo run --release --example throughput -- DIR --caps 512,1024,4096 [--rounds N]
+//!     # the batch plan's cap (padded wordpieces a forward pass) swept: rounds taken in
+//!     # turns, every cap once a round, in one process; median and spread per cap
 //! cargo run --release --example throughput -- --large MB DIR          # one document of MB megabytes
 //! ```
 mod common;
@@ -49,6 +53,54 @@ fn print_profile(p: &attribution::ner::Profile) {
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// `--caps 512,1024,4096`: the batch-plan caps to sweep, if given.
+fn caps(rest: &[String]) -> Result<Option<Vec<usize>>, Box<dyn std::error::Error>> {
+    let Some(i) = rest.iter().position(|a| a == "--caps") else { return Ok(None) };
+    let list = rest.get(i + 1).ok_or("--caps needs a list such as 512,1024,4096")?;
+    Ok(Some(list.split(',').map(|c| c.trim().parse::<usize>()).collect::<Result<_, _>>()?))
+}
+
+/// Times `run` at each cap, `rounds` rounds taken in turns (the order of the caps
+/// turns each round, so no cap always follows the same one); prints per cap the
+/// median of `work / seconds`, its spread, and the shape of its batches.
+fn sweep_caps(
+    x: &attribution::Extractor,
+    caps: &[usize],
+    rounds: usize,
+    work: f64,
+    unit: &str,
+    mut run: impl FnMut() -> Result<(), Box<dyn std::error::Error>>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let default = x.ner().batch_wordpieces();
+    let mut rates = vec![Vec::new(); caps.len()];
+    let mut profiles = vec![attribution::ner::Profile::default(); caps.len()];
+    for round in 0..rounds {
+        for k in 0..caps.len() {
+            let c = (k + round) % caps.len();
+            x.ner().set_batch_wordpieces(caps[c]);
+            x.ner().reset_profile();
+            let t = Instant::now();
+            run()?;
+            rates[c].push(work / t.elapsed().as_secs_f64());
+            profiles[c] = x.ner().profile();
+        }
+    }
+    x.ner().set_batch_wordpieces(default);
+    for (c, cap) in caps.iter().enumerate() {
+        let p = &profiles[c];
+        let (lo, hi) = rates[c].iter().fold((f64::MAX, 0.0f64), |(lo, hi), &r| (lo.min(r), hi.max(r)));
+        println!(
+            "cap={cap} median_{unit}_per_s={:.1} min={lo:.1} max={hi:.1} batches={} rows_per_batch={:.1} cells_per_batch={:.0} padding={:.1}%",
+            median(rates[c].clone()),
+            p.batches,
+            p.rows as f64 / p.batches.max(1) as f64,
+            p.padded as f64 / p.batches.max(1) as f64,
+            100.0 * (p.padded - p.wordpieces) as f64 / p.padded.max(1) as f64,
+        );
+    }
+    Ok(())
 }
 
 fn main() -> ExitCode {
@@ -98,9 +150,18 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
         let sentences: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         let pieces: usize = sentences.iter().map(|s| x.ner().count_wordpieces(s)).sum::<Result<_, _>>()?;
         let _ = x.ner().recognize_batch(&sentences[..sentences.len().min(64)])?; // warm-up
+        if let Some(caps) = caps(rest)? {
+            let rounds = rest.iter().position(|a| a == "--rounds").and_then(|i| rest.get(i + 1)?.parse().ok()).unwrap_or(10);
+            println!("sentences={} wordpieces={pieces} default_cap={}", sentences.len(), x.ner().batch_wordpieces());
+            return sweep_caps(&x, &caps, rounds, pieces as f64, "wordpieces", || {
+                std::hint::black_box(x.ner().recognize_batch(&sentences)?);
+                Ok(())
+            });
+        }
+        let passes: usize = rest.iter().position(|a| a == "--passes").and_then(|i| rest.get(i + 1)?.parse().ok()).unwrap_or(5);
         let mut rates = Vec::new();
         x.ner().reset_profile();
-        for _ in 0..5 {
+        for _ in 0..passes.max(1) {
             let t = Instant::now();
             x.ner().recognize_batch(&sentences)?;
             rates.push(pieces as f64 / t.elapsed().as_secs_f64());
@@ -114,8 +175,8 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
         if rest.iter().any(|a| a == "--profile") {
             print_profile(&x.ner().profile());
         }
-        // the best of five, as scripts/engines.py reports its best: this VM's
-        // neighbours slow single runs by up to a third
+        // the best of the passes (five unless --passes), as scripts/engines.py
+        // reports its best: this VM's neighbours slow single runs by up to a third
         println!("median_wordpieces_per_s={:.1}", median(rates.clone()));
         println!("wordpieces_per_s={:.1}", rates.iter().copied().fold(0.0, f64::max));
         return Ok(());
@@ -156,6 +217,24 @@ fn run(args: &common::Args) -> Result<(), Box<dyn std::error::Error>> {
     let pieces: usize = texts.iter().map(|t| x.ner().count_wordpieces(t)).sum::<Result<_, _>>()?;
     let bytes: usize = texts.iter().map(String::len).sum();
     x.extract(&texts[0])?; // warm-up
+    if let Some(caps) = caps(rest)? {
+        println!(
+            "{} articles, {pieces} wordpieces, default_cap={}; one `extract` call an article:",
+            texts.len(),
+            x.ner().batch_wordpieces()
+        );
+        sweep_caps(&x, &caps, rounds, texts.len() as f64, "articles", || {
+            for text in &texts {
+                std::hint::black_box(x.extract(text)?);
+            }
+            Ok(())
+        })?;
+        println!("one `extract_batch` call for all:");
+        return sweep_caps(&x, &caps, rounds, texts.len() as f64, "articles", || {
+            std::hint::black_box(x.extract_batch(&texts)?);
+            Ok(())
+        });
+    }
 
     // whole extractor, article by article; then the heuristics alone on precomputed
     // entities, whose share of the extractor's time is reported

@@ -1,74 +1,142 @@
 #!/usr/bin/env bash
-# Side by side, in one run, on the same model files and the same sentences (those of
-# every .txt in DIR), 2 cores, tokenization included everywhere:
-#   - this crate's NER at each engine and precision it offers, and at its default;
-#   - ONNX Runtime from Python on the crate's graphs (tagger.onnx, tagger.int8.onnx),
-#     sentences sorted by length, best of several batch sizes (scripts/engines.py);
-#   - a plain PyTorch loop (fp32, bf16, int8 dynamic quantization), likewise;
-#   - the Hugging Face transformers token-classification pipeline at its best batch.
-# Prints ratio_ort_f32= (crate fp32 / ONNX Runtime fp32), ratio_ort_best= (crate at
-# its default / ONNX Runtime's faster of fp32 and int8), and as its last line
-# ratio= (crate at its default / pipeline), all in wordpieces/s.
+# This crate's NER against ONNX Runtime driven from Python, on the same model files
+# (tagger.onnx, tagger.int8.onnx) and the same sentences (those of every .txt in DIR),
+# 2 cores, tokenization included everywhere, in wordpieces/s:
+#   1. once each, for the table: the crate at each engine and precision and at its
+#      default (with --profile), and ONNX Runtime from Python at batches of 8, 16, 32
+#      and 64 sentences sorted by length (scripts/engines.py), which picks each graph's
+#      best batch;
+#   2. ROUNDS rounds (default 10) in which the runners alternate, crate and Python in
+#      turns (who goes first flips each round): crate fp32 / Python fp32, crate int8 /
+#      Python int8, crate default; every runner the best of 3 passes, Python at its
+#      best batch of step 1. A ratio is taken per round, on runs seconds apart, so a
+#      slow spell of this shared machine falls on both sides of it;
+#   3. with --all, also a plain PyTorch loop (fp32, bf16, int8 dynamic quantization)
+#      and the Hugging Face transformers token-classification pipeline at its best
+#      batch, once each (they take minutes; the ratios to the pipeline, `ratio_f32=`
+#      and `ratio=`, use the crate's medians of step 2).
+# Prints each runner's median over the rounds with its min–max, each ratio's median
+# with the IQR and min–max of the per-round ratios, and as the last lines
+# ratio_ort_int8= (crate int8 / Python int8), ratio_ort_f32= (crate fp32 / Python
+# fp32) and ratio_ort_best= (crate at its default / Python's faster of fp32 and int8
+# in the same round): medians of the per-round ratios.
 #
-#   bash scripts/compare_hf.sh [DIR]        (default ../shared/corpus)
+#   bash scripts/compare_hf.sh [--rounds N] [--all] [DIR]     (default ../shared/corpus)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${ATTRIBUTION_CACHE:-$HOME/.cache/attribution}
-DIR=${1:-$ROOT/../shared/corpus}
+ROUNDS=10
+ALL=0
+DIR=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rounds) ROUNDS=${2:?--rounds needs a number}; shift 2 ;;
+    --all) ALL=1; shift ;;
+    -*) echo "compare_hf.sh: unknown option $1" >&2; exit 2 ;;
+    *) DIR=$1; shift ;;
+  esac
+done
+DIR=${DIR:-$ROOT/../shared/corpus}
 VENV=$CACHE/hf-venv
 cd "$ROOT"
 bash scripts/setup.sh >&2
 if ! "$VENV/bin/python" -c 'import torch, transformers, onnxruntime' 2>/dev/null; then
-  echo "[compare] installing torch 2.4.0 + transformers 4.44.2 + onnxruntime 1.32.0 into $VENV (~3 GB)" >&2
+  echo "[compare] installing torch 2.4.0 + transformers 4.44.2 + onnxruntime 1.32.0 into $VENV (~5 GB)" >&2
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q torch==2.4.0 transformers==4.44.2 "numpy<2" onnxruntime==1.32.0
 fi
 MODEL_DIR=$(./target/release/examples/build_model --print-dir)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+THROUGHPUT=./target/release/examples/throughput
 ./target/release/examples/throughput --dump-sentences "$DIR" > "$TMP/sentences.txt"
-rate() { grep '^wordpieces_per_s=' "$1" | tail -1 | cut -d= -f2; }
+ours() { "$THROUGHPUT" --engine "$1" --precision "$2" --ner-sentences "$TMP/sentences.txt" "${@:3}"; }
+ort() { "$VENV/bin/python" scripts/engines.py ort "$MODEL_DIR/$1" "$MODEL_DIR/tokenizer.json" "$TMP/sentences.txt" "${@:2}"; }
+
+# ---- 1. once each: profiles, and Python's best batch per graph
 for run in "torch f32" "torch bf16" "onnx f32" "onnx int8" "auto f32" "auto auto"; do
   set -- $run
   echo "== attribution, engine $1, precision $2"
-  ./target/release/examples/throughput --engine "$1" --precision "$2" --profile --ner-sentences "$TMP/sentences.txt" | tee "$TMP/ours-$1-$2.txt"
+  ours "$1" "$2" --profile --passes 3
 done
 for graph in tagger.onnx tagger.int8.onnx; do
-  echo "== ONNX Runtime (Python), $graph"
-  "$VENV/bin/python" scripts/engines.py ort "$MODEL_DIR/$graph" "$MODEL_DIR/tokenizer.json" "$TMP/sentences.txt" | tee "$TMP/ort-$graph.txt"
+  echo "== ONNX Runtime (Python), $graph, batch sizes"
+  ort "$graph" | tee "$TMP/sweep-$graph.txt"
 done
-for p in fp32 bf16 int8; do
-  echo "== plain PyTorch loop, $p"
-  "$VENV/bin/python" scripts/engines.py torch "$MODEL_DIR" "$TMP/sentences.txt" $p | tee "$TMP/torch-$p.txt"
+best_batch() { sed -n 's/^batch_size=\([0-9]*\) wordpieces_per_s=\(.*\)/\2 \1/p' "$1" | sort -g | tail -1 | cut -d' ' -f2; }
+B32=$(best_batch "$TMP/sweep-tagger.onnx.txt")
+B8=$(best_batch "$TMP/sweep-tagger.int8.onnx.txt")
+echo "== Python's best batch: fp32 $B32, int8 $B8"
+
+# ---- 2. interleaved rounds
+rate() { grep '^wordpieces_per_s=' | tail -1 | cut -d= -f2; }
+for r in $(seq "$ROUNDS"); do
+  order=(c32 p32 c8 p8 cd)
+  [ $((r % 2)) = 0 ] && order=(p32 c32 p8 c8 cd)
+  for k in "${order[@]}"; do
+    case $k in
+      c32) ours auto f32 --passes 3 ;;
+      p32) ort tagger.onnx --batch "$B32" --passes 3 ;;
+      c8) ours onnx int8 --passes 3 ;;
+      p8) ort tagger.int8.onnx --batch "$B8" --passes 3 ;;
+      cd) ours auto auto --passes 3 ;;
+    esac | rate > "$TMP/round-$r-$k"
+  done
+  echo "round $r: crate fp32 $(cat "$TMP/round-$r-c32"), Python fp32 $(cat "$TMP/round-$r-p32")," \
+    "crate int8 $(cat "$TMP/round-$r-c8"), Python int8 $(cat "$TMP/round-$r-p8"), crate default $(cat "$TMP/round-$r-cd")"
 done
-echo "== transformers pipeline (token-type ids all 0: same compute, no casing signal)"
-"$VENV/bin/python" scripts/hf_pipeline.py "$MODEL_DIR" "$TMP/sentences.txt" | tee "$TMP/hf.txt"
-python3 - "$TMP" <<'PY'
-import sys, os
-tmp = sys.argv[1]
-def rate(name):
-    for line in reversed(open(os.path.join(tmp, name)).read().splitlines()):
-        if line.startswith("wordpieces_per_s="):
-            return float(line.split("=")[1])
-rows = [
-    ("attribution libtorch fp32", rate("ours-torch-f32.txt")),
-    ("attribution libtorch bf16", rate("ours-torch-bf16.txt")),
-    ("attribution ONNX Runtime fp32", rate("ours-onnx-f32.txt")),
-    ("attribution ONNX Runtime int8", rate("ours-onnx-int8.txt")),
-    ("attribution default (models.toml)", rate("ours-auto-auto.txt")),
-    ("ONNX Runtime (Python) fp32", rate("ort-tagger.onnx.txt")),
-    ("ONNX Runtime (Python) int8", rate("ort-tagger.int8.onnx.txt")),
-    ("PyTorch loop fp32", rate("torch-fp32.txt")),
-    ("PyTorch loop bf16", rate("torch-bf16.txt")),
-    ("PyTorch loop int8", rate("torch-int8.txt")),
-    ("transformers pipeline", rate("hf.txt")),
-]
-for name, r in rows:
-    print(f"{name:36s} {r:8.0f} wordpieces/s")
-ours32, ours = rate("ours-auto-f32.txt"), rate("ours-auto-auto.txt")
-ort32, ort8 = rate("ort-tagger.onnx.txt"), rate("ort-tagger.int8.onnx.txt")
-print(f"ratio_ort_f32={ours32 / ort32:.2f}")
-print(f"ratio_ort_best={ours / max(ort32, ort8):.2f}")
-print(f"ratio_f32={ours32 / rate('hf.txt'):.2f}")
-print(f"ratio={ours / rate('hf.txt'):.2f}")
+
+# ---- 3. optional: PyTorch loops and the transformers pipeline
+if [ "$ALL" = 1 ]; then
+  for p in fp32 bf16 int8; do
+    echo "== plain PyTorch loop, $p"
+    "$VENV/bin/python" scripts/engines.py torch "$MODEL_DIR" "$TMP/sentences.txt" $p | tee "$TMP/torch-$p.txt"
+  done
+  echo "== transformers pipeline (token-type ids all 0: same compute, no casing signal)"
+  "$VENV/bin/python" scripts/hf_pipeline.py "$MODEL_DIR" "$TMP/sentences.txt" | tee "$TMP/hf.txt"
+fi
+
+python3 - "$TMP" "$ROUNDS" "$B32" "$B8" <<'PY'
+import os, statistics, sys
+tmp, rounds, b32, b8 = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+def series(name):
+    return [float(open(os.path.join(tmp, f"round-{r}-{name}")).read()) for r in range(1, rounds + 1)]
+runners = {
+    "crate fp32 (auto engine)": series("c32"),
+    "crate ONNX Runtime int8": series("c8"),
+    "crate default (models.toml)": series("cd"),
+    f"ONNX Runtime (Python) fp32, batch {b32}": series("p32"),
+    f"ONNX Runtime (Python) int8, batch {b8}": series("p8"),
+}
+print(f"== {rounds} interleaved rounds, wordpieces/s (best of 3 passes a round): median (min–max)")
+for name, xs in runners.items():
+    print(f"{name:40s} {statistics.median(xs):8.0f} ({min(xs):.0f}–{max(xs):.0f})")
+ours32, ours8, ours = (runners[k] for k in list(runners)[:3])
+ort32, ort8 = (runners[k] for k in list(runners)[3:])
+ratios = {
+    "ratio_ort_int8": [a / b for a, b in zip(ours8, ort8)],
+    "ratio_ort_f32": [a / b for a, b in zip(ours32, ort32)],
+    "ratio_ort_best": [a / max(b, c) for a, b, c in zip(ours, ort32, ort8)],
+}
+def spread(xs):
+    q = statistics.quantiles(xs, n=4) if len(xs) > 1 else [xs[0]] * 3
+    return f"median {statistics.median(xs):.2f}, IQR {q[0]:.2f}–{q[2]:.2f}, min–max {min(xs):.2f}–{max(xs):.2f}"
+for name, xs in ratios.items():
+    print(f"{name} per round: {spread(xs)} ({len(xs)} rounds)")
+def once(name):
+    path = os.path.join(tmp, name)
+    if os.path.exists(path):
+        for line in reversed(open(path).read().splitlines()):
+            if line.startswith("wordpieces_per_s="):
+                return float(line.split("=")[1])
+    return None
+hf = once("hf.txt")
+if hf:
+    for p in ["fp32", "bf16", "int8"]:
+        print(f"PyTorch loop {p:4s} (once)                  {once(f'torch-{p}.txt'):8.0f}")
+    print(f"transformers pipeline (once)             {hf:8.0f}")
+    print(f"ratio_f32={statistics.median(ours32) / hf:.2f}")
+    print(f"ratio={statistics.median(ours) / hf:.2f}")
+for name, xs in ratios.items():
+    print(f"{name}={statistics.median(xs):.2f}")
 PY

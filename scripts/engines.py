@@ -4,11 +4,13 @@ crate's own NER (scripts/compare_hf.sh runs them in the same sitting):
 
     engines.py ort MODEL.onnx TOKENIZER_JSON SENTENCES    ONNX Runtime (fp32 or int8 graph)
     engines.py torch MODEL_DIR SENTENCES fp32|bf16|int8   PyTorch, torch.inference_mode()
+    (either takes --batch N --passes K: one batch size only, the best of K passes)
 
 Sentences are tokenized with the model's tokenizer.json (tokenization is timed),
 sorted by length and run in padded batches of several sizes, with as many threads as
-cores. Prints wordpieces/s per batch size and the best as the last line:
-`wordpieces_per_s=X` (wordpieces counted with [CLS] and [SEP], as the crate counts).
+cores. Prints wordpieces/s per batch size (`batch_size=N wordpieces_per_s=X`, the best
+of two passes) and the best as the last line: `wordpieces_per_s=X` (wordpieces counted
+with [CLS] and [SEP], as the crate counts).
 """
 import os
 import sys
@@ -40,12 +42,12 @@ def batches(tokenizer, sentences, size):
         yield a, m, np.zeros_like(a)
 
 
-def time_loop(run, tokenizer, sentences, pieces):
+def time_loop(run, tokenizer, sentences, pieces, sizes=BATCH_SIZES, passes=2):
     run(*next(batches(tokenizer, sentences[:16], 16)))  # warm-up
     best = 0.0
-    for size in BATCH_SIZES:
+    for size in sizes:
         rates = []
-        for _ in range(2):
+        for _ in range(passes):
             t = time.perf_counter()
             for ids, mask, types in batches(tokenizer, sentences, size):
                 run(ids, mask, types)
@@ -55,7 +57,21 @@ def time_loop(run, tokenizer, sentences, pieces):
     print(f"wordpieces_per_s={best:.1f}")
 
 
+def flag(args, name, default):
+    """Removes `name VALUE` from args; VALUE as an int, else default."""
+    if name in args:
+        i = args.index(name)
+        value = int(args[i + 1])
+        del args[i : i + 2]
+        return value
+    return default
+
+
 def main():
+    sizes, passes = BATCH_SIZES, 2
+    batch = flag(sys.argv, "--batch", None)
+    if batch is not None:
+        sizes, passes = (batch,), flag(sys.argv, "--passes", 3)
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
     kind = sys.argv[1]
@@ -104,7 +120,7 @@ def main():
     sentences = load_sentences(sentences_file)
     pieces = sum(len(e.ids) for e in tokenizer.encode_batch(sentences))
     print(f"sentences={len(sentences)} wordpieces={pieces} threads={THREADS} {label}")
-    time_loop(run, tokenizer, sentences, pieces)
+    time_loop(run, tokenizer, sentences, pieces, sizes, passes)
 
 
 if __name__ == "__main__":

@@ -292,6 +292,40 @@ fn packed_sentences_equal_sentences_alone() {
     }
 }
 
+/// The cap on a forward pass's padded wordpieces holds (a row over it runs alone),
+/// and the same sentences at any cap get the same analyses (fp32, both engines).
+#[test]
+fn batch_caps_change_the_passes_not_the_analyses() {
+    let dir = extractor().ner().dir().to_owned();
+    let texts: Vec<String> = dev_files().iter().take(4).map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let segs = dev_segments(&texts);
+    for engine in [Engine::Torch, Engine::Onnx] {
+        let ner = NerModel::from_dir_on(&dir, engine, Precision::F32).unwrap();
+        let default = ner.batch_wordpieces();
+        assert!(default >= 64, "{engine:?}: {default}");
+        let at_default = ner.analyze_segments(&segs).unwrap();
+        let lens: Vec<usize> = segs.iter().map(|(s, _)| ner.count_wordpieces(s).unwrap()).collect();
+        let mut passes = Vec::new();
+        for cap in [128, 512] {
+            ner.set_batch_wordpieces(cap);
+            assert_eq!(ner.batch_wordpieces(), cap);
+            let shapes = ner.batch_shapes(&lens);
+            assert!(shapes.iter().all(|&(rows, width)| rows == 1 || rows * width <= cap), "{engine:?} {cap}: {shapes:?}");
+            ner.reset_profile();
+            let got = ner.analyze_segments(&segs).unwrap();
+            assert_eq!(ner.profile().batches as usize, shapes.len(), "{engine:?} {cap}");
+            passes.push(shapes.len());
+            for ((seg, a), b) in segs.iter().zip(&got).zip(&at_default) {
+                let key = |a: &attribution::ner::Analysis| a.entities.iter().map(|e| (e.start, e.end, e.kind)).collect::<Vec<_>>();
+                assert_eq!(key(a), key(b), "{engine:?} {cap}: {}", seg.0);
+                assert_eq!(a.syntax, b.syntax, "{engine:?} {cap}: {}", seg.0);
+            }
+        }
+        assert!(passes[0] > passes[1], "{engine:?}: a lower cap, more passes: {passes:?}");
+        ner.set_batch_wordpieces(default);
+    }
+}
+
 /// An engine or precision that cannot run is a typed error that says why; a model
 /// directory without ONNX graphs (built before them) loads on libtorch.
 #[test]

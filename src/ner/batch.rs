@@ -10,10 +10,17 @@ use super::engine::Inputs;
 use super::segment::Segment;
 use crate::models::{Engine, Precision};
 
-/// Most rows in one forward pass.
+/// Most rows in one forward pass (more under a cap above [`BATCH_TOKENS`]: a
+/// cap's worth of rows of 64 wordpieces).
 const BATCH: usize = 64;
-/// Most padded wordpieces in one forward pass.
-const BATCH_TOKENS: usize = 4096;
+/// Most padded wordpieces (rows × width) in one forward pass ([`batch_cells`]).
+/// Measured (docs/benchmarks.md, "The cap of a forward pass"): caps of 256 to 4,096
+/// taken in turns in one process, NER over the dev sentences in one call: throughput
+/// per wordpiece rises up to 2,048–4,096 on libtorch fp32 and bf16 and ONNX Runtime
+/// fp32 and int8 alike and does not fall after (no cache cliff for this model); the
+/// CLI over PolNeAR train took 5.5× the time at 1,024, 1.1× at 2,048, 1.7× and 496 MB
+/// instead of 381 at 8,192. The peak, for every engine and precision.
+pub(super) const BATCH_TOKENS: usize = 4096;
 /// Short segments share rows of up to this many wordpieces (a longer one has a row
 /// of its own): less padding, fewer rows ([`pack`]). Against one segment a row, in
 /// rounds taken in turns in one process over the dev corpus: one article at a time
@@ -54,23 +61,31 @@ pub(super) fn pass_cost(engine: Engine, precision: Precision) -> usize {
     }
 }
 
+/// The most padded wordpieces one forward pass computes on this engine and
+/// precision: [`BATCH_TOKENS`] on each, where each measured its peak (one place to
+/// give an engine its own cap if a machine measures otherwise).
+pub(super) fn batch_cells(_engine: Engine, _precision: Precision) -> usize {
+    BATCH_TOKENS
+}
+
 /// Splits rows sorted by decreasing length (their wordpieces, packed: [`pack`]) into
-/// batches (index ranges) of at most [`BATCH`] rows and [`BATCH_TOKENS`] padded
-/// tokens, at the least cost: a batch costs `overhead` plus the wordpieces it
+/// batches (index ranges) of at most [`BATCH`] rows and `max_cells` padded
+/// wordpieces ([`batch_cells`]; a row longer than that is a batch alone), at the least cost: a batch costs `overhead` plus the wordpieces it
 /// computes (rows × its longest row), so padding is worth it while it costs less
 /// than another forward pass.
 /// Found exactly (the best split of a sorted list into runs, by dynamic programming).
 /// `overhead` is a forward pass's fixed cost in wordpieces ([`PASS_COST`]).
-pub(super) fn batches(lens: &[usize], overhead: usize) -> Vec<std::ops::Range<usize>> {
+pub(super) fn batches(lens: &[usize], overhead: usize, max_cells: usize) -> Vec<std::ops::Range<usize>> {
     let n = lens.len();
+    let max_rows = BATCH.max(max_cells / 64);
     // best[j]: least cost of the first j sequences; from[j]: where its last batch starts
     let mut best = vec![usize::MAX; n + 1];
     let mut from = vec![0; n + 1];
     best[0] = 0;
     for j in 1..=n {
-        for i in (j.saturating_sub(BATCH)..j).rev() {
+        for i in (j.saturating_sub(max_rows)..j).rev() {
             let cells = (j - i) * lens[i];
-            if cells > BATCH_TOKENS && j - i > 1 {
+            if cells > max_cells && j - i > 1 {
                 break;
             }
             let cost = best[i].saturating_add(overhead + cells);
@@ -258,7 +273,7 @@ mod tests {
     // (a table of lengths and the batches expected: one-range lists are the point)
     #[allow(clippy::single_range_in_vec_init, clippy::type_complexity)]
     fn batches_weigh_padding_against_passes() {
-        assert_eq!(batches(&[], 50), Vec::<std::ops::Range<usize>>::new());
+        assert_eq!(batches(&[], 50, BATCH_TOKENS), Vec::<std::ops::Range<usize>>::new());
         // (lengths sorted longest first, overhead, batches)
         let table: &[(&[usize], usize, &[std::ops::Range<usize>])] = &[
             (&[10, 10, 10, 10], 50, &[0..4]),
@@ -274,16 +289,25 @@ mod tests {
             (&[40, 39, 38, 12, 11, 10], 20, &[0..3, 3..6]),
         ];
         for (lens, overhead, want) in table {
-            assert_eq!(batches(lens, *overhead), want.to_vec(), "{lens:?} overhead {overhead}");
+            assert_eq!(batches(lens, *overhead, BATCH_TOKENS), want.to_vec(), "{lens:?} overhead {overhead}");
+        }
+        // a lower cap splits what the overhead would join; a row over the cap runs alone
+        assert_eq!(batches(&[10, 10, 10, 10], 50, 20), [0..2, 2..4]);
+        assert_eq!(batches(&[30, 10, 10], 50, 20), [0..1, 1..3]);
+        for cap in [1, 64, 256, 1024] {
+            let lens: Vec<usize> = (0..300).map(|i| 64 - i * 60 / 300).collect();
+            let b = batches(&lens, 10_000, cap);
+            assert_eq!(b.iter().map(|r| r.len()).sum::<usize>(), 300, "{cap}");
+            assert!(b.iter().all(|r| r.len() == 1 || r.len() * lens[r.start] <= cap), "{cap}: {b:?}");
         }
         // the limits hold whatever the overhead
         for overhead in [0, 50, 10_000] {
             let lens = vec![5usize; 200];
-            let b = batches(&lens, overhead);
+            let b = batches(&lens, overhead, BATCH_TOKENS);
             assert!(b.iter().all(|r| r.len() <= BATCH), "{overhead}");
             assert_eq!(b.iter().map(|r| r.len()).sum::<usize>(), 200);
             let long = vec![500usize; 20];
-            let b = batches(&long, overhead);
+            let b = batches(&long, overhead, BATCH_TOKENS);
             assert!(b.iter().all(|r| r.len() * 500 <= BATCH_TOKENS), "{b:?}");
         }
     }

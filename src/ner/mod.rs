@@ -26,13 +26,14 @@ mod segment;
 mod train;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
 #[cfg(feature = "model")]
 use rust_bert::bert::BertConfig;
 
-use self::batch::{batches, pack, pack_inputs, pack_width, pass_cost};
+use self::batch::{batch_cells, batches, pack, pack_inputs, pack_width, pass_cost};
 use self::decode::{collect_scores, entities_of, syntax_of, word_syntax, word_tags};
 #[cfg(feature = "model")]
 use self::engine::TorchNet;
@@ -71,6 +72,18 @@ pub struct NerModel {
     dir: PathBuf,
     engine: Engine,
     precision: Precision,
+    /// Most padded wordpieces in one forward pass ([`NerModel::set_batch_wordpieces`]).
+    batch_cells: AtomicUsize,
+}
+
+/// Environment variable that sets how many padded wordpieces (rows × width) one
+/// forward pass computes at most, in place of the measured default of the engine and
+/// precision ([`NerModel::set_batch_wordpieces`]); for measuring the plan.
+pub const BATCH_WORDPIECES_ENV: &str = "ATTRIBUTION_BATCH_WORDPIECES";
+
+/// The cap of [`BATCH_WORDPIECES_ENV`] if set to a positive number, else `default`.
+fn batch_cells_from_env(default: usize) -> usize {
+    std::env::var(BATCH_WORDPIECES_ENV).ok().and_then(|v| v.trim().parse::<usize>().ok()).filter(|&n| n > 0).unwrap_or(default)
 }
 
 /// What one forward pass says about one segment: entities and, with a syntax
@@ -165,6 +178,39 @@ impl NerModel {
         self.engine
     }
 
+    /// The most padded wordpieces (rows × width) one forward pass computes: the
+    /// measured default of the engine and precision (docs/benchmarks.md), or
+    /// [`BATCH_WORDPIECES_ENV`], or what [`NerModel::set_batch_wordpieces`] set.
+    pub fn batch_wordpieces(&self) -> usize {
+        self.batch_cells.load(Ordering::Relaxed)
+    }
+
+    /// The forward passes a call over segments of these lengths (wordpieces, `[CLS]`
+    /// and `[SEP]` included) makes on this model: rows and width of each, in order.
+    /// The plan only, no model run (for measuring it: `benches/extract.rs`).
+    pub fn batch_shapes(&self, lens: &[usize]) -> Vec<(usize, usize)> {
+        let (rows, plan) = self.plan(lens);
+        let fill = |row: &Vec<usize>| row.iter().map(|&i| lens[i]).sum::<usize>();
+        plan.into_iter().map(|r| (r.len(), rows.get(r.start).map_or(0, fill))).collect()
+    }
+
+    /// Segments of these lengths packed into rows (indices into `lens`, fullest
+    /// first), and the rows split into forward passes (ranges of rows).
+    fn plan(&self, lens: &[usize]) -> (Vec<Vec<usize>>, Vec<std::ops::Range<usize>>) {
+        let rows = pack(lens, pack_width(self.engine, self.precision));
+        let fills: Vec<usize> = rows.iter().map(|r| r.iter().map(|&i| lens[i]).sum()).collect();
+        let plan = batches(&fills, pass_cost(self.engine, self.precision), self.batch_wordpieces());
+        (rows, plan)
+    }
+
+    /// Caps the padded wordpieces of one forward pass at `n` (at least 1; a row
+    /// longer than the cap still runs, alone). For measuring the batch plan: the
+    /// default suits the engine and precision. Other batch shapes compute in another
+    /// order, so a score may differ in its last digits.
+    pub fn set_batch_wordpieces(&self, n: usize) {
+        self.batch_cells.store(n.max(1), Ordering::Relaxed);
+    }
+
     /// Loads the model directory `dir`; `fix` is the command an error message
     /// suggests, `runtime` the ONNX Runtime library if there is one.
     fn load(dir: &Path, fix: &str, engine: Engine, precision: Precision, runtime: Option<PathBuf>) -> Result<NerModel> {
@@ -223,7 +269,18 @@ impl NerModel {
                 Net::Torch(Box::new(torch))
             }
         };
-        Ok(NerModel { net: Mutex::new(net), profile: Mutex::default(), wordpieces, labels, syntax, dir: dir.to_owned(), engine, precision })
+        let batch_cells = AtomicUsize::new(batch_cells_from_env(batch_cells(engine, precision)));
+        Ok(NerModel {
+            net: Mutex::new(net),
+            profile: Mutex::default(),
+            wordpieces,
+            labels,
+            syntax,
+            dir: dir.to_owned(),
+            engine,
+            precision,
+            batch_cells,
+        })
     }
 
     #[cfg(feature = "model")]
@@ -245,6 +302,7 @@ impl NerModel {
             dir: dir.to_owned(),
             precision: Precision::F32,
             engine: Engine::Torch,
+            batch_cells: AtomicUsize::new(batch_cells(Engine::Torch, Precision::F32)),
         }
     }
 
@@ -363,9 +421,7 @@ impl NerModel {
         }
         // Windows packed into rows, the rows into forward passes.
         let lens: Vec<usize> = windows.iter().map(|w| w.pieces.ids.len() + 2).collect();
-        let rows = pack(&lens, pack_width(self.engine, self.precision));
-        let fills: Vec<usize> = rows.iter().map(|r| r.iter().map(|&i| lens[i]).sum()).collect();
-        let plan = batches(&fills, pass_cost(self.engine, self.precision));
+        let (rows, plan) = self.plan(&lens);
         profile.tokenize_s = clock.elapsed().as_secs_f64();
         let mut out = vec![Analysis::default(); segs.len()];
         // per window, filled batch by batch, then joined in text order
