@@ -8,8 +8,8 @@ use super::sentence::{is_clause_break, is_closing_quote, is_opening_quote, is_qu
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
 use crate::lexicon::{
-    is_source_noun, ARTICLES, CIRCUMSTANCE_OPENERS, COORDINATORS, INVERTED_HEAD_STOPS, INVERTING, MENTION_DETERMINERS,
-    OPENING_PHRASE_WORDS, PERSON_PRONOUNS, QUANTIFIERS, REPORTED_QUOTE_ENDS, SUBJECT_PRONOUNS,
+    is_source_noun, ARTICLES, CIRCUMSTANCE_OPENERS, CLAUSE_JOINERS, COORDINATORS, INVERTED_HEAD_STOPS, INVERTING, MENTION_DETERMINERS,
+    OPENING_PHRASE_WORDS, PERSON_PRONOUNS, QUANTIFIERS, RELATIVE_PRONOUNS, REPORTED_QUOTE_ENDS, SUBJECT_PRONOUNS,
 };
 use crate::text::tokens::starting_in;
 
@@ -96,6 +96,12 @@ impl Ctx<'_> {
                 speaker = Some(sp);
             }
             if first >= cue.first || cue.first - first > MAX_SPEAKER_TOKENS {
+                return None;
+            }
+            // a clause of its own is no speaker: "…, which she was doing when the
+            // police located her and told her to leave"
+            let opens_clause = RELATIVE_PRONOUNS.contains(&self.lower(first)) || CLAUSE_JOINERS.contains(&self.lower(first));
+            if opens_clause && (first + 1..cue.first).any(|j| self.verbish(&self.toks[j])) {
                 return None;
             }
             // the part before the comma must be content, not an opening phrase
