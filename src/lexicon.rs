@@ -656,6 +656,10 @@ pub(crate) const PARTICIPLE_ENDINGS: &[&str] = &["ed", "en", "ing"];
 /// it (`a memo seen by TV2`).
 pub(crate) const SEEN_WORDS: &[&str] = &["seen", "obtained", "reviewed", "viewed", "reported", "cited", "quoted", "leaked"];
 
+/// The end of a word that gives an age (`34-year-old`): `the 34-year-old` stands for a
+/// person named before.
+pub(crate) const AGE_SUFFIX: &str = "-year-old";
+
 /// Nouns of a set of people counted or described by an `of` phrase (`a group of
 /// parents`): anonymous people, not a body.
 pub(crate) const COLLECTIVE_NOUNS: &[&str] = &["group", "number", "handful", "crowd", "couple", "dozens", "hundreds", "thousands", "majority"];

@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
-    definite_title, is_role_noun, is_sentence_end_char, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS,
+    definite_title, is_role_noun, is_sentence_end_char, AGE_SUFFIX, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS,
     HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES,
     PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS, SPEECH_DOCUMENTS, SPOKES_NOUNS,
 };
@@ -58,8 +58,12 @@ pub(crate) struct MentionFacts {
 pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &[Entity]) -> MentionFacts {
     let toks: Vec<Tok> = toks.iter().filter(|t| t.word || t.lower == ",").cloned().collect();
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    // "the 34-year-old", "the 34-year-old mother of three": a person described by age
+    // stands for a person named before, as `he` does
+    let aged = words.len() >= 2 && words[0] == "the" && is_age(words[1]);
     let pronoun = match words.as_slice() {
         ["he"] | ["she"] => Some(Pronoun::Person),
+        _ if aged => Some(Pronoun::Person),
         ["it"] => Some(Pronoun::Thing),
         ["they"] | ["both"] => Some(Pronoun::Plural),
         _ => None,
@@ -363,6 +367,11 @@ fn full_name(name: &str, entities: &[Entity]) -> String {
         .to_owned()
 }
 
+/// Whether a word gives an age: `34-year-old`.
+fn is_age(word: &str) -> bool {
+    word.strip_suffix(AGE_SUFFIX).is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Whether an entity's text is an organisation's initials: one word in capitals
 /// (`AROS`, `NAACP`), two letters at least.
 fn is_initials(text: &str) -> bool {
@@ -506,6 +515,10 @@ mod tests {
             ("he", false),
         ] {
             assert_eq!(analyse(t, 0..t.len(), &tokenize(t, 0..t.len()), &[]).back_reference, want, "{t}");
+        }
+        // a person described by age stands for a person, as `he` does
+        for (t, want) in [("the 52-year-old", true), ("the 52-year-old father of two", true), ("a 52-year-old", false), ("the year-old", false)] {
+            assert_eq!(analyse(t, 0..t.len(), &tokenize(t, 0..t.len()), &[]).pronoun == Some(Pronoun::Person), want, "{t}");
         }
     }
 
