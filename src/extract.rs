@@ -123,9 +123,10 @@ impl<'t> Plan<'t> {
     fn take_model(&mut self, entities: &[Entity], syntax: Syntax) {
         self.doc.set_entities(entities);
         // a draft cue that is a later word of a person's name (`Omar Said`) is none
-        let cue_in_name = self.claims.iter().any(|c| {
-            self.doc.entities.iter().any(|e| e.kind == EntityKind::Person && e.start < c.cue.start && c.cue.start < e.end)
-        });
+        let cue_in_name = self
+            .claims
+            .iter()
+            .any(|c| self.doc.entities.iter().any(|e| e.kind == EntityKind::Person && e.start < c.cue.start && c.cue.start < e.end));
         if !syntax.is_empty() {
             self.doc.syntax = syntax;
         }

@@ -86,7 +86,8 @@ pub(crate) const CLOSING_QUOTES: &[&str] = &["”", "\"", "»", "''"];
 pub(crate) const DASHES: &[&str] = &["-", "—", "–"];
 
 /// Nouns in `-ly` that are no adverbs before a cue.
-pub(crate) const NOUNS_IN_LY: &[&str] = &["family", "ally", "rally", "assembly", "monopoly", "belly", "bully", "jelly", "anomaly", "supply"];
+pub(crate) const NOUNS_IN_LY: &[&str] =
+    &["family", "ally", "rally", "assembly", "monopoly", "belly", "bully", "jelly", "anomaly", "supply"];
 
 /// Single quotation marks and apostrophes standing alone as tokens: quotation
 /// marks, with [`OPENING_QUOTES`] and [`CLOSING_QUOTES`].
@@ -446,8 +447,8 @@ pub(crate) const CONTENT_CLOSING_SUBORDINATORS: &[&str] = &["as", "while", "wher
 /// content goes on (`, including three children`) or they are nouns and prepositions.
 pub(crate) const NOT_PARTICIPLE_TAILS: &[&str] = &[
     "including", "according", "excluding", "regarding", "concerning", "during", "nothing", "something", "anything", "everything",
-    "morning", "evening", "building", "meeting", "spending", "funding", "housing", "training", "bombing", "shooting", "hearing",
-    "ruling", "warning", "beginning", "ending", "pending", "notwithstanding", "barring", "following",
+    "morning", "evening", "building", "meeting", "spending", "funding", "housing", "training", "bombing", "shooting", "hearing", "ruling",
+    "warning", "beginning", "ending", "pending", "notwithstanding", "barring", "following",
 ];
 
 /// Subordinators that open a sentence with a clause before its main one (`When X
@@ -604,9 +605,10 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "associate", "associates", "someone", "somebody", "one", "some", "several", "many", "participant", "participants", "delegate",
     "delegates", "manager", "managers", "director", "directors", "researcher", "researchers", "scientist", "scientists", "doctor",
     "doctors", "student", "students", "protester", "protesters", "mediator", "mediators", "strategist", "strategists", "operative",
-    "operatives", "journalist", "journalists", "speechwriter", "speechwriters", "commentator", "commentators", "proponent", "proponents", "opponent", "opponents", "backer", "backers", "parent", "parents",
-    "voter", "voters", "citizen", "citizens", "teacher", "teachers", "neighbor", "neighbors", "neighbour", "neighbours", "victim",
-    "victims", "survivor", "survivors", "farmer", "farmers", "owner", "owners",
+    "operatives", "journalist", "journalists", "speechwriter", "speechwriters", "commentator", "commentators", "proponent", "proponents",
+    "opponent", "opponents", "backer", "backers", "parent", "parents", "voter", "voters", "citizen", "citizens", "teacher", "teachers",
+    "neighbor", "neighbors", "neighbour", "neighbours", "victim", "victims", "survivor", "survivors", "farmer", "farmers", "owner",
+    "owners",
 ];
 
 /// Nouns for someone who speaks for a body.
@@ -636,8 +638,8 @@ pub(crate) const COMPANY_NOUNS: &[&str] = &[
 /// Nouns for documents.
 pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "report", "reports", "statement", "document", "documents", "letter", "filing", "memo", "study", "survey", "resolution", "analysis",
-    "review", "ad", "ads", "advertisement", "video", "clip", "website", "book", "editorial", "complaint", "lawsuit", "indictment", "post", "posts",
-    "tweet", "tweets", "email", "emails",
+    "review", "ad", "ads", "advertisement", "video", "clip", "website", "book", "editorial", "complaint", "lawsuit", "indictment", "post",
+    "posts", "tweet", "tweets", "email", "emails",
 ];
 
 /// Documents that carry a person's own words: one of a named person is that person
@@ -662,7 +664,8 @@ pub(crate) const AGE_SUFFIX: &str = "-year-old";
 
 /// Nouns of a set of people counted or described by an `of` phrase (`a group of
 /// parents`): anonymous people, not a body.
-pub(crate) const COLLECTIVE_NOUNS: &[&str] = &["group", "number", "handful", "crowd", "couple", "dozens", "hundreds", "thousands", "majority"];
+pub(crate) const COLLECTIVE_NOUNS: &[&str] =
+    &["group", "number", "handful", "crowd", "couple", "dozens", "hundreds", "thousands", "majority"];
 
 /// Number words of a descriptor (`two officials`) and their value.
 pub(crate) const COUNT_WORDS: &[(&str, u32)] = &[

@@ -433,11 +433,7 @@ fn content_ends_before_the_writers_clauses() {
             &[("Neighbours", Anonymous, Assert, "in spite of the noise, they would keep the market open")],
         ),
         // a relative clause before a cue is no speaker of it (nor what comes before it the content)
-        (
-            "The ferry was late to the pier, which it was leaving when the guards stopped it and told the crew to wait.",
-            &[],
-            &[],
-        ),
+        ("The ferry was late to the pier, which it was leaving when the guards stopped it and told the crew to wait.", &[], &[]),
         // a tail of the content's own: it goes on
         (
             "Witnesses said twelve people were hurt, including two children.",

@@ -8,11 +8,11 @@ use super::sentence::{is_aux, is_clause_break, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
-use crate::syntax::Pos;
 use crate::lexicon::{
-    CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS, NOT_PARTICIPLE_TAILS,
-    TIME_WORDS, WEEKDAYS,
+    CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS,
+    NOT_PARTICIPLE_TAILS, TIME_WORDS, WEEKDAYS,
 };
+use crate::syntax::Pos;
 
 /// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
 /// cue ends the content, `done` the sentence's claims so far.
@@ -117,9 +117,9 @@ impl Ctx<'_> {
         // nor past a semicolon, a participle tail of the writer's (", citing its
         // position", ", implicitly putting ...") or ", and when ..."
         let tail = |m: usize| self.lower(m) == ";" || self.lower(m) == "," && (self.participle_tail(m + 1) || self.and_subordinate(m + 1));
-        if let Some(m) = (i..end_tok).find(|&m| {
-            !quoted(m) && (closing(m) || tail(m) && m > i || fronted && self.lower(m) == "," && self.clause_follows(m + 1))
-        }) {
+        if let Some(m) = (i..end_tok)
+            .find(|&m| !quoted(m) && (closing(m) || tail(m) && m > i || fronted && self.lower(m) == "," && self.clause_follows(m + 1)))
+        {
             end_tok = m;
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"
@@ -166,7 +166,8 @@ impl Ctx<'_> {
     fn participle_tail(&self, j: usize) -> bool {
         let j = if self.tok(j).is_some_and(|t| t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly")) { j + 1 } else { j };
         self.tok(j).is_some_and(|t| {
-            let shape = t.word && !t.cap && t.lower.len() > 5 && t.lower.ends_with("ing") && !NOT_PARTICIPLE_TAILS.contains(&t.lower.as_str());
+            let shape =
+                t.word && !t.cap && t.lower.len() > 5 && t.lower.ends_with("ing") && !NOT_PARTICIPLE_TAILS.contains(&t.lower.as_str());
             shape && self.pos_of(t).is_none_or(|p| p == Pos::Vbg)
         })
     }
@@ -174,7 +175,8 @@ impl Ctx<'_> {
     /// Whether `and` and a subordinator open at token `j` (`and when pressed, ...`):
     /// a clause of the writer's joined to the report.
     fn and_subordinate(&self, j: usize) -> bool {
-        self.lower(j) == "and" && (CONTENT_CLOSING_SUBORDINATORS.contains(&self.lower(j + 1)) || FRONTING_SUBORDINATORS.contains(&self.lower(j + 1)))
+        self.lower(j) == "and"
+            && (CONTENT_CLOSING_SUBORDINATORS.contains(&self.lower(j + 1)) || FRONTING_SUBORDINATORS.contains(&self.lower(j + 1)))
     }
 
     /// The paragraph after byte `at` when `at` ends its own: the quotation it opens

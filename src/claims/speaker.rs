@@ -4,12 +4,12 @@
 use std::ops::Range;
 
 use super::sentence::{is_aux, is_clause_break, is_final, is_opening_quote, is_quote_mark, Ctx, MAX_MENTION_TOKENS, REACH};
+use crate::entity::EntityKind;
 use crate::lexicon::{
     is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES, CONTRACTION_MARKS, DASHES,
     INVERTED_SPEAKER_PRONOUNS, LEADERS, MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS, OPENING_PHRASE_WORDS, RELATIVE_OBJECTS,
     RELATIVE_PRONOUNS, SINGLE_QUOTES, SUBJECT_INNER_MARKS, SUBJECT_MODIFIERS, SUBJECT_PRONOUNS, TITLE_ADJECTIVES, WEEKDAYS,
 };
-use crate::entity::EntityKind;
 use crate::syntax::Phrase;
 
 /// What a mention does at a token ([`Ctx::mention_step`]).
@@ -470,8 +470,8 @@ impl Ctx<'_> {
     }
 }
 
-/// A lower-case `-ly` word of manner or time before a cue (`forcefully`, `later`
-/// is not one), not a noun in `-ly` (`family`, `ally`).
+/// A lower-case adverb in `-ly` before a cue (`forcefully`, `publicly`), not a noun
+/// in `-ly` (`family`, `ally`).
 fn is_manner_adverb(t: &crate::text::tokens::Tok) -> bool {
     !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && !crate::lexicon::NOUNS_IN_LY.contains(&t.lower.as_str())
 }

@@ -7,9 +7,10 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
-    definite_title, is_role_noun, is_sentence_end_char, AGE_SUFFIX, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS,
-    HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES,
-    PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS, SPEECH_DOCUMENTS, SPOKES_NOUNS,
+    definite_title, is_role_noun, is_sentence_end_char, AGE_SUFFIX, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS,
+    COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S,
+    OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS, SPEECH_DOCUMENTS,
+    SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -196,10 +197,13 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     // a bare capitalised word the NER missed: use what the entities say elsewhere
     let known = |w: &Tok| -> Option<EntityKind> {
         let s = &text[w.start..w.end];
-        entities
-            .iter()
-            .find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s)))
-            .map(|e| if e.kind == EntityKind::Person && is_initials(s) { EntityKind::Organization } else { e.kind })
+        entities.iter().find(|e| e.text == s || (e.kind == EntityKind::Person && e.text.split(' ').any(|w| w == s))).map(|e| {
+            if e.kind == EntityKind::Person && is_initials(s) {
+                EntityKind::Organization
+            } else {
+                e.kind
+            }
+        })
     };
     // capitalised words; the first word of a sentence only when it is no word the
     // text also writes in lower case ("One blogger", "Lately", "Another"): its capital
@@ -223,17 +227,14 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     // followed by an apposition that describes a person (its noun is no body's)
     let apposed_person = person.is_none() && body.is_none() && guessed.is_none() && head.len() >= 2 && caps.len() == head.len() && {
         let rest = toks.get(head_end..).unwrap_or_default();
-        let apposition: Vec<&Tok> = rest
-            .iter()
-            .skip(1)
-            .take_while(|t| t.lower != "," && t.lower != "and" && !HEAD_STOPS.contains(&t.lower.as_str()))
-            .collect();
+        let apposition: Vec<&Tok> =
+            rest.iter().skip(1).take_while(|t| t.lower != "," && t.lower != "and" && !HEAD_STOPS.contains(&t.lower.as_str())).collect();
         rest.first().is_some_and(|t| t.lower == ",")
             && apposition.first().is_some_and(|t| ARTICLES.contains(&t.lower.as_str()))
             && apposition.len() >= 2
-            && apposition.last().is_some_and(|t| {
-                !t.cap && !INSTITUTION_NOUNS.contains(&t.lower.as_str()) && !COMPANY_NOUNS.contains(&t.lower.as_str())
-            })
+            && apposition
+                .last()
+                .is_some_and(|t| !t.cap && !INSTITUTION_NOUNS.contains(&t.lower.as_str()) && !COMPANY_NOUNS.contains(&t.lower.as_str()))
     };
     let is_person = person.is_some() || guessed == Some(EntityKind::Person) || last_cap_person || apposed_person;
     // "the New York businessman", "Connecticut's tax commissioner": a head that ends
@@ -474,10 +475,20 @@ mod tests {
             ("Opponents, including the Tenants Union", &[(Organization, "Tenants Union")], Anonymity::Anonymous, None),
             // the voice of a named body's advertisement speaks for it
             // a name the model left untagged, described as a person
-            ("Nadia Ferreira, a visiting fellow at the Lisbon Institute", &[(Organization, "Lisbon Institute")], Anonymity::Named, Some("Nadia Ferreira")),
+            (
+                "Nadia Ferreira, a visiting fellow at the Lisbon Institute",
+                &[(Organization, "Lisbon Institute")],
+                Anonymity::Named,
+                Some("Nadia Ferreira"),
+            ),
             ("Vantage Point, a research firm", &[], Anonymity::Institutional, Some("Vantage Point")),
             ("The Republican Governors Association", &[], Anonymity::Institutional, Some("Republican Governors Association")),
-            ("the narrator of the Harbour Party video", &[(Organization, "Harbour Party")], Anonymity::Institutional, Some("Harbour Party")),
+            (
+                "the narrator of the Harbour Party video",
+                &[(Organization, "Harbour Party")],
+                Anonymity::Institutional,
+                Some("Harbour Party"),
+            ),
         ];
         for (text, list, anon, name) in table {
             let e = ents(text, list);
@@ -517,7 +528,9 @@ mod tests {
             assert_eq!(analyse(t, 0..t.len(), &tokenize(t, 0..t.len()), &[]).back_reference, want, "{t}");
         }
         // a person described by age stands for a person, as `he` does
-        for (t, want) in [("the 52-year-old", true), ("the 52-year-old father of two", true), ("a 52-year-old", false), ("the year-old", false)] {
+        for (t, want) in
+            [("the 52-year-old", true), ("the 52-year-old father of two", true), ("a 52-year-old", false), ("the year-old", false)]
+        {
             assert_eq!(analyse(t, 0..t.len(), &tokenize(t, 0..t.len()), &[]).pronoun == Some(Pronoun::Person), want, "{t}");
         }
     }

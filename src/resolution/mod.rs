@@ -183,16 +183,23 @@ fn resolve_lede(doc: &Doc, claims: &mut [Claim]) {
             && next.speaker.start > prev.cue.end
             && next.speaker.start - prev.cue.end <= FORWARD_BYTES;
         // the name is new: its last word is not written before the unnamed mention
-        let new_name = next.speaker.name.as_deref().and_then(|n| n.rsplit(' ').next()).is_some_and(|last| {
-            doc.text.find(last).is_none_or(|at| at >= prev.speaker.end)
-        });
+        let new_name = next
+            .speaker
+            .name
+            .as_deref()
+            .and_then(|n| n.rsplit(' ').next())
+            .is_some_and(|last| doc.text.find(last).is_none_or(|at| at >= prev.speaker.end));
         // the named speaker is of no other body than the unnamed one ("a Moody s
         // official ... Anna Berg of Fitch" are two people); a body matches its initials
-        let bodies = doc.entities.iter().filter(|e| e.kind != EntityKind::Person && e.start >= next.speaker.start && e.end <= next.speaker.end);
+        let bodies =
+            doc.entities.iter().filter(|e| e.kind != EntityKind::Person && e.start >= next.speaker.start && e.end <= next.speaker.end);
         let affiliation = &prev.speaker.descriptor.affiliation;
         let compatible = affiliation.is_empty()
             || bodies.clone().next().is_none()
-            || affiliation.iter().any(|a| a.len() > 2 && (next.speaker.text.contains(a.as_str()) || bodies.clone().any(|b| b.text == initials(a) || initials(&b.text) == *a)));
+            || affiliation.iter().any(|a| {
+                a.len() > 2
+                    && (next.speaker.text.contains(a.as_str()) || bodies.clone().any(|b| b.text == initials(a) || initials(&b.text) == *a))
+            });
         if unnamed && named_next && new_name && compatible {
             let to = next.speaker.resolved.clone().unwrap_or(Span {
                 start: next.speaker.start,
