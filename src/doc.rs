@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 use crate::syntax::Syntax;
 use crate::text::quotes::{find_quotes, has_quote_marks, Quote};
 use crate::text::sentence_spans;
@@ -69,6 +69,13 @@ impl<'t> Doc<'t> {
     /// The tokens of byte range `r`: the window's own where `r` starts and ends on
     /// token boundaries (a speaker mention always does); tokenized afresh where it
     /// cuts a token (an entity the model ended inside `Trump’s`).
+    /// Whether byte `at` lies inside a person's name after its first word (`Said` of
+    /// `Omar Said`): the entity starting last before it is a person's and runs past it.
+    pub(crate) fn inside_person_name(&self, at: usize) -> bool {
+        let i = self.entities.partition_point(|e| e.start < at);
+        i > 0 && self.entities[i - 1].kind == EntityKind::Person && self.entities[i - 1].end > at
+    }
+
     pub(crate) fn toks_of(&self, r: &Range<usize>) -> Cow<'_, [Tok]> {
         let lo = self.toks.partition_point(|t| t.start < r.start);
         let hi = self.toks.partition_point(|t| t.end <= r.end).max(lo);

@@ -13,7 +13,7 @@ use crate::claim::Article;
 use crate::claim::Claim;
 use crate::claims::{raw_claims, RawClaim, Rules};
 use crate::doc::Doc;
-use crate::entity::{Entity, EntityKind};
+use crate::entity::Entity;
 #[cfg(feature = "onnx")]
 use crate::error::{Error, Result};
 use crate::learned::Learned;
@@ -123,10 +123,7 @@ impl<'t> Plan<'t> {
     fn take_model(&mut self, entities: &[Entity], syntax: Syntax) {
         self.doc.set_entities(entities);
         // a draft cue that is a later word of a person's name (`Omar Said`) is none
-        let cue_in_name = self
-            .claims
-            .iter()
-            .any(|c| self.doc.entities.iter().any(|e| e.kind == EntityKind::Person && e.start < c.cue.start && c.cue.start < e.end));
+        let cue_in_name = self.claims.iter().any(|c| self.doc.inside_person_name(c.cue.start));
         if !syntax.is_empty() {
             self.doc.syntax = syntax;
         }

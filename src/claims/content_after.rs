@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_clause_break, Ctx};
+use super::sentence::{is_aux, is_clause_break, is_manner_adverb, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
@@ -164,7 +164,7 @@ impl Ctx<'_> {
     /// manner before it: `citing its position`, `implicitly putting his name on the
     /// line`; not `including ...` nor a noun in `-ing` (`morning`).
     fn participle_tail(&self, j: usize) -> bool {
-        let j = if self.tok(j).is_some_and(|t| t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly")) { j + 1 } else { j };
+        let j = if self.tok(j).is_some_and(is_manner_adverb) { j + 1 } else { j };
         self.tok(j).is_some_and(|t| {
             let shape =
                 t.word && !t.cap && t.lower.len() > 5 && t.lower.ends_with("ing") && !NOT_PARTICIPLE_TAILS.contains(&t.lower.as_str());

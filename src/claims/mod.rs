@@ -39,7 +39,6 @@ use serde::{Deserialize, Serialize};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{find_cues, Cue, Form};
 use crate::doc::Doc;
-use crate::entity::EntityKind;
 use crate::learned::{Learned, LinearModel};
 use crate::text::quotes::Quote;
 use crate::text::tokens::{starting_in, Tok};
@@ -439,15 +438,9 @@ fn read_sentence<'a>(doc: &'a Doc<'a>, s: &Range<usize>) -> Option<(Ctx<'a>, Vec
     if lo >= hi {
         return None;
     }
-    let cues = find_cues(&doc.toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t) || inside_name(doc, t));
+    // a capitalised later word of a person's name is no cue (`Omar Said`)
+    let cues = find_cues(&doc.toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t) || t.cap && doc.inside_person_name(t.start));
     Some((Ctx::new(doc, (lo, hi)), cues))
-}
-
-/// Whether a capitalised token is a later word of a person's name (`Omar Said`), not
-/// a cue.
-fn inside_name(doc: &Doc, t: &Tok) -> bool {
-    let i = doc.entities.partition_point(|e| e.start < t.start);
-    t.cap && i > 0 && doc.entities[i - 1].kind == EntityKind::Person && doc.entities[i - 1].end >= t.end
 }
 
 /// Sorts claims by cue, then content start.

@@ -10,7 +10,7 @@ use crate::doc::Doc;
 use crate::entity::Entity;
 use crate::lexicon::{
     is_intro, is_sentence_end, AUX, AUX_ALSO_NAMES, CLOSING_QUOTES, CONTENT_LEAD_TRIM, CONTENT_TRAIL_TRIM, COORDINATE_CLAUSE_OPENERS,
-    LEADERS, OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
+    LEADERS, NOUNS_IN_LY, OPENING_QUOTES, SINGLE_QUOTES, TRAILING_MARKS,
 };
 use crate::syntax::{Pos, Syntax};
 use crate::text::quotes::Quote;
@@ -257,6 +257,12 @@ impl<'a> Ctx<'a> {
         }
         (a < b).then_some(a..b)
     }
+}
+
+/// A lower-case word in `-ly` of manner or time (`forcefully`, `sarcastically`), not
+/// a noun in `-ly` (`family`, `ally`).
+pub(super) fn is_manner_adverb(t: &Tok) -> bool {
+    t.word && !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && !NOUNS_IN_LY.contains(&t.lower.as_str())
 }
 
 pub(super) fn is_aux(t: &Tok) -> bool {

@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_clause_break, is_final, is_opening_quote, is_quote_mark, Ctx, MAX_MENTION_TOKENS, REACH};
+use super::sentence::{
+    is_aux, is_clause_break, is_final, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx, MAX_MENTION_TOKENS, REACH,
+};
 use crate::entity::EntityKind;
 use crate::lexicon::{
     is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES, CONTRACTION_MARKS, DASHES,
@@ -191,7 +193,7 @@ impl Ctx<'_> {
             return (close - open >= 3).then_some(Aside::Dash(open));
         }
         let mut j = cue_first;
-        while j > lo && self.toks[j - 1].word && is_manner_adverb(&self.toks[j - 1]) {
+        while j > lo && is_manner_adverb(&self.toks[j - 1]) {
             j -= 1;
         }
         (j < cue_first && j > lo + 1 && is_clause_break(&self.toks[j - 1])).then_some(Aside::Adverbs(j))
@@ -468,12 +470,6 @@ impl Ctx<'_> {
         let e = self.toks.partition_point(|x| x.start < end);
         (e > i).then_some(e)
     }
-}
-
-/// A lower-case adverb in `-ly` before a cue (`forcefully`, `publicly`), not a noun
-/// in `-ly` (`family`, `ally`).
-fn is_manner_adverb(t: &crate::text::tokens::Tok) -> bool {
-    !t.cap && t.lower.len() > 4 && t.lower.ends_with("ly") && !crate::lexicon::NOUNS_IN_LY.contains(&t.lower.as_str())
 }
 
 /// A noun a subject may end in: a role (`officials`), a person's title (`nominee`)

@@ -2,7 +2,7 @@
 //! place phrases (`on Friday`, `in a statement`, `during a visit to Paris`), and
 //! `, speaking on condition of anonymity`.
 
-use super::sentence::{is_clause_break, is_final, is_quote_mark, Ctx, REACH};
+use super::sentence::{is_clause_break, is_final, is_manner_adverb, is_quote_mark, Ctx, REACH};
 use crate::cues::Cue;
 use crate::lexicon::{
     is_asked_opener, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS, OBJECT_CUES,
@@ -54,11 +54,7 @@ impl Ctx<'_> {
                 continue;
             }
             // a manner adverb closing the cue: "said sarcastically."
-            if w.len() > 4
-                && w.ends_with("ly")
-                && self.tok(i).is_some_and(|t| t.word && !t.cap)
-                && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_clause_break))
-            {
+            if self.tok(i).is_some_and(is_manner_adverb) && (self.at_end(i + 1) || self.tok(i + 1).is_some_and(is_clause_break)) {
                 i += 1;
                 continue;
             }

@@ -97,14 +97,14 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     };
     // "the Trump administration", "the Clinton campaign and DNC": a person's name
     // modifying an institution noun
+    let word_after = |e: &Entity, list: &[&str]| head.iter().find(|t| t.start >= e.end).is_some_and(|t| list.contains(&t.lower.as_str()));
     let modifies_body = |e: &Entity| {
-        head.iter().find(|t| t.start >= e.end).is_some_and(|t| INSTITUTION_NOUNS.contains(&t.lower.as_str()))
-            || head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()))
+        word_after(e, INSTITUTION_NOUNS) || head.last().is_some_and(|t| t.start >= e.end && INSTITUTION_NOUNS.contains(&t.lower.as_str()))
     };
     // "AROS argues": a word in capitals is an organisation's initials, not a person
     let initials = |e: &Entity| is_initials(&e.text);
     // "the Clinton ad": a name before a document noun is who issued it
-    let modifies_document = |e: &Entity| head.iter().find(|t| t.start >= e.end).is_some_and(|t| DOCUMENT_NOUNS.contains(&t.lower.as_str()));
+    let modifies_document = |e: &Entity| word_after(e, DOCUMENT_NOUNS);
     // "McConnell aides": a name modifying a role noun is whose the role is, not the speaker
     let modifies_role = |e: &Entity| head.last().is_some_and(|t| t.start >= e.end && ROLE_NOUNS.contains(&t.lower.as_str()));
     // "Cook’s spokesman": a possessor is not the speaker
@@ -473,7 +473,6 @@ mod tests {
             // a set of people, described
             ("a group of retired teachers", &[], Anonymity::Anonymous, None),
             ("Opponents, including the Tenants Union", &[(Organization, "Tenants Union")], Anonymity::Anonymous, None),
-            // the voice of a named body's advertisement speaks for it
             // a name the model left untagged, described as a person
             (
                 "Nadia Ferreira, a visiting fellow at the Lisbon Institute",
@@ -483,6 +482,7 @@ mod tests {
             ),
             ("Vantage Point, a research firm", &[], Anonymity::Institutional, Some("Vantage Point")),
             ("The Republican Governors Association", &[], Anonymity::Institutional, Some("Republican Governors Association")),
+            // the voice of a named body's advertisement speaks for it
             (
                 "the narrator of the Harbour Party video",
                 &[(Organization, "Harbour Party")],

@@ -147,9 +147,7 @@ fn resolve_forward(claims: &mut [Claim]) {
         }
         let shared = prev.speaker.descriptor.affiliation.iter().any(|a| a.len() > 2 && next.speaker.text.contains(a.as_str()));
         if shared {
-            prev.speaker.resolved = Some(Span { start: next.speaker.start, end: next.speaker.end, text: next.speaker.text.clone() });
-            prev.speaker.name = next.speaker.name.clone();
-            prev.anonymity = Anonymity::Named;
+            take_name(prev, next);
         }
     }
 }
@@ -201,16 +199,18 @@ fn resolve_lede(doc: &Doc, claims: &mut [Claim]) {
                     && (next.speaker.text.contains(a.as_str()) || bodies.clone().any(|b| b.text == initials(a) || initials(&b.text) == *a))
             });
         if unnamed && named_next && new_name && compatible {
-            let to = next.speaker.resolved.clone().unwrap_or(Span {
-                start: next.speaker.start,
-                end: next.speaker.end,
-                text: next.speaker.text.clone(),
-            });
-            prev.speaker.resolved = Some(to);
-            prev.speaker.name = next.speaker.name.clone();
-            prev.anonymity = Anonymity::Named;
+            take_name(prev, next);
         }
     }
+}
+
+/// An unnamed speaker resolved forward to the named speaker of a later claim: what
+/// that mention stands for (or the mention itself), its name, named.
+fn take_name(prev: &mut Claim, next: &Claim) {
+    let s = &next.speaker;
+    prev.speaker.resolved = Some(s.resolved.clone().unwrap_or(Span { start: s.start, end: s.end, text: s.text.clone() }));
+    prev.speaker.name = s.name.clone();
+    prev.anonymity = Anonymity::Named;
 }
 
 /// The initials of a name of several capitalised words (`Democratic National
