@@ -816,6 +816,13 @@ fn content_on_both_sides_of_a_cue() {
             &[],
             &[("the minister", Anonymous, Assert, "The plan is dead"), ("the minister", Anonymous, Assert, "talks would go on")],
         ),
+        // the cue before the participle is inside a relative clause: the participle
+        // belongs to the main clause's subject
+        (
+            "Mayor Ruiz was curt when pressed about a contractor who said he was never paid, saying, “He did not finish the job.”",
+            &[("Ruiz", Person)],
+            &[("a contractor who", Anonymous, Assert, "he was never paid"), ("Mayor Ruiz", Named, Assert, "He did not finish the job")],
+        ),
         ("The plan is dead, the minister said, according to state media.", &[], &[("the minister", Anonymous, Assert, "The plan is dead")]),
         (
             "The bank will move, sources said, as it would make a transfer possible.",

@@ -10,7 +10,7 @@ use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::lexicon::{
     CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS,
-    NOT_PARTICIPLE_TAILS, TIME_WORDS, WEEKDAYS,
+    NOT_PARTICIPLE_TAILS, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
 };
 use crate::syntax::Pos;
 
@@ -44,8 +44,19 @@ impl Ctx<'_> {
                 let with = (cue.first.saturating_sub(8).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "with");
                 match with {
                     Some(w) if prev != "," && w + 1 < cue.first => self.bytes(w + 1, cue.first),
-                    // "..., X said, adding ..." — the speaker of the cue just before
-                    _ if prev == "," && !done.is_empty() => done.last().map(|c| c.speaker.clone()),
+                    // "..., X said, adding ..." — the speaker of the cue just before, unless
+                    // that cue was inside a relative clause ("Trump was defensive about
+                    // an architect who said he was stiffed, saying ..."): the participle
+                    // belongs to the main clause and its subject
+                    _ if prev == "," && !done.is_empty() => {
+                        let last = done.last().map(|c| c.speaker.clone())?;
+                        let end = self.toks.partition_point(|t| t.start < last.end);
+                        let relative = end > 0 && RELATIVE_PRONOUNS.contains(&self.lower(end - 1));
+                        match relative.then(|| self.subject(cue.first)).flatten() {
+                            Some(subject) if subject.end <= last.start => Some(subject),
+                            _ => Some(last),
+                        }
+                    }
                     _ => self.subject(cue.first).or_else(|| done.last().map(|c| c.speaker.clone())),
                 }
             }

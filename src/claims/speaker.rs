@@ -141,6 +141,25 @@ impl Ctx<'_> {
             {
                 first += 2;
             }
+            // "... to defend not paying an architect who said ...": a relative clause
+            // without commas; the mention is the noun phrase before its pronoun (the
+            // model's chunk, else the words after the last verb or preposition)
+            if cue_first >= first + 2 && RELATIVE_PRONOUNS.contains(&self.lower(cue_first - 1)) {
+                let who = cue_first - 1;
+                let chunk = self.syntax.chunk_at(self.toks[who - 1].start).filter(|c| c.kind == Phrase::Np);
+                let start = match chunk {
+                    Some(c) => self.toks.partition_point(|x| x.start < c.start),
+                    None => (first..who)
+                        .rev()
+                        .find(|&j| {
+                            self.verbish(&self.toks[j])
+                                || OPENING_PHRASE_WORDS.contains(&self.lower(j))
+                                || ANTECEDENT_PREPOSITIONS.contains(&self.lower(j))
+                        })
+                        .map_or(first, |p| p + 1),
+                };
+                first = first.max(start.min(who));
+            }
             // "..., which analysts said ...": the relative pronoun is the object; not
             // where a circumstance follows it ("who in May said": its subject)
             if RELATIVE_OBJECTS.contains(&self.lower(first))
