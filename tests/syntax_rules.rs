@@ -164,3 +164,35 @@ fn a_subject_is_the_noun_phrase_its_determiner_opens() {
         &[("The billionaire businessman", "it had hit his state hard")],
     )]);
 }
+
+/// A cue set off by commas inside its sentence: the part after it is content too
+/// when the part before cannot stand alone (a fronted subordinate clause or
+/// infinitive) or was the subject of a verb that follows the cue.
+#[test]
+fn a_sentence_goes_on_after_a_cue_inside_it() {
+    check(&[
+        (
+            "Though the first handover was smooth, she said, a second one would be far harder.",
+            "Though_IN_B-SBAR the_DT_B-NP first_JJ_I-NP handover_NN_I-NP was_VBD_B-VP smooth_JJ_B-ADJP ,_,_O she_PRP_B-NP said_VBD_B-VP \
+             ,_,_O a_DT_B-NP second_JJ_I-NP one_NN_I-NP would_MD_B-VP be_VB_I-VP far_RB_B-ADJP harder_JJR_I-ADJP ._._O",
+            &[("she", "Though the first handover was smooth"), ("she", "a second one would be far harder")],
+            &[("she", "Though the first handover was smooth"), ("she", "a second one would be far harder")],
+        ),
+        (
+            "But the levers the port holds, he added, are like weapons nobody can fire.",
+            "But_CC_O the_DT_B-NP levers_NNS_I-NP the_DT_B-NP port_NN_I-NP holds_VBZ_B-VP ,_,_O he_PRP_B-NP added_VBD_B-VP ,_,_O \
+             are_VBP_B-VP like_IN_B-PP weapons_NNS_B-NP nobody_NN_B-NP can_MD_B-VP fire_VB_I-VP ._._O",
+            &[("he", "But the levers the port holds"), ("he", "are like weapons nobody can fire")],
+            // (word shapes take "holds" for the verb of a clause before the cue)
+            &[("he", "are like weapons nobody can fire")],
+        ),
+        (
+            // a phrase on what was said is no content
+            "The port will stay open, the mayor said, an assurance that drew scorn.",
+            "The_DT_B-NP port_NN_I-NP will_MD_B-VP stay_VB_I-VP open_JJ_B-ADJP ,_,_O the_DT_B-NP mayor_NN_I-NP said_VBD_B-VP ,_,_O \
+             an_DT_B-NP assurance_NN_I-NP that_WDT_B-NP drew_VBD_B-VP scorn_NN_B-NP ._._O",
+            &[("the mayor", "The port will stay open")],
+            &[("the mayor", "The port will stay open")],
+        ),
+    ]);
+}

@@ -10,6 +10,7 @@ use super::model_dir::SyntaxLabels;
 use super::segment::Segment;
 use crate::entity::Entity;
 use crate::labels::{chunks, decode, Label};
+use crate::lexicon::CLAUSE_PUNCTUATION;
 use crate::syntax::{iob_chunks, Chunk, Phrase, Pos, SentenceSyntax, Syntax, Word};
 
 /// One segment's scores: per-wordpiece entity log-probabilities `[len, labels]` and,
@@ -55,7 +56,11 @@ pub(super) fn entities_of(text: &str, base: usize, seg: &Segment, log_probs: Arr
         while end_piece < seg.words.len() && seg.words[end_piece] == seg.words[last - 1] {
             end_piece += 1;
         }
-        let (start, mut end) = (seg.offsets[first_piece].0, seg.offsets[end_piece - 1].1);
+        let (mut start, mut end) = (seg.offsets[first_piece].0, seg.offsets[end_piece - 1].1);
+        // a name never opens with a clause mark ("Mr" then ". Castaneda" tagged)
+        if let Some(t) = text.get(start..end) {
+            start += t.len() - t.trim_start_matches(|c: char| CLAUSE_PUNCTUATION.contains(&c) || c.is_whitespace()).len();
+        }
         // a possessive left by stripped apostrophes ("State Department s") is not a name
         if text.get(start..end).is_some_and(|t| t.ends_with(" s") && t.len() > 2) {
             end -= 2;
@@ -143,5 +148,26 @@ mod tests {
             Entity::new(crate::EntityKind::Person, &text, 18, 23).unwrap(),
         ];
         assert_eq!(word_tags(&words, &ents), ["B-PER", "I-PER", "O", "B-PER"]);
+    }
+
+    /// A mark the model tags as the start of a name is not part of it.
+    #[test]
+    fn a_name_opens_with_a_word() {
+        let text = "Mr. Castañeda argues";
+        let seg = Segment {
+            ids: vec![1, 2, 3, 4],
+            type_ids: vec![1, 0, 1, 0],
+            offsets: vec![(0, 2), (2, 3), (4, 14), (15, 21)],
+            words: vec![0, 1, 2, 3],
+        };
+        let labels = Label::all();
+        let tag = |name: &str| labels.iter().position(|l| l.name() == name).unwrap();
+        let mut log_probs = Array2::from_elem((4, labels.len()), -10.0f32);
+        for (row, name) in ["O", "B-PER", "I-PER", "O"].iter().enumerate() {
+            log_probs[[row, tag(name)]] = 0.0;
+        }
+        let ents = entities_of(text, 100, &seg, log_probs.view(), &labels);
+        assert_eq!(ents.len(), 1);
+        assert_eq!((ents[0].start, ents[0].end, ents[0].text.as_str()), (104, 114, "Castañeda"));
     }
 }
