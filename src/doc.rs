@@ -66,15 +66,22 @@ impl<'t> Doc<'t> {
         self.entities.sort_by_key(|e| (e.start, e.end));
     }
 
-    /// The tokens of byte range `r`: the window's own where `r` starts and ends on
-    /// token boundaries (a speaker mention always does); tokenized afresh where it
-    /// cuts a token (an entity the model ended inside `Trump’s`).
     /// Whether byte `at` lies inside a person's name after its first word (`Said` of
     /// `Omar Said`): the entity starting last before it is a person's and runs past it.
     pub(crate) fn inside_person_name(&self, at: usize) -> bool {
         let i = self.entities.partition_point(|e| e.start < at);
         i > 0 && self.entities[i - 1].kind == EntityKind::Person && self.entities[i - 1].end > at
     }
+
+    /// Whether the model tagged the word starting at byte `at` a noun (`claims` in
+    /// `dubious medical claims`); `false` where it did not tag.
+    pub(crate) fn tagged_noun(&self, at: usize) -> bool {
+        self.syntax.word_at(at).is_some_and(|w| w.start == at && w.pos.is_noun())
+    }
+
+    /// The tokens of byte range `r`: the window's own where `r` starts and ends on
+    /// token boundaries (a speaker mention always does); tokenized afresh where it
+    /// cuts a token (an entity the model ended inside `Trump’s`).
 
     pub(crate) fn toks_of(&self, r: &Range<usize>) -> Cow<'_, [Tok]> {
         let lo = self.toks.partition_point(|t| t.start < r.start);

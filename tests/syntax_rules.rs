@@ -196,3 +196,27 @@ fn a_sentence_goes_on_after_a_cue_inside_it() {
         ),
     ]);
 }
+
+/// A cue word that is also a noun (`claims`, `notes`, `reports`) is no cue where the
+/// model tagged it a noun, unless a clause follows it (a tagger's slip on a verb).
+#[test]
+fn a_cue_word_the_model_tags_a_noun() {
+    check(&[
+        (
+            "He has been mocked for years for making dubious medical claims on-air and for placing ratings above sound, scientific research.",
+            "He_PRP_B-NP has_VBZ_B-VP been_VBN_I-VP mocked_VBN_I-VP for_IN_B-PP years_NNS_B-NP for_IN_B-PP making_VBG_B-VP \
+             dubious_JJ_B-NP medical_JJ_I-NP claims_NNS_I-NP on-air_JJ_B-ADVP and_CC_O for_IN_B-PP placing_VBG_B-VP \
+             ratings_NNS_B-NP above_IN_B-PP sound_JJ_B-NP ,_,_I-NP scientific_JJ_I-NP research_NN_I-NP ._._O",
+            &[],
+            // (word shapes read a verb)
+            &[("He has been mocked for years for making dubious medical", "on-air and for placing ratings above sound, scientific research")],
+        ),
+        (
+            "Ms. Okafor notes they were hired before she arrived.",
+            "Ms._NNP_B-NP Okafor_NNP_I-NP notes_NNS_I-NP they_PRP_B-NP were_VBD_B-VP hired_VBN_I-VP before_IN_B-SBAR she_PRP_B-NP \
+             arrived_VBD_B-VP ._._O",
+            &[("Ms. Okafor", "they were hired before she arrived")],
+            &[("Ms. Okafor", "they were hired before she arrived")],
+        ),
+    ]);
+}

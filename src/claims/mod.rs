@@ -40,6 +40,7 @@ use crate::claim::{QuoteKind, Stance};
 use crate::cues::{find_cues, Cue, Form};
 use crate::doc::Doc;
 use crate::learned::{Learned, LinearModel};
+use crate::lexicon::{CLAUSE_PUNCTUATION, CONTENT_OPENERS, CUE_NOUNS, SUBJECT_PRONOUNS};
 use crate::text::quotes::Quote;
 use crate::text::tokens::{starting_in, Tok};
 
@@ -438,8 +439,19 @@ fn read_sentence<'a>(doc: &'a Doc<'a>, s: &Range<usize>) -> Option<(Ctx<'a>, Vec
     if lo >= hi {
         return None;
     }
-    // a capitalised later word of a person's name is no cue (`Omar Said`)
-    let cues = find_cues(&doc.toks, lo, hi, &|t: &Tok| in_quote(&doc.quotes, t) || t.cap && doc.inside_person_name(t.start));
+    // a capitalised later word of a person's name is no cue (`Omar Said`), nor a
+    // word that is a cue or a noun where the model tagged it a noun and no clause
+    // follows (`dubious medical claims on air`; not `Lynch notes they were ...`)
+    let clause_after = |t: &Tok| {
+        let next = doc.toks.get(doc.toks.partition_point(|x| x.start < t.end)).map_or("", |n| n.lower.as_str());
+        CONTENT_OPENERS.contains(&next) || SUBJECT_PRONOUNS.contains(&next) || CLAUSE_PUNCTUATION.iter().any(|c| next.starts_with(*c))
+    };
+    let skip = |t: &Tok| {
+        in_quote(&doc.quotes, t)
+            || t.cap && doc.inside_person_name(t.start)
+            || CUE_NOUNS.contains(&t.lower.as_str()) && doc.tagged_noun(t.start) && !clause_after(t)
+    };
+    let cues = find_cues(&doc.toks, lo, hi, &skip);
     Some((Ctx::new(doc, (lo, hi)), cues))
 }
 
