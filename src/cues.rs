@@ -3,7 +3,7 @@
 use crate::claim::Stance;
 use crate::lexicon::{
     is_asked_opener, is_manner_next, is_sentence_end, ASK_FORMS, AUX_ALSO_NAMES, BLOCKERS, CALL_FORMS, CUE_NOUNS, DETERMINERS, FINITE_BE,
-    LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, THIRD_PERSON_POSSESSIVES,
+    LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -105,8 +105,11 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         // after a determiner a cue word is a noun or an adjective ("the tweets",
         // "an added benefit", "the said company"); "calls" / "claims" / "reports" are
         // nouns after "phone" or "of" too
-        let nounish =
-            n == 1 && prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && matches!(p, "phone" | "of")));
+        // ; a word that is a plural noun first ("media reports that") reports only
+        // after a name ("The Post reports that")
+        let nounish = n == 1
+            && (prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && matches!(p, "phone" | "of")))
+                || NOUNS_FIRST.contains(&head) && !i.checked_sub(1).is_some_and(|p| toks[p].cap));
         // "called" alone ("called the deal an embarrassment") is not a cue.
         let bare_called = CALL_FORMS.contains(&head) && n == 1;
         // "continued to rise", "the comments": a manner verb reports speech only

@@ -179,12 +179,12 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("warned|warns|warning|cautioned|cautions|cautioning", Stance::Assert),
     ("warned|warns|cautioned|cautions against", Stance::Assert),
     ("stated|explained|explains|explaining|insisted|insists|insisting", Stance::Assert),
-    ("emphasised|emphasized|emphasises|emphasizes|stressed|stresses|stressing|reiterated|reiterates|reiterating", Stance::Assert),
+    ("emphasised|emphasized|emphasises|emphasizes|emphasising|emphasizing|stressed|stresses|stressing|reiterated|reiterates|reiterating", Stance::Assert),
     ("wrote|writes|writing|tweeted|tweets|posted", Stance::Assert),
-    ("reported|announced|announces|announcing|asserted|asserts|maintained|maintains", Stance::Assert),
+    ("reported|announced|announces|announcing|asserted|asserts|asserting|maintained|maintains|maintaining", Stance::Assert),
     ("defends|defended|defending", Stance::Assert),
-    ("claimed|claims|claiming|contended|contends|testified|testifies|complained|complains|complaining", Stance::Assert),
-    ("replied|replies|responded|recalled|recalls|predicted|predicts|observed|remarked", Stance::Assert),
+    ("claimed|claims|claiming|contended|contends|contending|testified|testifies|complained|complains|complaining", Stance::Assert),
+    ("replied|replies|responded|recalled|recalls|recalling|predicted|predicts|predicting|observed|remarked", Stance::Assert),
     ("urged|urges|urging", Stance::Assert),
     ("called|calls|calling for|on", Stance::Assert),
     // verbs of manner and sequence, cues only next to a quotation or a clause (see
@@ -198,7 +198,7 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     // "officials explain that", "clarified:", "charged that" (not forms that are also nouns,
     // "media reports that", "Editor's note:", "the reasons", nor "assures": "the decision
     // assures that" is no speech)
-    ("tweeting|responds|announce|explain|write|assert", Stance::Assert),
+    ("tweeting|responds|announce|explain|write|assert|reports", Stance::Assert),
     ("clarified|clarifies|charged|reasoned|theorized|theorised|theorizes|deflected|interjected", Stance::Assert),
     ("acknowledge", Stance::Confirm),
     // a reporting verb after a verb of going on or trying: the group is the cue
@@ -255,6 +255,7 @@ pub(crate) const MANNER_CUES: &[&str] = &[
     "declares", "revealed", "reveals", "disclosed", "discloses", "commented", "comments", "alleged", "alleges", "alleging", "asked",
     "asks", "asking", "wondered", "wonders", "questioned", "questions", "tweeting", "responds", "announce", "explain", "write", "assert",
     "clarified", "clarifies", "charged", "reasoned", "theorized", "theorised", "theorizes", "deflected", "interjected", "acknowledge",
+    "reports",
 ];
 
 /// Marks that may follow a manner cue for it to report speech: punctuation and
@@ -290,6 +291,10 @@ pub(crate) const CALL_FORMS: &[&str] = &["called", "calls", "calling"];
 
 /// Cue words that are nouns after `phone` or `of` (`phone calls`, `of reports`).
 pub(crate) const CUE_NOUNS: &[&str] = &["calls", "claims", "notes", "posted", "reports"];
+
+/// Cue words that are plural nouns first: a cue only right after a capitalised
+/// name (`The Post reports that`, not `amid media reports that`).
+pub(crate) const NOUNS_FIRST: &[&str] = &["reports"];
 
 /// Words that may stand between a subject and its cue and belong to the cue.
 pub(crate) const PRE_CUE: &[&str] = &[

@@ -847,6 +847,19 @@ fn mentions_are_words_and_cues_are_verbs() {
         ("As an added bonus, the delay helped the mayor.", &[], &[]),
         ("The added patrols drew complaints from residents.", &[], &[]),
         ("The tweets came from her campaign account.", &[], &[]),
+        // a cue word that is a plural noun first reports only after a name
+        ("The mill slumped amid media reports that its owner would sell.", &[], &[]),
+        (
+            "The Harbour Gazette reports that the mill will close in May.",
+            &[("Harbour Gazette", Organization)],
+            &[("The Harbour Gazette", Institutional, Assert, "the mill will close in May")],
+        ),
+        // the participle of a reporting verb after its subject's clause
+        (
+            "Ana Ruiz toured the mill on Friday, emphasizing that the jobs would stay.",
+            &[("Ana Ruiz", Person)],
+            &[("Ana Ruiz", Named, Assert, "the jobs would stay")],
+        ),
         (
             "Maria Lopez, an analyst who has followed the firm for years, said the merger would fail.",
             &[("Maria Lopez", Person)],
