@@ -461,6 +461,9 @@ pub(crate) const NOT_PARTICIPLE_TAILS: &[&str] = &[
 pub(crate) const FRONTING_SUBORDINATORS: &[&str] =
     &["when", "while", "although", "though", "as", "after", "if", "because", "since", "before", "once", "whereas", "until"];
 
+/// A pro-form that is a whole content (`said as much in an interview`).
+pub(crate) const PRO_FORM_CONTENT: [&str; 2] = ["as", "much"];
+
 /// Prepositions that open the topic of a decline (`declined to comment on the
 /// report`): the phrase they open is what was not said, not circumstance.
 pub(crate) const DECLINE_TOPIC_OPENERS: &[&str] = &["on", "about", "regarding"];

@@ -407,6 +407,8 @@ fn asides_between_speaker_and_cue() {
 #[test]
 fn content_ends_before_the_writers_clauses() {
     check(&[
+        // a pro-form is the whole content
+        ("Port officials said as much in a memo sent to staff on Friday.", &[], &[("Port officials", Anonymous, Assert, "as much")]),
         (
             "Farmers said the frost was not to blame; they had lost the crop in May.",
             &[],

@@ -10,7 +10,7 @@ use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::lexicon::{
     CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS,
-    NOT_PARTICIPLE_TAILS, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
+    NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
 };
 use crate::syntax::Pos;
 
@@ -132,6 +132,11 @@ impl Ctx<'_> {
             .find(|&m| !quoted(m) && (closing(m) || tail(m) && m > i || fronted && self.lower(m) == "," && self.clause_follows(m + 1)))
         {
             end_tok = m;
+        }
+        // "said as much in an interview": a pro-form is the whole content, what follows
+        // it circumstance
+        if self.lower(i) == PRO_FORM_CONTENT[0] && self.lower(i + 1) == PRO_FORM_CONTENT[1] {
+            end_tok = end_tok.min(i + 2);
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"
         if cue.stance == Stance::Decline {
