@@ -19,7 +19,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc",
     "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
     "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft", "mt", "pres", "maj", "brig", "supt", "det", "insp", "messrs", "approx", "est", "dept",
-    "univ",
+    "univ", "del",
 ];
 
 /// Whether `word` (lower-case, without its period) is an abbreviation after which a
@@ -587,6 +587,7 @@ pub(crate) const TITLE_ABBREVIATIONS: &[(&str, &str)] = &[
     ("pres", "president"),
     ("amb", "ambassador"),
     ("supt", "superintendent"),
+    ("del", "delegate"),
 ];
 
 /// The title of a mention that is a definite description of a person (`the mayor`,

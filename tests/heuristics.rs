@@ -309,6 +309,20 @@ fn quotes_over_several_sentences() {
         assert_eq!(claims[0].speaker.text, claims[1].speaker.text);
     }
 
+    // a quotation of several sentences before an inverted speaker
+    check(&[
+        (
+            "“The port is in crisis. Total crisis,” said Ines Varga, a union steward.",
+            &[("Ines Varga", Person)],
+            &[("Ines Varga, a union steward", Named, Assert, "The port is in crisis. Total crisis")],
+        ),
+        (
+            "\"It was late. It was cold. Nobody came,\" said Del. Omar Haddad of Norfolk.",
+            &[("Omar Haddad", Person), ("Norfolk", Location)],
+            &[("Del. Omar Haddad of Norfolk", Named, Assert, "It was late. It was cold. Nobody came")],
+        ),
+    ]);
+
     let text = "A neighbour said: “Lopez walks the dog at six. That is how we knew something was wrong.” Then she called the police.";
     let claims = attribute(text, &ents(text, &[("Lopez", Person)]));
     assert_eq!(claims[0].text.as_ref().unwrap().text, "Lopez walks the dog at six. That is how we knew something was wrong");

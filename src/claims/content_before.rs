@@ -45,10 +45,13 @@ impl Ctx<'_> {
             // (what stands before must be content: a clause or a quotation, not a
             // mention with its appositions, "X, a member of Y, said Z"; a subject
             // pronoun marks a clause where stripped apostrophes hide its verb)
-            let content_before = (self.lo..before).any(|j| {
-                let t = &self.toks[j];
-                self.verbish(t) || is_quote_mark(t) || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || t.lower == "you"
-            });
+            // a quotation closing there that opened sentences back ("“A. B,” said X")
+            // is content too
+            let content_before = self.quote_opened_before(before)
+                || (self.lo..before).any(|j| {
+                    let t = &self.toks[j];
+                    self.verbish(t) || is_quote_mark(t) || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || t.lower == "you"
+                });
             let inverted = content_before && !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
             match inverted.then(|| self.speaker_right(after)).flatten() {
                 Some(sp) => (sp, before),

@@ -192,6 +192,14 @@ impl<'a> Ctx<'a> {
         self.quotes[..i].last().filter(|q| b < q.inner.end)
     }
 
+    /// Whether token `j` closes a quotation that opened before this sentence
+    /// (`“A. B,” said X`: the sentence is `B,” said X`).
+    pub(super) fn quote_opened_before(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        is_closing_quote(t)
+            && self.quote_closing_before(t.end).is_some_and(|q| q.outer.end == t.end && q.outer.start < self.toks[self.lo].start)
+    }
+
     /// The quotation that opens inside `r` and closes after it.
     pub(super) fn quote_open_in(&self, r: &Range<usize>) -> Option<&Quote> {
         let i = self.quotes.partition_point(|q| q.outer.start < r.end);
