@@ -140,13 +140,16 @@ fn the_content_ends_with_the_reported_clause() {
 }
 
 /// The capital of a sentence's first word is no name when the text writes the word
-/// in lower case too.
+/// in lower case too, nor ever on a determiner.
 #[test]
 fn a_sentence_capital_is_no_name() {
     use attribution::Anonymity;
     let rows: &[(&str, Anonymity, Option<&str>)] = &[
         ("One blogger admitted the post was false. Only one reader had noticed.", Anonymity::Anonymous, None),
         ("Another analyst said the bank would cut rates. The bank gave another warning.", Anonymity::Anonymous, None),
+        // a determiner is never a name, in lower case in the text or not
+        ("Another 19 percent said they would not vote at all.", Anonymity::Anonymous, None),
+        ("Several said the bank would cut rates.", Anonymity::Anonymous, None),
         // a word the text never writes in lower case keeps its capital's weight
         ("Westbank said the bank would cut rates.", Anonymity::Institutional, Some("Westbank")),
     ];

@@ -8,9 +8,9 @@ use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
     definite_title, is_role_noun, is_sentence_end_char, AGE_SUFFIX, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS,
-    COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S,
-    OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS, SPEECH_DOCUMENTS,
-    SPOKES_NOUNS,
+    COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, MENTION_DETERMINERS, NOT_AFFILIATIONS,
+    NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS,
+    SPEECH_DOCUMENTS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -205,12 +205,18 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
             }
         })
     };
-    // capitalised words; the first word of a sentence only when it is no word the
-    // text also writes in lower case ("One blogger", "Lately", "Another"): its capital
-    // is the sentence's, not a name's
+    // capitalised words, never a determiner ("Another 19 percent", "Several"); the
+    // first word of a sentence only when it is no word the text also writes in lower
+    // case ("One blogger", "Lately"): its capital is the sentence's, not a name's
     let caps: Vec<&Tok> = head
         .iter()
-        .filter(|t| t.cap && !ARTICLES.contains(&t.lower.as_str()) && !(opens_sentence(text, t.start) && written_lower(text, &t.lower)))
+        .filter(|t| {
+            let w = t.lower.as_str();
+            t.cap
+                && !MENTION_DETERMINERS.contains(&w)
+                && !QUANTIFIERS.contains(&w)
+                && !(opens_sentence(text, t.start) && written_lower(text, w))
+        })
         .collect();
     let guessed = if person.is_none() && body.is_none() && caps.len() == head.len() && !caps.is_empty() {
         caps.iter().find_map(|t| known(t))
