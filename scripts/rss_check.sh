@@ -82,8 +82,9 @@ run() {
   [ "$got" = "$n" ] || { echo "rss_check: $label: $n records in, $got lines out" >&2; exit 1; }
   read -r secs kb < "$TMP/time"
   local working
-  working=$(awk -v n="$n" '$2 >= 1 && $2 <= n / 4 && $1 > a {a = $1} $2 >= 3 * n / 4 && $1 > b {b = $1}
-                           END {printf "%d/%d", a / 1024, b / 1024}' "$TMP/trace")
+  # (first quarter: from the first line written, and at least the first batch's lines)
+  working=$(awk -v n="$n" '$2 >= 1 && !f {f = $2} $2 >= 1 && ($2 <= n / 4 || $2 == f) && $1 > a {a = $1}
+                           $2 >= 3 * n / 4 && $1 > b {b = $1} END {printf "%d/%d", a / 1024, b / 1024}' "$TMP/trace")
   echo "$label records=$n bytes=$(stat -c %s "$input") seconds=$secs peak_rss_mb=$((kb / 1024)) working_rss_mb=$working"
   PEAK_KB=$kb
 }
