@@ -14,8 +14,9 @@
 # when its peak RSS is more than 4 times the record's size above a run on one small
 # record (before the fix of issue #27 it was 9 times: all of a document's windows were
 # planned at once). Each run prints the input's size, the seconds, the peak RSS
-# (`/usr/bin/time`, maximum resident set size) and checks that every record got its
-# line. Needs the release build and the model (scripts/setup.sh).
+# (`/usr/bin/time`, maximum resident set size), the RSS while the first and the last
+# quarter of the records were being written (see `run`), and checks that every record
+# got its line. Needs the release build and the model (scripts/setup.sh).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN=${ATTRIBUTION_BIN:-$ROOT/target/release/attribution}
@@ -55,16 +56,36 @@ with open(out, "w", encoding="utf-8") as f:
 PY
 }
 
-# run LABEL FILE: prints `LABEL bytes=… seconds=… peak_rss_mb=…`, and the peak in KB on fd 3
+# run LABEL FILE: prints `LABEL bytes=… seconds=… peak_rss_mb=… working_rss_mb=A/B`,
+# and sets PEAK_KB. The peak of a run on ordinary records is set by loading the model,
+# so it hides what the work holds: working_rss_mb is the most RSS sampled (once a
+# second, /proc/PID/status) while the first quarter of the records was being written
+# (A) and while the last quarter was (B). Memory that grows with the corpus shows as
+# B above A long before it lifts the peak.
 run() {
-  local label=$1 input=$2 n got
+  local label=$1 input=$2 n got pid
   n=$(grep -c . "$input")
-  /usr/bin/time -f '%e %M' -o "$TMP/time" "$BIN" extract "$input" -o "$TMP/out.jsonl" --quiet --models "$ROOT/models.toml" \
-    || { echo "rss_check: $label: extract failed" >&2; exit 1; }
+  : > "$TMP/out.jsonl"
+  /usr/bin/time -f '%e %M' -o "$TMP/time" "$BIN" extract "$input" -o "$TMP/out.jsonl" --quiet --models "$ROOT/models.toml" &
+  pid=$!
+  : > "$TMP/trace"
+  while kill -0 "$pid" 2>/dev/null; do
+    # (the child of /usr/bin/time is the extractor)
+    local child rss
+    child=$(pgrep -P "$pid" | head -1 || true)
+    rss=$(awk '/^VmRSS/ {print $2}' "/proc/${child:-$pid}/status" 2>/dev/null || true)
+    [ -n "$rss" ] && echo "$rss $(grep -c . "$TMP/out.jsonl" || true)" >> "$TMP/trace"
+    sleep 1
+  done
+  wait "$pid" || { echo "rss_check: $label: extract failed" >&2; exit 1; }
   got=$(grep -c . "$TMP/out.jsonl")
   [ "$got" = "$n" ] || { echo "rss_check: $label: $n records in, $got lines out" >&2; exit 1; }
   read -r secs kb < "$TMP/time"
-  echo "$label records=$n bytes=$(stat -c %s "$input") seconds=$secs peak_rss_mb=$((kb / 1024))"
+  local working
+  # (first quarter: from the first line written, and at least the first batch's lines)
+  working=$(awk -v n="$n" '$2 >= 1 && !f {f = $2} $2 >= 1 && ($2 <= n / 4 || $2 == f) && $1 > a {a = $1}
+                           $2 >= 3 * n / 4 && $1 > b {b = $1} END {printf "%d/%d", a / 1024, b / 1024}' "$TMP/trace")
+  echo "$label records=$n bytes=$(stat -c %s "$input") seconds=$secs peak_rss_mb=$((kb / 1024)) working_rss_mb=$working"
   PEAK_KB=$kb
 }
 

@@ -233,6 +233,106 @@ fn a_csv_with_an_unbalanced_quote_loses_no_good_row() {
     assert!(err.contains("2 documents failed"), "{err}");
 }
 
+/// CSV on stdin (`-` with `--format csv`) gives what the same CSV gives as a file, the
+/// unbalanced quote and the multi-line fields included (stdin cannot seek back after
+/// the look-ahead: what it read is kept and read again), with `stdin:ROW` for the ids
+/// a file would take from its name; `--format txt` reads stdin as one document, and
+/// `--format csv` reads a named file as CSV whatever its extension.
+#[test]
+fn csv_and_text_on_stdin() {
+    let d = scratch("stdin-csv");
+    let csv = format!(
+        "title,text,date\n\
+         Plain,\"{SHORT}\",\"May 1, 2017\"\n\
+         Multi,\"The ministry said the plan would go ahead.\n\n{SHORT}\",May 2\n\
+         Broken,\"He said no,May 3\n\
+         Last,The ministry denied the report.,May 4\n"
+    );
+    let file = d.join("rows.data");
+    std::fs::write(&file, &csv).unwrap();
+    let (code, from_file, err) = run(&["extract", "--format", "csv", file.to_str().unwrap(), "--quiet"], None);
+    assert_eq!(code, 1, "{err}");
+    let (code, from_stdin, err) = run(&["extract", "-", "--format", "csv", "--quiet"], Some(&csv));
+    assert_eq!(code, 1, "{err}");
+    let name = file.display().to_string();
+    assert_eq!(from_stdin, from_file.replace(&format!("{name}:"), "stdin:"));
+    let docs = lines(&from_stdin);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["stdin:1", "stdin:2", "stdin:3", "stdin:4"]);
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+    assert_eq!(speakers(&docs[1]), ["The ministry", "A senior official"]);
+    assert!(docs[2]["error"].as_str().unwrap().contains("line 6: unbalanced quote"), "{}", docs[2]);
+    assert_eq!((speakers(&docs[3]), docs[3]["date"].as_str()), (vec!["The ministry".to_owned()], Some("May 4")));
+    // without --format, stdin is JSON Lines: the CSV header is not JSON
+    let (code, out, _) = run(&["extract", "-", "--quiet"], Some(&csv));
+    assert_eq!(code, 1);
+    assert!(lines(&out)[0]["error"].as_str().unwrap().contains("not JSON"), "{out}");
+    let (code, out, err) = run(&["extract", "--format", "txt", "--quiet"], Some(SHORT));
+    assert_eq!(code, 0, "{err}");
+    let docs = lines(&out);
+    assert_eq!((docs.len(), docs[0]["id"].as_str()), (1, Some("stdin")));
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+}
+
+/// A FIFO named `*.txt` inside an input directory (issue #27): reading it would wait
+/// for a writer and block the run, so it is not read; its error line names it, the
+/// files around it get their lines, the exit status is 1, and the run ends (under a
+/// deadline, so that a regression fails instead of hanging). A FIFO named on the
+/// command line is read (`<(…)`, a pipe on purpose).
+#[test]
+fn a_fifo_in_a_directory_is_an_error_line_not_a_hang() {
+    let d = scratch("fifo");
+    std::fs::write(d.join("a.txt"), SHORT).unwrap();
+    std::fs::write(d.join("c.txt"), "The ministry denied the report.").unwrap();
+    let fifo = d.join("b-pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    std::fs::create_dir(d.join("sub.txt")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attribution"))
+        .args(["extract", d.to_str().unwrap(), "--quiet", "--models", root().join("models.toml").to_str().unwrap()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("extract blocked on the FIFO in the directory");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let out = child.wait_with_output().unwrap();
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let docs = lines(&stdout);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b-pipe", "c", "sub"]);
+    assert_eq!(speakers(&docs[0]), ["A senior official"]);
+    assert_eq!(speakers(&docs[2]), ["The ministry"]);
+    for (bad, what) in [(&docs[1], "a FIFO"), (&docs[3], "a directory")] {
+        let e = bad["error"].as_str().unwrap_or_default();
+        assert!(e.contains(&format!("is {what}, not a regular file")) && bad.get("claims").is_none(), "{bad}");
+    }
+    assert!(docs[1]["error"].as_str().unwrap().contains("b-pipe.txt"), "{}", docs[1]);
+    assert!(stderr.contains("2 documents failed"), "{stderr}");
+    // named on the command line, the FIFO is read: a writer feeds it
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, SHORT).unwrap())
+    };
+    let (code, out, err) = run(&["extract", fifo.to_str().unwrap(), "--quiet"], None);
+    if !writer.is_finished() {
+        // (the run never opened it: a reader of our own lets the writer end)
+        let _ = std::fs::OpenOptions::new().read(true).write(true).open(&fifo);
+    }
+    writer.join().unwrap();
+    assert_eq!(code, 0, "{err}");
+    let docs = lines(&out);
+    assert_eq!((docs[0]["id"].as_str(), speakers(&docs[0])), (Some("b-pipe"), vec!["A senior official".to_owned()]));
+}
+
 /// A directory with a file that cannot be read (permission denied): its error line
 /// names it, the files around it get their lines, and the exit status is 1. The tests
 /// run as root here, and root reads a file of mode 000 anyway (CAP_DAC_OVERRIDE): the

@@ -725,3 +725,22 @@ onnx.save(helper.make_model(g, opset_imports=[helper.make_opsetid('', 17)], ir_v
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }
+
+/// libtorch keeps a compiled kernel per input shape in two caches (oneDNN's and
+/// ideep's, 1,024 entries each by default), and a corpus brings new batch shapes
+/// nearly every batch: uncapped, memory grew with the corpus (issue 27;
+/// docs/reliability.md, "Corpora: libtorch's kernel caches"). Loading a libtorch model
+/// caps both at 16, unless the environment the process started with set them (that
+/// value is kept). The process's starting environment is /proc/self/environ.
+#[test]
+fn libtorch_kernel_caches_are_capped() {
+    let dir = extractor().ner().dir().to_owned();
+    let torch = NerModel::from_dir_on(&dir, Engine::Torch, Precision::F32).unwrap();
+    assert!(!torch.recognize("Ms. Bachelet said so in Santiago.").unwrap().is_empty());
+    let start = std::fs::read("/proc/self/environ").unwrap();
+    for var in ["ONEDNN_PRIMITIVE_CACHE_CAPACITY", "LRU_CACHE_CAPACITY"] {
+        let given = start.split(|&b| b == 0).find_map(|kv| kv.strip_prefix(format!("{var}=").as_bytes()));
+        let want = given.map_or("16".to_owned(), |v| String::from_utf8_lossy(v).into_owned());
+        assert_eq!(std::env::var(var).ok(), Some(want), "{var}");
+    }
+}

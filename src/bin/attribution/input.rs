@@ -42,8 +42,33 @@ pub struct Columns {
     pub id: Option<String>,
 }
 
-/// The inputs, expanded: directories into their `.txt` files (sorted).
-pub fn expand(inputs: &[String]) -> Result<Vec<String>, String> {
+/// How an input is read ([`Format::Auto`]: by its name's extension; stdin as JSON
+/// Lines).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, clap::ValueEnum)]
+pub enum Format {
+    /// By extension: .jsonl, .ndjson, .json are JSON Lines, .csv CSV, anything else
+    /// text; stdin is JSON Lines
+    Auto,
+    /// JSON Lines, one record a line
+    Jsonl,
+    /// CSV with a header
+    Csv,
+    /// The whole input is one document
+    Txt,
+}
+
+/// One input to read: stdin or a path, and how.
+pub struct Input {
+    pub name: String,
+    kind: Kind,
+}
+
+/// The inputs, expanded: directories into their `.txt` files (sorted), read as
+/// text; stdin and named files as `format` says. A file of a directory that is not a
+/// regular file (a FIFO, a socket, a device, a directory named `*.txt`) is not read:
+/// reading a FIFO waits for a writer, which would block the whole run. It gives an
+/// error line naming it instead. A FIFO named on the command line is read (`<(…)`).
+pub fn expand(inputs: &[String], format: Format) -> Result<Vec<Input>, String> {
     let mut out = Vec::new();
     for input in inputs {
         let path = Path::new(input);
@@ -54,26 +79,49 @@ pub fn expand(inputs: &[String]) -> Result<Vec<String>, String> {
                 .filter(|p| p.extension().is_some_and(|x| x == "txt"))
                 .collect();
             files.sort();
-            out.extend(files.into_iter().map(|p| p.to_string_lossy().into_owned()));
+            out.extend(files.into_iter().map(|p| {
+                // (a symlink loop or a vanished file: its read says why, on its line)
+                let kind = match std::fs::metadata(&p) {
+                    Ok(m) if !m.is_file() => Kind::NotRegular(file_type(&m.file_type())),
+                    _ => Kind::Text,
+                };
+                Input { name: p.to_string_lossy().into_owned(), kind }
+            }));
         } else {
-            out.push(input.clone());
+            out.push(Input { name: input.clone(), kind: kind(input, format) });
         }
     }
     Ok(out)
 }
 
+/// What a file that is not a regular file is, in words.
+fn file_type(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
 /// How many documents the inputs hold, when that is cheap to know (not stdin).
-pub fn count(inputs: &[String]) -> Option<u64> {
+pub fn count(inputs: &[Input]) -> Option<u64> {
     let mut n = 0u64;
     for input in inputs {
-        match kind(input) {
-            Kind::Stdin => return None,
-            Kind::Text => n += 1,
+        match input.kind {
+            Kind::Stdin(_) => return None,
+            Kind::Text | Kind::NotRegular(_) => n += 1,
             Kind::JsonLines | Kind::Csv => {
-                let file = File::open(input).ok()?;
+                let file = File::open(&input.name).ok()?;
                 let lines = BufReader::new(file).split(b'\n').filter(|l| l.as_ref().is_ok_and(|l| !l.trim_ascii().is_empty())).count();
                 // (a CSV's quoted fields may hold newlines: then this is an upper bound)
-                n += lines.saturating_sub(usize::from(kind(input) == Kind::Csv)) as u64;
+                n += lines.saturating_sub(usize::from(input.kind == Kind::Csv)) as u64;
             }
         }
     }
@@ -82,49 +130,72 @@ pub fn count(inputs: &[String]) -> Option<u64> {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Stdin,
+    /// Stdin, read as JSON Lines, CSV or one text.
+    Stdin(Format),
     Text,
     JsonLines,
     Csv,
+    /// A file of a directory that is not read: what it is.
+    NotRegular(&'static str),
 }
 
-fn kind(input: &str) -> Kind {
+fn kind(input: &str, format: Format) -> Kind {
     let lower = input.to_lowercase();
-    if input == "-" {
-        Kind::Stdin
-    } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || lower.ends_with(".json") {
-        Kind::JsonLines
-    } else if lower.ends_with(".csv") {
-        Kind::Csv
-    } else {
-        Kind::Text
+    match format {
+        _ if input == "-" => Kind::Stdin(format),
+        Format::Jsonl => Kind::JsonLines,
+        Format::Csv => Kind::Csv,
+        Format::Txt => Kind::Text,
+        Format::Auto if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") || lower.ends_with(".json") => Kind::JsonLines,
+        Format::Auto if lower.ends_with(".csv") => Kind::Csv,
+        Format::Auto => Kind::Text,
     }
 }
 
 /// Every document of the inputs, in order.
-pub fn documents(inputs: Vec<String>, columns: Columns) -> impl Iterator<Item = Item> {
-    inputs.into_iter().flat_map(move |input| -> Box<dyn Iterator<Item = Item>> {
+pub fn documents(inputs: Vec<Input>, columns: Columns) -> impl Iterator<Item = Item> {
+    inputs.into_iter().flat_map(move |Input { name: input, kind }| -> Box<dyn Iterator<Item = Item>> {
         let columns = columns.clone();
-        match kind(&input) {
-            Kind::Stdin => Box::new(json_lines(Box::new(std::io::stdin().lock()), "stdin".into(), columns)),
+        let stdin = || Box::new(std::io::stdin().lock());
+        match kind {
+            Kind::Stdin(Format::Auto | Format::Jsonl) => Box::new(json_lines(stdin(), "stdin".into(), columns)),
+            Kind::Stdin(Format::Csv) => Box::new(csv_rows(Replay::new(stdin()), "stdin".into(), columns)),
+            Kind::Stdin(Format::Txt) => Box::new(std::iter::once(text(std::io::stdin().lock(), "stdin", "stdin".into()))),
             Kind::Text => Box::new(std::iter::once(text_file(&input))),
+            Kind::NotRegular(what) => Box::new(std::iter::once(Err(Unread::bare(
+                stem(&input),
+                format!("{input} is {what}, not a regular file: not read inside a directory (name it on the command line to read it)"),
+            )))),
             Kind::JsonLines => match File::open(&input) {
                 Ok(f) => Box::new(json_lines(Box::new(BufReader::new(f)), input, columns)),
                 Err(e) => Box::new(std::iter::once(Err(Unread::bare(input.clone(), format!("cannot open {input}: {e}"))))),
             },
             Kind::Csv => match File::open(&input) {
-                Ok(f) => Box::new(csv_rows(f, input, columns)),
+                Ok(f) => Box::new(csv_rows(BufReader::new(f), input, columns)),
                 Err(e) => Box::new(std::iter::once(Err(Unread::bare(input.clone(), format!("cannot open {input}: {e}"))))),
             },
         }
     })
 }
 
+/// A text file's id: its name without the extension.
+fn stem(path: &str) -> String {
+    Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
 /// A `.txt` file: id = its name without the extension.
 pub fn text_file(path: &str) -> Item {
-    let id = Path::new(path).file_stem().map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
-    let bytes = std::fs::read(path).map_err(|e| Unread::bare(id.clone(), format!("cannot read {path}: {e}")))?;
-    let text = decode(bytes).map_err(|e| Unread::bare(id.clone(), format!("{path} is {e}")))?;
+    match File::open(path) {
+        Ok(f) => text(f, path, stem(path)),
+        Err(e) => Err(Unread::bare(stem(path), format!("cannot read {path}: {e}"))),
+    }
+}
+
+/// A whole input as one document (`name` says where from in an error).
+fn text(mut from: impl Read, name: &str, id: String) -> Item {
+    let mut bytes = Vec::new();
+    from.read_to_end(&mut bytes).map_err(|e| Unread::bare(id.clone(), format!("cannot read {name}: {e}")))?;
+    let text = decode(bytes).map_err(|e| Unread::bare(id.clone(), format!("{name} is {e}")))?;
     Ok(Doc { id, text, fields: Map::new() })
 }
 
@@ -209,16 +280,106 @@ fn json_lines(reader: Box<dyn BufRead>, source: String, columns: Columns) -> imp
 /// quote, taking every row after it into one field): the record is an error line with
 /// the fields of its first line, and reading goes on at the next line. A legitimately
 /// multi-line field (an article's paragraphs) is kept whole. Memory: one line, or one
-/// record, at a time (the look-ahead reads without keeping, then seeks back).
-fn csv_rows(file: File, source: String, columns: Columns) -> impl Iterator<Item = Item> {
-    let mut rows = CsvRows { file: BufReader::new(file), source, columns, header: Vec::new(), pos: 0, line: 0, row: 0, queue: Vec::new() };
+/// record, at a time (on a file the look-ahead reads without keeping, then seeks back;
+/// on stdin it keeps what it read, [`Replay`]).
+fn csv_rows(file: impl Source + 'static, source: String, columns: Columns) -> impl Iterator<Item = Item> {
+    let mut rows = CsvRows { file, source, columns, header: Vec::new(), pos: 0, line: 0, row: 0, queue: Vec::new() };
     let header = rows.header();
     let failed = header.err().map(|e| Err(Unread::bare(rows.source.clone(), e)));
     failed.into_iter().chain(std::iter::from_fn(move || rows.next_item()))
 }
 
-struct CsvRows {
-    file: BufReader<File>,
+/// What the CSV reader reads from: lines, and going back to where a look-ahead
+/// started.
+trait Source {
+    fn read_until(&mut self, byte: u8, buf: &mut Vec<u8>) -> std::io::Result<usize>;
+    /// Goes back to byte `pos` (one read since the last [`Source::forget`]).
+    fn seek_to(&mut self, pos: u64) -> std::io::Result<()>;
+    fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()>;
+    /// Nothing before the current position will be read again.
+    fn forget(&mut self) {}
+}
+
+impl Source for BufReader<File> {
+    fn read_until(&mut self, byte: u8, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+        BufRead::read_until(self, byte, buf)
+    }
+
+    fn seek_to(&mut self, pos: u64) -> std::io::Result<()> {
+        self.seek(SeekFrom::Start(pos)).map(drop)
+    }
+
+    fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()> {
+        Read::read_exact(self, buf)
+    }
+}
+
+/// A stream that cannot seek (stdin), made to go back: what was read since the last
+/// [`Source::forget`] is kept, and read again from memory after a [`Source::seek_to`].
+/// The CSV reader forgets at each record's start, so what is kept is the record being
+/// read and its look-ahead.
+struct Replay<R> {
+    inner: R,
+    kept: Vec<u8>,
+    /// The position of `kept[0]` in the stream, and of the next byte to read.
+    start: u64,
+    pos: u64,
+}
+
+impl<R: BufRead> Replay<R> {
+    fn new(inner: R) -> Replay<R> {
+        Replay { inner, kept: Vec::new(), start: 0, pos: 0 }
+    }
+
+    /// The kept bytes from the current position on.
+    fn ahead(&self) -> &[u8] {
+        &self.kept[(self.pos - self.start) as usize..]
+    }
+}
+
+impl<R: BufRead> Source for Replay<R> {
+    fn read_until(&mut self, byte: u8, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+        let ahead = self.ahead();
+        if let Some(i) = ahead.iter().position(|&b| b == byte) {
+            buf.extend_from_slice(&ahead[..=i]);
+            self.pos += i as u64 + 1;
+            return Ok(i + 1);
+        }
+        let n = ahead.len();
+        buf.extend_from_slice(ahead);
+        let from = buf.len();
+        let m = self.inner.read_until(byte, buf)?;
+        self.kept.extend_from_slice(&buf[from..]);
+        self.pos += (n + m) as u64;
+        Ok(n + m)
+    }
+
+    fn seek_to(&mut self, pos: u64) -> std::io::Result<()> {
+        if pos < self.start || pos > self.start + self.kept.len() as u64 {
+            return Err(std::io::Error::other(format!("cannot go back to byte {pos} of a stream")));
+        }
+        self.pos = pos;
+        Ok(())
+    }
+
+    fn read_exact(&mut self, buf: &mut [u8]) -> std::io::Result<()> {
+        let ahead = self.ahead();
+        if ahead.len() < buf.len() {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        buf.copy_from_slice(&ahead[..buf.len()]);
+        self.pos += buf.len() as u64;
+        Ok(())
+    }
+
+    fn forget(&mut self) {
+        self.kept.drain(..(self.pos - self.start) as usize);
+        self.start = self.pos;
+    }
+}
+
+struct CsvRows<S> {
+    file: S,
     source: String,
     columns: Columns,
     header: Vec<String>,
@@ -276,7 +437,7 @@ fn csv_records(bytes: &[u8]) -> Vec<csv::ByteRecord> {
     csv.byte_records().filter_map(Result::ok).collect()
 }
 
-impl CsvRows {
+impl<S: Source> CsvRows<S> {
     /// The next line, with its line end, into `buf` (cleared first); false at the end.
     fn read_line(&mut self, buf: &mut Vec<u8>) -> Result<bool, String> {
         buf.clear();
@@ -304,6 +465,7 @@ impl CsvRows {
         if let Some(item) = self.queue.pop() {
             return Some(item);
         }
+        self.file.forget();
         let mut first = Vec::new();
         loop {
             match self.read_line(&mut first) {
@@ -343,7 +505,7 @@ impl CsvRows {
         let (end, last) = (self.pos, self.line);
         let ok = ok && state != Quoting::Quoted && commas + 1 == self.header.len();
         let at = if ok { start } else { start + first.len() as u64 };
-        if let Err(e) = self.file.seek(SeekFrom::Start(at)) {
+        if let Err(e) = self.file.seek_to(at) {
             self.row += 1;
             return Some(Err(Unread::bare(format!("{}:{}", self.source, self.row), format!("cannot read {}: {e}", self.source))));
         }

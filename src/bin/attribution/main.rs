@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! attribution extract [INPUT...] [-o FILE] [--resume] [--quiet] [--batch N (64)]
-//!                     [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
+//!                     [--format auto|jsonl|csv|txt] [--text-column NAME] [--id-column NAME] [--models FILE] [--model NAME]
 //!                     [--engine auto|onnx|torch] [--precision auto|f32|bf16|int8] [--without RULE,...]
 //! attribution show FILE [--json] [--explain] [--models FILE] [--model NAME] [--engine E] [--precision P]
 //!                       [--without RULE,...]
@@ -12,8 +12,8 @@
 //! ```
 //!
 //! `extract` reads `.txt` files, directories of them, JSON Lines (`{"id", "text", ...}`),
-//! CSV with a header, or JSON Lines on stdin (`-`, which is how Spark's `RDD.pipe` runs
-//! it), and writes one JSON line per document, in input order: its `id`, the other
+//! CSV with a header, or stdin (`-`): JSON Lines (which is how Spark's `RDD.pipe` runs
+//! it), or CSV or one text with `--format`, and writes one JSON line per document, in input order: its `id`, the other
 //! fields of its record, `claims`, `sources` and `anonymous_share` — or `error`. The
 //! exit status is 1 when any document failed, 2 on a usage error (clap's).
 
@@ -75,9 +75,12 @@ enum Command {
 /// `extract`'s command line.
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// .txt files, directories of them, .jsonl, .csv, or - (JSON Lines on stdin; the default)
+    /// .txt files, directories of them, .jsonl, .csv, or - (stdin, JSON Lines unless --format says; the default)
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
+    /// How stdin and the named files are read (directories: their .txt files, as text)
+    #[arg(long, value_name = "FORMAT", value_enum, default_value = "auto")]
+    format: input::Format,
     /// Write the lines to FILE instead of stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<String>,
@@ -272,7 +275,7 @@ fn resume_from(path: &str) -> Result<HashSet<String>, Failure> {
 
 fn extract(args: &ExtractArgs) -> Result<ExitCode, Failure> {
     let inputs = if args.inputs.is_empty() { vec!["-".to_owned()] } else { args.inputs.clone() };
-    let inputs = input::expand(&inputs).map_err(fail)?;
+    let inputs = input::expand(&inputs, args.format).map_err(fail)?;
     let columns = Columns { text: args.text_column.clone(), id: args.id_column.clone() };
     let batch = args.batch.get();
     let output = args.output.as_deref();
