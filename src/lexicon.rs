@@ -199,6 +199,7 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     // "media reports that", "Editor's note:", "the reasons", nor "assures": "the decision
     // assures that" is no speech)
     ("tweeting|responds|announce|explain|write|assert|reports", Stance::Assert),
+    ("agreed|agrees|agree", Stance::Assert),
     ("clarified|clarifies|charged|reasoned|theorized|theorised|theorizes|deflected|interjected", Stance::Assert),
     ("acknowledge", Stance::Confirm),
     // a reporting verb after a verb of going on or trying: the group is the cue
@@ -255,7 +256,7 @@ pub(crate) const MANNER_CUES: &[&str] = &[
     "declares", "revealed", "reveals", "disclosed", "discloses", "commented", "comments", "alleged", "alleges", "alleging", "asked",
     "asks", "asking", "wondered", "wonders", "questioned", "questions", "tweeting", "responds", "announce", "explain", "write", "assert",
     "clarified", "clarifies", "charged", "reasoned", "theorized", "theorised", "theorizes", "deflected", "interjected", "acknowledge",
-    "reports",
+    "reports", "agreed", "agrees", "agree",
 ];
 
 /// Marks that may follow a manner cue for it to report speech: punctuation and

@@ -863,6 +863,13 @@ fn mentions_are_words_and_cues_are_verbs() {
         ("As an added bonus, the delay helped the mayor.", &[], &[]),
         ("The added patrols drew complaints from residents.", &[], &[]),
         ("The tweets came from her campaign account.", &[], &[]),
+        // "agreed" reports only with what was agreed: "that" and a clause
+        ("The two sides agreed to meet again in May.", &[], &[]),
+        (
+            "Most analysts agreed that the plan favoured the rich.",
+            &[],
+            &[("Most analysts", Anonymous, Assert, "the plan favoured the rich")],
+        ),
         // a cue word that is a plural noun first reports only after a name
         ("The mill slumped amid media reports that its owner would sell.", &[], &[]),
         (
