@@ -192,8 +192,7 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("continued|continues|concluded|concludes|quipped|quips|joked|jokes|boasted|boasts|bragged|brags", Stance::Assert),
     ("mused|muses|lamented|laments|shouted|yelled|exclaimed|countered|counters|retorted|retorts", Stance::Assert),
     ("declared|declares|revealed|reveals|disclosed|discloses|commented|comments|alleged|alleges|alleging", Stance::Assert),
-    ("asked|asks|asking|wondered|wonders|questioned|questions", Stance::Assert),
-    ("wondered|wonders aloud", Stance::Assert),
+    ("asked|asks|asking|questioned|questions", Stance::Assert),
     // forms and verbs that are speech only next to what was said, like the manner verbs:
     // "officials explain that", "clarified:", "charged that" (not forms that are also nouns,
     // "media reports that", "Editor's note:", "the reasons", nor "assures": "the decision
@@ -224,6 +223,9 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     // hedge
     ("suggested|suggests|suggesting|hinted|hints|hinting|speculated|speculates|speculating", Stance::Hedge),
     ("signaled|signalled|signals|signaling|signalling", Stance::Hedge),
+    // a question put as a doubt: "wondered whether the moderators would be fair"
+    ("wondered|wonders", Stance::Hedge),
+    ("wondered|wonders aloud", Stance::Hedge),
     // decline
     ("declined|declines|declining|refused|refuses|refusing to comment|say|name|elaborate|discuss|confirm|provide|give|identify|specify|disclose|answer|respond|detail", Stance::Decline),
     ("has|have|had|is|are yet to respond|reply|comment|say|confirm|answer|explain", Stance::Decline),

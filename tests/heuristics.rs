@@ -713,7 +713,7 @@ fn every_cue_verb() {
         ("shouted", Assert),
         ("yelled", Assert),
         ("exclaimed", Assert),
-        ("wondered", Assert),
+        ("wondered", Hedge),
         ("questioned", Assert),
         ("denied", Deny),
         ("rejected", Deny),
