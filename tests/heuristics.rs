@@ -144,6 +144,12 @@ fn quoted_as_saying_and_told() {
             &[("Luis Vega", Person), ("Supreme Court", Organization)],
             &[("Minister Luis Vega", Named, Assert, "it would release the files")],
         ),
+        // a long hearer and a circumstance before "that"
+        (
+            "Luis Vega told one of his young aides at the ministry on a regular basis that the files were safe.",
+            &[("Luis Vega", Person)],
+            &[("Luis Vega", Named, Assert, "the files were safe")],
+        ),
     ]);
 }
 

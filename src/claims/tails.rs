@@ -12,6 +12,9 @@ use crate::lexicon::{
 use crate::syntax::{Phrase, Pos};
 use crate::text::tokens::Tok;
 
+/// Most tokens from an object cue to the `that` that ends its object.
+const TOLD_OBJECT_REACH: usize = 14;
+
 impl Ctx<'_> {
     /// Skips time and place phrases after a cue (`on Friday`, `in a statement`,
     /// `on condition of anonymity`, `earlier this month`).
@@ -204,8 +207,10 @@ impl Ctx<'_> {
         if !OBJECT_CUES.contains(&head) {
             return i;
         }
-        // "told X that ..." — the object ends at "that"
-        if let Some(j) = (i..(i + 9).min(self.hi)).find(|&j| self.complementizer(j)) {
+        // "told X that ..." — the object ends at "that" (the object and a
+        // circumstance may take a dozen words: "told one of his young protégés on a
+        // regular basis that")
+        if let Some(j) = (i..(i + TOLD_OBJECT_REACH).min(self.hi)).find(|&j| self.complementizer(j)) {
             if (i..j).all(|m| self.toks[m].word || self.lower(m) == "(" || self.lower(m) == ")") {
                 return j;
             }
