@@ -105,11 +105,12 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         // after a determiner a cue word is a noun or an adjective ("the tweets",
         // "an added benefit", "the said company"); "calls" / "claims" / "reports" are
         // nouns after "phone" or "of" too
-        // ; a word that is a plural noun first ("media reports that") reports only
-        // after a name ("The Post reports that")
+        // ; a word that is a plural noun first ("media reports that", "Media reports
+        // that") reports only right after a capitalised word inside its sentence, a
+        // name ("The Post reports that")
         let nounish = n == 1
             && (prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && matches!(p, "phone" | "of")))
-                || NOUNS_FIRST.contains(&head) && !i.checked_sub(1).is_some_and(|p| toks[p].cap));
+                || NOUNS_FIRST.contains(&head) && !i.checked_sub(1).is_some_and(|p| p > from && toks[p].cap));
         // "called" alone ("called the deal an embarrassment") is not a cue.
         let bare_called = CALL_FORMS.contains(&head) && n == 1;
         // "continued to rise", "the comments": a manner verb reports speech only

@@ -73,6 +73,11 @@ impl<'t> Doc<'t> {
         i > 0 && self.entities[i - 1].kind == EntityKind::Person && self.entities[i - 1].end > at
     }
 
+    /// Whether the name of a person or body ends at byte `at` (`Lynch` before `notes`).
+    pub(crate) fn name_ends_at(&self, at: usize) -> bool {
+        self.entities.iter().any(|e| e.end == at && matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+    }
+
     /// Whether the model tagged the word starting at byte `at` a noun (`claims` in
     /// `dubious medical claims`); `false` where it did not tag.
     pub(crate) fn tagged_noun(&self, at: usize) -> bool {
@@ -82,7 +87,6 @@ impl<'t> Doc<'t> {
     /// The tokens of byte range `r`: the window's own where `r` starts and ends on
     /// token boundaries (a speaker mention always does); tokenized afresh where it
     /// cuts a token (an entity the model ended inside `Trump’s`).
-
     pub(crate) fn toks_of(&self, r: &Range<usize>) -> Cow<'_, [Tok]> {
         let lo = self.toks.partition_point(|t| t.start < r.start);
         let hi = self.toks.partition_point(|t| t.end <= r.end).max(lo);

@@ -19,13 +19,20 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep", "rev", "st", "jr", "sr", "inc",
     "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s",
     "u.k", "u.n", "e.u", "d.c", "a.m", "p.m", "ft", "mt", "pres", "maj", "brig", "supt", "det", "insp", "messrs", "approx", "est", "dept",
-    "univ", "del",
+    "univ",
 ];
 
 /// Whether `word` (lower-case, without its period) is an abbreviation after which a
 /// period does not end a sentence or a name (`mr`, `gen`, `u.s`).
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
+}
+
+/// Whether `word` (lower-case, without its period) abbreviates a person's title
+/// (`del` of `Del. Stacey Plaskett`); some are also places (`Wilmington, Del.`), so
+/// callers count one as a title only where no comma stands before it.
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.iter().any(|(a, _)| *a == word)
 }
 
 /// Characters that end a sentence.
@@ -195,8 +202,8 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("asked|asks|asking|questioned|questions", Stance::Assert),
     // forms and verbs that are speech only next to what was said, like the manner verbs:
     // "officials explain that", "clarified:", "charged that" (not forms that are also nouns,
-    // "media reports that", "Editor's note:", "the reasons", nor "assures": "the decision
-    // assures that" is no speech)
+    // "Editor's note:", "the reasons", nor "assures": "the decision assures that" is no
+    // speech; "reports" only right after a name, see NOUNS_FIRST)
     ("tweeting|responds|announce|explain|write|assert|reports", Stance::Assert),
     ("agreed|agrees|agree", Stance::Assert),
     ("clarified|clarifies|charged|reasoned|theorized|theorised|theorizes|deflected|interjected", Stance::Assert),
@@ -466,6 +473,10 @@ pub(crate) const FRONTING_SUBORDINATORS: &[&str] =
 
 /// A pro-form that is a whole content (`said as much in an interview`).
 pub(crate) const PRO_FORM_CONTENT: [&str; 2] = ["as", "much"];
+
+/// The marker of an infinitive: a sentence opening with one (`To avoid that, he said,
+/// ...`) cannot stand alone before a cue.
+pub(crate) const INFINITIVE_MARKER: &str = "to";
 
 /// Prepositions that open the topic of a decline (`declined to comment on the
 /// report`): the phrase they open is what was not said, not circumstance.

@@ -331,6 +331,34 @@ fn a_fifo_in_a_directory_is_an_error_line_not_a_hang() {
     assert_eq!(code, 0, "{err}");
     let docs = lines(&out);
     assert_eq!((docs[0]["id"].as_str(), speakers(&docs[0])), (Some("b-pipe"), vec!["A senior official".to_owned()]));
+    // read as JSON Lines, the FIFO is read once, by the extraction (counting its
+    // documents first once emptied it: nothing out, or a wait for a gone writer)
+    let writer = {
+        let fifo = fifo.clone();
+        let line = format!("{{\"id\":\"j\",\"text\":{}}}\n", serde_json::to_string(SHORT).unwrap());
+        std::thread::spawn(move || std::fs::write(fifo, line).unwrap())
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attribution"))
+        .args(["extract", "--format", "jsonl", fifo.to_str().unwrap(), "--quiet"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            let _ = std::fs::OpenOptions::new().read(true).write(true).open(&fifo);
+            panic!("extract --format jsonl waited on a FIFO it had already read");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    writer.join().unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let docs = lines(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!((docs[0]["id"].as_str(), speakers(&docs[0])), (Some("j"), vec!["A senior official".to_owned()]));
 }
 
 /// A directory with a file that cannot be read (permission denied): its error line

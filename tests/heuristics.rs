@@ -317,6 +317,12 @@ fn quotes_over_several_sentences() {
 
     // a quotation of several sentences before an inverted speaker
     check(&[
+        // a title's abbreviation that is also a place's ends the sentence after a comma
+        (
+            "The senator lives in Wilmington, Del. She said the bill would pass.",
+            &[("Wilmington", Location)],
+            &[("She", Named, Assert, "the bill would pass")],
+        ),
         (
             "“The port is in crisis. Total crisis,” said Ines Varga, a union steward.",
             &[("Ines Varga", Person)],
@@ -429,6 +435,17 @@ fn content_ends_before_the_writers_clauses() {
     check(&[
         // a pro-form is the whole content
         ("Port officials said as much in a memo sent to staff on Friday.", &[], &[("Port officials", Anonymous, Assert, "as much")]),
+        // ... not where "as much" opens a clause of its own
+        (
+            "Port officials said as much as half the budget would go to roads.",
+            &[],
+            &[("Port officials", Anonymous, Assert, "as much as half the budget would go to roads")],
+        ),
+        (
+            "Port officials said as much of the city was still without power.",
+            &[],
+            &[("Port officials", Anonymous, Assert, "as much of the city was still without power")],
+        ),
         (
             "Farmers said the frost was not to blame; they had lost the crop in May.",
             &[],
@@ -878,6 +895,7 @@ fn mentions_are_words_and_cues_are_verbs() {
         ),
         // a cue word that is a plural noun first reports only after a name
         ("The mill slumped amid media reports that its owner would sell.", &[], &[]),
+        ("Media reports that the owner would sell sent shares up.", &[], &[]),
         (
             "The Harbour Gazette reports that the mill will close in May.",
             &[("Harbour Gazette", Organization)],

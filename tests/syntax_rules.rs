@@ -218,5 +218,12 @@ fn a_cue_word_the_model_tags_a_noun() {
             &[("Ms. Okafor", "they were hired before she arrived")],
             &[("Ms. Okafor", "they were hired before she arrived")],
         ),
+        (
+            // a subject pronoun before it
+            "She notes the agency had no choice.",
+            "She_PRP_B-NP notes_NNS_B-NP the_DT_B-NP agency_NN_I-NP had_VBD_B-VP no_DT_B-NP choice_NN_I-NP ._._O",
+            &[("She", "the agency had no choice")],
+            &[("She", "the agency had no choice")],
+        ),
     ]);
 }

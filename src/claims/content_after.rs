@@ -135,7 +135,12 @@ impl Ctx<'_> {
         }
         // "said as much in an interview": a pro-form is the whole content, what follows
         // it circumstance
-        if self.lower(i) == PRO_FORM_CONTENT[0] && self.lower(i + 1) == PRO_FORM_CONTENT[1] {
+        // (not "as much as half the budget would go", "as much of the city was")
+        if self.lower(i) == PRO_FORM_CONTENT[0]
+            && self.lower(i + 1) == PRO_FORM_CONTENT[1]
+            && !PRO_FORM_CONTENT.contains(&self.lower(i + 2))
+            && self.lower(i + 2) != "of"
+        {
             end_tok = end_tok.min(i + 2);
         }
         // "declined to comment on X and referred ...": stop at "and <verb>"

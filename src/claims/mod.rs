@@ -440,11 +440,18 @@ fn read_sentence<'a>(doc: &'a Doc<'a>, s: &Range<usize>) -> Option<(Ctx<'a>, Vec
         return None;
     }
     // a capitalised later word of a person's name is no cue (`Omar Said`), nor a
-    // word that is a cue or a noun where the model tagged it a noun and no clause
-    // follows (`dubious medical claims on air`; not `Lynch notes they were ...`)
+    // word that is a cue or a noun where the model tagged it a noun, unless a name
+    // stands before it or a clause follows (`dubious medical claims on air`; not
+    // `Lynch notes the agency had no choice`, `she notes they were ...`)
     let clause_after = |t: &Tok| {
-        let next = doc.toks.get(doc.toks.partition_point(|x| x.start < t.end)).map_or("", |n| n.lower.as_str());
-        CONTENT_OPENERS.contains(&next) || SUBJECT_PRONOUNS.contains(&next) || CLAUSE_PUNCTUATION.iter().any(|c| next.starts_with(*c))
+        let at = doc.toks.partition_point(|x| x.start < t.start);
+        let next = doc.toks.get(at + 1).map_or("", |n| n.lower.as_str());
+        let name_before =
+            at.checked_sub(1).is_some_and(|p| doc.name_ends_at(doc.toks[p].end) || SUBJECT_PRONOUNS.contains(&doc.toks[p].lower.as_str()));
+        name_before
+            || CONTENT_OPENERS.contains(&next)
+            || SUBJECT_PRONOUNS.contains(&next)
+            || CLAUSE_PUNCTUATION.iter().any(|c| next.starts_with(*c))
     };
     let skip = |t: &Tok| {
         in_quote(&doc.quotes, t)

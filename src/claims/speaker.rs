@@ -8,9 +8,10 @@ use super::sentence::{
 };
 use crate::entity::EntityKind;
 use crate::lexicon::{
-    is_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES, CONTRACTION_MARKS, DASHES,
-    INVERTED_SPEAKER_PRONOUNS, LEADERS, MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS, OPENING_PHRASE_WORDS, RELATIVE_OBJECTS,
-    RELATIVE_PRONOUNS, SINGLE_QUOTES, SUBJECT_INNER_MARKS, SUBJECT_MODIFIERS, SUBJECT_PRONOUNS, TITLE_ADJECTIVES, WEEKDAYS,
+    is_abbreviation, is_title_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES,
+    CONTRACTION_MARKS, DASHES, INVERTED_SPEAKER_PRONOUNS, LEADERS, MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS,
+    OPENING_PHRASE_WORDS, RELATIVE_OBJECTS, RELATIVE_PRONOUNS, SINGLE_QUOTES, SUBJECT_INNER_MARKS, SUBJECT_MODIFIERS, SUBJECT_PRONOUNS,
+    TITLE_ADJECTIVES, WEEKDAYS,
 };
 use crate::syntax::Phrase;
 
@@ -147,8 +148,10 @@ impl Ctx<'_> {
             if cue_first >= first + 2 && RELATIVE_PRONOUNS.contains(&self.lower(cue_first - 1)) {
                 let who = cue_first - 1;
                 let chunk = self.syntax.chunk_at(self.toks[who - 1].start).filter(|c| c.kind == Phrase::Np);
+                // (not a question word after an adjective: "It is unclear who said")
                 let start = match chunk {
                     Some(c) => self.toks.partition_point(|x| x.start < c.start),
+                    None if self.pos_of(&self.toks[who - 1]).is_some() => first,
                     None => (first..who)
                         .rev()
                         .find(|&j| {
@@ -396,7 +399,8 @@ impl Ctx<'_> {
     pub(super) fn abbreviation_dot(&self, j: usize) -> bool {
         let Some(prev) = j.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
         let initial = prev.word && prev.lower.chars().count() == 1 && prev.cap;
-        self.lower(j) == "." && prev.word && (is_abbreviation(&prev.lower) || initial) && self.tok(j + 1).is_some_and(|t| t.cap)
+        let title = is_title_abbreviation(&prev.lower) && self.lower(j.saturating_sub(2)) != ",";
+        self.lower(j) == "." && prev.word && (is_abbreviation(&prev.lower) || initial || title) && self.tok(j + 1).is_some_and(|t| t.cap)
     }
 
     /// For a quotation mark at `open` inside a noun phrase, the mark that closes a

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::sentence::{is_clause_break, is_opening_quote, Ctx};
 use super::RawClaim;
-use crate::lexicon::{CIRCUMSTANCE_OPENERS, COORDINATORS, FRONTING_SUBORDINATORS, RELATIVE_PRONOUNS};
+use crate::lexicon::{CIRCUMSTANCE_OPENERS, COORDINATORS, FRONTING_SUBORDINATORS, INFINITIVE_MARKER, RELATIVE_PRONOUNS};
 use crate::syntax::Phrase;
 
 /// The second content of `claim`, which rule `content_before` just found;
@@ -58,7 +58,7 @@ impl Ctx<'_> {
         // like bombs"): the sentence's claim runs on after the cue
         let left = self.toks.partition_point(|t| t.start < claim.content.as_ref().map_or(claim.speaker.start, |c| c.start));
         let left = (left..left + 2).find(|&j| !COORDINATORS.contains(&self.lower(j))).unwrap_or(left);
-        let fronted = FRONTING_SUBORDINATORS.contains(&self.lower(left)) || self.lower(left) == "to";
+        let fronted = FRONTING_SUBORDINATORS.contains(&self.lower(left)) || self.lower(left) == INFINITIVE_MARKER;
         let goes_on = self.pos_of(self.tok(first)?).is_some_and(|p| p.is_finite());
         if !quotation && !clause && !fronted && !goes_on {
             return None;

@@ -233,7 +233,11 @@ const KERNEL_CACHE: &str = "16";
 /// their shapes differ). Results are the same kernels' results: the claims do not
 /// change. A value the user set in the environment is kept. Process-wide, once,
 /// before libtorch runs its first kernel (they read the variables then; a program that
-/// ran libtorch before loading a model keeps its caches as they are).
+/// ran libtorch before loading a model keeps its caches as they are). Writing the
+/// environment is not thread-safe on Unix: C code reading it on another thread at
+/// that moment (`getenv`) races. The model load does it once, first thing; a program
+/// that runs other native threads before loading a model should set both variables
+/// itself (they are then left alone).
 #[cfg(feature = "model")]
 fn cap_kernel_caches() {
     static ONCE: std::sync::Once = std::sync::Once::new();

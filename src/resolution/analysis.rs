@@ -205,18 +205,21 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
             }
         })
     };
-    // capitalised words, never a determiner ("Another 19 percent", "Several"); the
+    // capitalised words, never a determiner opening the head ("Another 19 percent",
+    // "Several"; "Channel Four" keeps its "Four") nor an article; the
     // first word of a sentence only when it is no word the text also writes in lower
     // case ("One blogger", "Lately"): its capital is the sentence's, not a name's
     let caps: Vec<&Tok> = head
         .iter()
-        .filter(|t| {
+        .enumerate()
+        .filter(|&(k, t)| {
             let w = t.lower.as_str();
             t.cap
-                && !MENTION_DETERMINERS.contains(&w)
-                && !QUANTIFIERS.contains(&w)
+                && !(k == 0 && (MENTION_DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w)))
+                && !ARTICLES.contains(&w)
                 && !(opens_sentence(text, t.start) && written_lower(text, w))
         })
+        .map(|(_, t)| t)
         .collect();
     let guessed = if person.is_none() && body.is_none() && caps.len() == head.len() && !caps.is_empty() {
         caps.iter().find_map(|t| known(t))

@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use crate::lexicon::{
-    is_abbreviation, is_sentence_end_char, CLAUSE_PUNCTUATION, CLOSING_QUOTE_CHARS, OPENING_QUOTE_CHARS, REPORTING_VERBS_AFTER_QUOTE,
+    is_abbreviation, is_sentence_end_char, is_title_abbreviation, CLAUSE_PUNCTUATION, CLOSING_QUOTE_CHARS, OPENING_QUOTE_CHARS,
+    REPORTING_VERBS_AFTER_QUOTE,
 };
 
 pub(crate) mod quotes;
@@ -112,7 +113,8 @@ fn closes_abbreviation(p: &str, dot: usize) -> bool {
     let lower = word.to_lowercase();
     let mut chars = word.chars();
     let single_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || is_abbreviation(&lower) || (word.contains('.') && word.len() <= 6)
+    let title = is_title_abbreviation(&lower) && !before[..word_start].trim_end().ends_with(',');
+    single_initial || is_abbreviation(&lower) || title || (word.contains('.') && word.len() <= 6)
 }
 
 /// Cuts `text` into consecutive byte ranges where no claim can straddle a cut: at

@@ -117,7 +117,11 @@ pub fn count(inputs: &[Input]) -> Option<u64> {
         match input.kind {
             Kind::Stdin(_) => return None,
             Kind::Text | Kind::NotRegular(_) => n += 1,
+            // (a pipe or FIFO is read once, by the extraction: never counted)
             Kind::JsonLines | Kind::Csv => {
+                if !std::fs::metadata(&input.name).is_ok_and(|m| m.is_file()) {
+                    return None;
+                }
                 let file = File::open(&input.name).ok()?;
                 let lines = BufReader::new(file).split(b'\n').filter(|l| l.as_ref().is_ok_and(|l| !l.trim_ascii().is_empty())).count();
                 // (a CSV's quoted fields may hold newlines: then this is an upper bound)
@@ -373,8 +377,14 @@ impl<R: BufRead> Source for Replay<R> {
     }
 
     fn forget(&mut self) {
-        self.kept.drain(..(self.pos - self.start) as usize);
-        self.start = self.pos;
+        // what was read goes once it is at least half of what is kept: after a quote
+        // nothing closes, the rest of the stream is kept, and draining it a record at
+        // a time would move all of it each time
+        let used = (self.pos - self.start) as usize;
+        if used * 2 >= self.kept.len() {
+            self.kept.drain(..used);
+            self.start = self.pos;
+        }
     }
 }
 
