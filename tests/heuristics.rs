@@ -433,6 +433,18 @@ fn asides_between_speaker_and_cue() {
 #[test]
 fn content_ends_before_the_writers_clauses() {
     check(&[
+        // a circumstance before a quotation, and the quotation ending the content
+        // before a clause of the writer's
+        (
+            "Ana Ruiz said during the hearing last week, “We will rebuild.”",
+            &[("Ana Ruiz", Person)],
+            &[("Ana Ruiz", Named, Assert, "We will rebuild")],
+        ),
+        (
+            "Ana Ruiz said during the hearing last week, “We will rebuild,” when the council asked about the bridge.",
+            &[("Ana Ruiz", Person)],
+            &[("Ana Ruiz", Named, Assert, "We will rebuild")],
+        ),
         // a pro-form is the whole content
         ("Port officials said as much in a memo sent to staff on Friday.", &[], &[("Port officials", Anonymous, Assert, "as much")]),
         // ... not where "as much" opens a clause of its own

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_clause_break, is_manner_adverb, Ctx};
+use super::sentence::{is_aux, is_clause_break, is_manner_adverb, is_opening_quote, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
@@ -163,6 +163,22 @@ impl Ctx<'_> {
                 content = Some(r.start..q.inner.end);
             } else if let Some(q) = self.quote_at(r.start) {
                 if q.inner.end > r.end {
+                    content = Some(r.start..q.inner.end);
+                }
+            }
+        }
+        // "saying, “A,” when B ...": a quotation the content opens with ends it before
+        // a subordinate clause of the writer's
+        if let Some(r) = content.clone() {
+            let first = if self.tok(i).is_some_and(is_clause_break) { i + 1 } else { i };
+            let q = self.tok(first).filter(|t| is_opening_quote(t)).and_then(|t| self.quote_at(t.end)).filter(|q| q.outer.end < r.end);
+            if let Some(q) = q {
+                let mut k = self.toks.partition_point(|t| t.start < q.outer.end);
+                if self.lower(k) == "," {
+                    k += 1;
+                }
+                let w = self.lower(k);
+                if FRONTING_SUBORDINATORS.contains(&w) || CONTENT_CLOSING_SUBORDINATORS.contains(&w) {
                     content = Some(r.start..q.inner.end);
                 }
             }

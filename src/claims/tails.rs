@@ -2,7 +2,7 @@
 //! place phrases (`on Friday`, `in a statement`, `during a visit to Paris`), and
 //! `, speaking on condition of anonymity`.
 
-use super::sentence::{is_clause_break, is_final, is_manner_adverb, is_quote_mark, Ctx, REACH};
+use super::sentence::{is_clause_break, is_final, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx, REACH};
 use crate::cues::Cue;
 use crate::lexicon::{
     is_asked_opener, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS, OBJECT_CUES,
@@ -96,8 +96,10 @@ impl Ctx<'_> {
             }
             if CIRCUMSTANCE_PREPOSITIONS.contains(&w) {
                 // a phrase closing the sentence ("during a visit to Paris.") or standing
-                // before "that" ("during a visit to Paris that ...")
-                let end = (i + 1..(i + 12).min(self.hi + 1)).find(|&j| self.at_end(j) || self.lower(j) == "that");
+                // before "that" ("during a visit to Paris that ...") or a quotation
+                // ("during the debate last week, “...”")
+                let quotation = |j: usize| self.lower(j) == "," && self.tok(j + 1).is_some_and(is_opening_quote);
+                let end = (i + 1..(i + 12).min(self.hi + 1)).find(|&j| self.at_end(j) || self.lower(j) == "that" || quotation(j));
                 let clause_word = |m: usize| {
                     let w = self.lower(m);
                     QUESTION_WORDS.contains(&w) || SUBJECT_PRONOUNS.contains(&w) || w == "which" || w == "there"
@@ -111,6 +113,7 @@ impl Ctx<'_> {
                             || !self.toks[m].word && !self.at_end(m)
                     });
                     if j > i + 1 && phrase && (self.lower(j) == "that" || j - i <= 7) {
+                        // (the comma before the quotation stays: content opens after it)
                         i = j;
                         continue;
                     }
