@@ -28,6 +28,27 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     run_with(args, stdin, &[])
 }
 
+/// The binary's output with `args`, or a panic with `on_timeout`'s message when it has
+/// not ended within 300 s (a run blocked on a FIFO fails instead of hanging the suite).
+fn run_within(args: &[&str], on_timeout: impl FnOnce() -> &'static str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attribution"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{}", on_timeout());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    child.wait_with_output().unwrap()
+}
+
 /// [`run`] with environment variables set.
 fn run_with(args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> (i32, String, String) {
     run_under(&[], args, stdin, env)
@@ -288,22 +309,10 @@ fn a_fifo_in_a_directory_is_an_error_line_not_a_hang() {
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
     std::fs::create_dir(d.join("sub.txt")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_attribution"))
-        .args(["extract", d.to_str().unwrap(), "--quiet", "--models", root().join("models.toml").to_str().unwrap()])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("extract blocked on the FIFO in the directory");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    let out = child.wait_with_output().unwrap();
+    let models = root().join("models.toml");
+    let out = run_within(&["extract", d.to_str().unwrap(), "--quiet", "--models", models.to_str().unwrap()], || {
+        "extract blocked on the FIFO in the directory"
+    });
     let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let docs = lines(&stdout);
@@ -338,24 +347,12 @@ fn a_fifo_in_a_directory_is_an_error_line_not_a_hang() {
         let line = format!("{{\"id\":\"j\",\"text\":{}}}\n", serde_json::to_string(SHORT).unwrap());
         std::thread::spawn(move || std::fs::write(fifo, line).unwrap())
     };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_attribution"))
-        .args(["extract", "--format", "jsonl", fifo.to_str().unwrap(), "--quiet"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            let _ = std::fs::OpenOptions::new().read(true).write(true).open(&fifo);
-            panic!("extract --format jsonl waited on a FIFO it had already read");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    let out = run_within(&["extract", "--format", "jsonl", fifo.to_str().unwrap(), "--quiet"], || {
+        // (a reader of our own lets the writer end)
+        let _ = std::fs::OpenOptions::new().read(true).write(true).open(&fifo);
+        "extract --format jsonl waited on a FIFO it had already read"
+    });
     writer.join().unwrap();
-    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let docs = lines(&String::from_utf8_lossy(&out.stdout));
     assert_eq!((docs[0]["id"].as_str(), speakers(&docs[0])), (Some("j"), vec!["A senior official".to_owned()]));
