@@ -3,7 +3,8 @@
 use crate::claim::Stance;
 use crate::lexicon::{
     is_asked_opener, is_manner_next, is_sentence_end, ASK_FORMS, AUX_ALSO_NAMES, BLOCKERS, CALL_FORMS, CUE_NOUNS, DETERMINERS, FINITE_BE,
-    LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, THIRD_PERSON_POSSESSIVES,
+    LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, QUESTION_WORDS,
+    RELATIVE_OBJECTS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -102,14 +103,20 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
             && !FINITE_BE.contains(&head)
             && !prev_name
             && prev.is_some_and(|p| BLOCKERS.contains(&p));
-        // after a determiner a cue word is a noun or an adjective ("the tweets",
+        // after a determiner or a possessive a cue word is a noun or an adjective ("the
+        // tweets", "Editor’s note:",
         // "an added benefit", "the said company"); "calls" / "claims" / "reports" are
         // nouns after "phone" or "of" too
         // ; a word that is a plural noun first ("media reports that", "Media reports
         // that") reports only right after a capitalised word inside its sentence, a
         // name ("The Post reports that")
+        // (not a pronoun's contracted "has" or "is": "He’s said that")
+        let possessive = prev.and_then(|p| p.strip_suffix("’s").or_else(|| p.strip_suffix("'s"))).is_some_and(|stem| {
+            !SUBJECT_PRONOUNS.contains(&stem) && !RELATIVE_OBJECTS.contains(&stem) && !QUESTION_WORDS.contains(&stem) && stem != "there"
+        });
         let nounish = n == 1
             && (prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && matches!(p, "phone" | "of")))
+                || possessive
                 || NOUNS_FIRST.contains(&head) && !i.checked_sub(1).is_some_and(|p| p > from && toks[p].cap));
         // "called" alone ("called the deal an embarrassment") is not a cue.
         let bare_called = CALL_FORMS.contains(&head) && n == 1;

@@ -206,6 +206,13 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     // speech; "reports" only right after a name, see NOUNS_FIRST)
     ("tweeting|responds|announce|explain|write|assert|reports", Stance::Assert),
     ("agreed|agrees|agree", Stance::Assert),
+    // plural present forms, most of them nouns too ("a note", "the claim"): cues only
+    // next to what was said ("Critics contend that", "Experts warn:")
+    ("add|note|warn|insist|claim|contend|maintain|predict|stress|emphasize|reiterate|complain|allege|reply|recall|caution|declare|reveal|disclose|observe", Stance::Assert),
+    ("dispute|reject|dismiss", Stance::Deny),
+    ("concede|admit|confirm", Stance::Confirm),
+    ("suggest", Stance::Hedge),
+    ("stating|replying", Stance::Assert),
     ("clarified|clarifies|charged|reasoned|theorized|theorised|theorizes|deflected|interjected", Stance::Assert),
     ("acknowledge", Stance::Confirm),
     // a reporting verb after a verb of going on or trying: the group is the cue
@@ -265,7 +272,9 @@ pub(crate) const MANNER_CUES: &[&str] = &[
     "declares", "revealed", "reveals", "disclosed", "discloses", "commented", "comments", "alleged", "alleges", "alleging", "asked",
     "asks", "asking", "wondered", "wonders", "questioned", "questions", "tweeting", "responds", "announce", "explain", "write", "assert",
     "clarified", "clarifies", "charged", "reasoned", "theorized", "theorised", "theorizes", "deflected", "interjected", "acknowledge",
-    "reports", "agreed", "agrees", "agree",
+    "reports", "agreed", "agrees", "agree", "add", "note", "warn", "insist", "claim", "contend", "maintain", "predict", "stress",
+    "emphasize", "reiterate", "complain", "allege", "reply", "recall", "caution", "declare", "reveal", "disclose", "observe", "dispute",
+    "reject", "dismiss", "concede", "admit", "confirm", "suggest",
 ];
 
 /// Marks that may follow a manner cue for it to report speech: punctuation and

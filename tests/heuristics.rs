@@ -898,6 +898,14 @@ fn mentions_are_words_and_cues_are_verbs() {
         ("As an added bonus, the delay helped the mayor.", &[], &[]),
         ("The added patrols drew complaints from residents.", &[], &[]),
         ("The tweets came from her campaign account.", &[], &[]),
+        // after a possessive a cue word is a noun; a pronoun's contraction is a verb's
+        ("Editor’s note: the mayor regularly misleads voters.", &[], &[]),
+        ("The mayor’s claim that the bridge was safe drew scorn.", &[], &[]),
+        ("He’s said that the bridge is safe.", &[], &[("He", Named, Assert, "the bridge is safe")]),
+        // plural present forms, next to what was said
+        ("Critics contend that the bridge is unsafe.", &[], &[("Critics", Anonymous, Assert, "the bridge is unsafe")]),
+        ("Two engineers dispute that the bridge is unsafe.", &[], &[("Two engineers", Anonymous, Deny, "the bridge is unsafe")]),
+        ("The engineers note the date in their logs.", &[], &[]),
         // "agreed" reports only with what was agreed: "that" and a clause
         ("The two sides agreed to meet again in May.", &[], &[]),
         (
