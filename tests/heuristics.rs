@@ -867,6 +867,16 @@ fn content_on_both_sides_of_a_cue() {
             &[],
             &[("the minister", Anonymous, Assert, "The plan is dead"), ("the minister", Anonymous, Assert, "talks would go on")],
         ),
+        // after a comma and a subordinator, the participle is the cue's speaker's, not
+        // the sentence's first words (a quotation)
+        (
+            "“Where we stand now, it would make things worse,” Ruiz said, while arguing the city should hire more nurses.",
+            &[("Ruiz", Person)],
+            &[
+                ("Ruiz", Named, Assert, "Where we stand now, it would make things worse"),
+                ("Ruiz", Named, Assert, "the city should hire more nurses"),
+            ],
+        ),
         // the cue before the participle is inside a relative clause: the participle
         // belongs to the main clause's subject
         (

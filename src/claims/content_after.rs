@@ -40,6 +40,8 @@ impl Ctx<'_> {
         let speaker = match cue.form {
             Form::Participle => {
                 let prev = cue.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
+                let after_subordinator =
+                    CONTENT_CLOSING_SUBORDINATORS.contains(&prev) && cue.first >= 2 && self.lower(cue.first - 2) == ",";
                 // "with Washington saying ..."
                 let with = (cue.first.saturating_sub(8).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "with");
                 match with {
@@ -48,7 +50,9 @@ impl Ctx<'_> {
                     // that cue was inside a relative clause ("Trump was defensive about
                     // an architect who said he was stiffed, saying ..."): the participle
                     // belongs to the main clause and its subject
-                    _ if prev == "," && !done.is_empty() => {
+                    // ("“…,” X said, while arguing ...": after a comma and a subordinator
+                    // the same; the sentence's subject would be the quotation's first words)
+                    _ if (prev == "," || after_subordinator) && !done.is_empty() => {
                         let last = done.last().map(|c| c.speaker.clone())?;
                         let end = self.toks.partition_point(|t| t.start < last.end);
                         let relative = end > 0 && RELATIVE_PRONOUNS.contains(&self.lower(end - 1));
