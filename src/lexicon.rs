@@ -145,11 +145,15 @@ pub fn is_pronoun(mention: &str) -> bool {
 }
 
 /// Whether a speaker mention (lower case) names no source by itself: a third-person
-/// pronoun or a relative pronoun (`who`). Left unresolved, such a mention is counted
+/// pronoun, a relative pronoun (`who`) or a first-person one (the writer's `I`). Left unresolved, such a mention is counted
 /// apart, never as an anonymous source.
 pub fn names_no_source(mention: &str) -> bool {
-    is_pronoun(mention) || RELATIVE_PRONOUNS.contains(&mention)
+    is_pronoun(mention) || RELATIVE_PRONOUNS.contains(&mention) || FIRST_PERSON_PRONOUNS.contains(&mention)
 }
+
+/// First-person subject pronouns: the writer (an op-ed's `I`), no name and no source
+/// the text names.
+pub(crate) const FIRST_PERSON_PRONOUNS: &[&str] = &["i", "we"];
 
 /// Pronouns for a person (`he`, `she`).
 pub(crate) const PERSON_PRONOUNS: &[&str] = &["he", "she"];

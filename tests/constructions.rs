@@ -147,6 +147,8 @@ fn a_sentence_capital_is_no_name() {
     let rows: &[(&str, Anonymity, Option<&str>)] = &[
         ("One blogger admitted the post was false. Only one reader had noticed.", Anonymity::Anonymous, None),
         ("Another analyst said the bank would cut rates. The bank gave another warning.", Anonymity::Anonymous, None),
+        // the writer's "I" is no name: counted apart, like an unresolved "he"
+        ("I said the bank would cut rates.", Anonymity::Anonymous, None),
         // a determiner is never a name, in lower case in the text or not
         ("Another 19 percent said they would not vote at all.", Anonymity::Anonymous, None),
         ("Several said the bank would cut rates.", Anonymity::Anonymous, None),

@@ -8,9 +8,9 @@ use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
     definite_title, is_role_noun, is_sentence_end_char, AGE_SUFFIX, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS,
-    COUNT_WORDS, DOCUMENT_NOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, MENTION_DETERMINERS, NOT_AFFILIATIONS,
-    NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS,
-    SPEECH_DOCUMENTS, SPOKES_NOUNS,
+    COUNT_WORDS, DOCUMENT_NOUNS, FIRST_PERSON_PRONOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, MENTION_DETERMINERS,
+    NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS,
+    SEEN_WORDS, SPEECH_DOCUMENTS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -217,6 +217,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
             t.cap
                 && !(k == 0 && (MENTION_DETERMINERS.contains(&w) || QUANTIFIERS.contains(&w)))
                 && !ARTICLES.contains(&w)
+                && !FIRST_PERSON_PRONOUNS.contains(&w)
                 && !(opens_sentence(text, t.start) && written_lower(text, w))
         })
         .map(|(_, t)| t)
