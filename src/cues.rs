@@ -103,17 +103,16 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
             && !FINITE_BE.contains(&head)
             && !prev_name
             && prev.is_some_and(|p| BLOCKERS.contains(&p));
-        // after a determiner or a possessive a cue word is a noun or an adjective ("the
-        // tweets", "Editor’s note:",
-        // "an added benefit", "the said company"); "calls" / "claims" / "reports" are
-        // nouns after "phone" or "of" too
-        // ; a word that is a plural noun first ("media reports that", "Media reports
-        // that") reports only right after a capitalised word inside its sentence, a
-        // name ("The Post reports that")
-        // (not a pronoun's contracted "has" or "is": "He’s said that")
+        // after a possessive a cue word is a noun ("Editor’s note:"), not after a
+        // pronoun's contracted "has" or "is" ("He’s said that")
         let possessive = prev.and_then(|p| p.strip_suffix("’s").or_else(|| p.strip_suffix("'s"))).is_some_and(|stem| {
             !SUBJECT_PRONOUNS.contains(&stem) && !RELATIVE_OBJECTS.contains(&stem) && !QUESTION_WORDS.contains(&stem) && stem != "there"
         });
+        // after a determiner a cue word is a noun or an adjective ("the tweets", "an
+        // added benefit", "the said company"); "calls" / "claims" / "reports" are nouns
+        // after "phone" or "of" too; a word that is a plural noun first ("media reports
+        // that", "Media reports that") reports only right after a capitalised word
+        // inside its sentence, a name ("The Post reports that")
         let nounish = n == 1
             && (prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && matches!(p, "phone" | "of")))
                 || possessive

@@ -46,12 +46,12 @@ impl Ctx<'_> {
                 let with = (cue.first.saturating_sub(8).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "with");
                 match with {
                     Some(w) if prev != "," && w + 1 < cue.first => self.bytes(w + 1, cue.first),
-                    // "..., X said, adding ..." — the speaker of the cue just before, unless
-                    // that cue was inside a relative clause ("Trump was defensive about
-                    // an architect who said he was stiffed, saying ..."): the participle
-                    // belongs to the main clause and its subject
-                    // ("“…,” X said, while arguing ...": after a comma and a subordinator
-                    // the same; the sentence's subject would be the quotation's first words)
+                    // "..., X said, adding ..." and "“…,” X said, while arguing ..." — the
+                    // speaker of the cue just before (not the sentence's subject: that
+                    // may be a quotation's first words), unless that cue was inside a
+                    // relative clause ("Trump was defensive about an architect who said
+                    // he was stiffed, saying ..."): the participle then belongs to the
+                    // main clause and its subject
                     _ if (prev == "," || after_subordinator) && !done.is_empty() => {
                         let last = done.last().map(|c| c.speaker.clone())?;
                         let end = self.toks.partition_point(|t| t.start < last.end);
