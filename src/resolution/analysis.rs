@@ -166,7 +166,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         || doc_at.is_some_and(|i| head[i + 1..].iter().all(|t| !t.cap && PARTICIPLE_ENDINGS.iter().any(|x| t.lower.ends_with(x))));
     let issued_by = doc_at.filter(|_| document).and_then(|i| {
         // "the Home Office letter", "the Clinton ad"
-        let before = head_ents.iter().copied().filter(|e| e.end <= head[i].start).last();
+        let before = head_ents.iter().copied().rfind(|e| e.end <= head[i].start);
         // "an analysis by X", "the report, published by the U.N."; not "a memo seen by TV2"
         let by = (i + 1..toks.len())
             .find(|&k| ISSUER_WORDS.contains(&toks[k].lower.as_str()) && !SEEN_WORDS.contains(&toks[k - 1].lower.as_str()));
