@@ -2,9 +2,9 @@
 
 use crate::claim::Stance;
 use crate::lexicon::{
-    is_asked_opener, is_manner_next, is_sentence_end, ASK_FORMS, AUX_ALSO_NAMES, BLOCKERS, CALL_FORMS, CUE_NOUNS, DETERMINERS, FINITE_BE,
-    LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, QUESTION_WORDS,
-    RELATIVE_OBJECTS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
+    is_asked_opener, is_manner_next, is_sentence_end, possessive_stem, ASK_FORMS, AUX_ALSO_NAMES, BLOCKERS, CALL_FORMS, CUE_NOUNS,
+    DETERMINERS, FINITE_BE, LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE,
+    QUESTION_WORDS, RELATIVE_OBJECTS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -105,7 +105,7 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
             && prev.is_some_and(|p| BLOCKERS.contains(&p));
         // after a possessive a cue word is a noun ("Editor’s note:"), not after a
         // pronoun's contracted "has" or "is" ("He’s said that")
-        let possessive = prev.and_then(|p| p.strip_suffix("’s").or_else(|| p.strip_suffix("'s"))).is_some_and(|stem| {
+        let possessive = prev.and_then(possessive_stem).is_some_and(|stem| {
             !SUBJECT_PRONOUNS.contains(&stem) && !RELATIVE_OBJECTS.contains(&stem) && !QUESTION_WORDS.contains(&stem) && stem != "there"
         });
         // after a determiner a cue word is a noun or an adjective ("the tweets", "an

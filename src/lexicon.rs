@@ -28,6 +28,23 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word)
 }
 
+/// The marks of a possessive (`Trump’s`, `the official's`).
+const POSSESSIVE_SUFFIXES: [&str; 2] = ["’s", "'s"];
+
+/// The possessor of a possessive word (`mayor` of `mayor’s`), `None` for another word.
+/// (A possessive whose apostrophe was stripped, `Iran s`, is two words; callers that
+/// read stripped text also take the lone `s`.)
+pub(crate) fn possessive_stem(word: &str) -> Option<&str> {
+    POSSESSIVE_SUFFIXES.iter().find_map(|s| word.strip_suffix(s))
+}
+
+/// Whether `word` opens a subordinate clause that is the writer's when it follows a
+/// report (`, as both camps raced ...`, `, when Clinton blasted him`):
+/// [`CONTENT_CLOSING_SUBORDINATORS`] or [`FRONTING_SUBORDINATORS`].
+pub(crate) fn is_subordinator(word: &str) -> bool {
+    CONTENT_CLOSING_SUBORDINATORS.contains(&word) || FRONTING_SUBORDINATORS.contains(&word)
+}
+
 /// Whether `word` (lower-case, without its period) abbreviates a person's title
 /// (`del` of `Del. Stacey Plaskett`); some are also places (`Wilmington, Del.`), so
 /// callers count one as a title only where no comma stands before it.

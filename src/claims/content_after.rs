@@ -9,8 +9,8 @@ use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::lexicon::{
-    CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS, FRONTING_SUBORDINATORS,
-    NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
+    is_subordinator, CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS,
+    FRONTING_SUBORDINATORS, NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
 };
 use crate::syntax::Pos;
 
@@ -181,8 +181,7 @@ impl Ctx<'_> {
                 if self.lower(k) == "," {
                     k += 1;
                 }
-                let w = self.lower(k);
-                if FRONTING_SUBORDINATORS.contains(&w) || CONTENT_CLOSING_SUBORDINATORS.contains(&w) {
+                if is_subordinator(self.lower(k)) {
                     content = Some(r.start..q.inner.end);
                 }
             }
@@ -216,8 +215,7 @@ impl Ctx<'_> {
     /// Whether `and` and a subordinator open at token `j` (`and when pressed, ...`):
     /// a clause of the writer's joined to the report.
     fn and_subordinate(&self, j: usize) -> bool {
-        self.lower(j) == "and"
-            && (CONTENT_CLOSING_SUBORDINATORS.contains(&self.lower(j + 1)) || FRONTING_SUBORDINATORS.contains(&self.lower(j + 1)))
+        self.lower(j) == "and" && is_subordinator(self.lower(j + 1))
     }
 
     /// The paragraph after byte `at` when `at` ends its own: the quotation it opens

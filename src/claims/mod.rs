@@ -443,7 +443,7 @@ fn read_sentence<'a>(doc: &'a Doc<'a>, s: &Range<usize>) -> Option<(Ctx<'a>, Vec
     // word that is a cue or a noun where the model tagged it a noun, unless a name
     // stands before it or a clause follows (`dubious medical claims on air`; not
     // `Lynch notes the agency had no choice`, `she notes they were ...`)
-    let clause_after = |t: &Tok| {
+    let reads_as_verb = |t: &Tok| {
         let at = doc.toks.partition_point(|x| x.start < t.start);
         let next = doc.toks.get(at + 1).map_or("", |n| n.lower.as_str());
         let name_before =
@@ -456,7 +456,7 @@ fn read_sentence<'a>(doc: &'a Doc<'a>, s: &Range<usize>) -> Option<(Ctx<'a>, Vec
     let skip = |t: &Tok| {
         in_quote(&doc.quotes, t)
             || t.cap && doc.inside_person_name(t.start)
-            || CUE_NOUNS.contains(&t.lower.as_str()) && doc.tagged_noun(t.start) && !clause_after(t)
+            || CUE_NOUNS.contains(&t.lower.as_str()) && doc.tagged_noun(t.start) && !reads_as_verb(t)
     };
     let cues = find_cues(&doc.toks, lo, hi, &skip);
     Some((Ctx::new(doc, (lo, hi)), cues))

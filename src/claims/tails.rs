@@ -5,9 +5,10 @@
 use super::sentence::{is_clause_break, is_final, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx, REACH};
 use crate::cues::Cue;
 use crate::lexicon::{
-    is_asked_opener, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS, OBJECT_CUES,
-    QUESTION_WORDS, RELATIVE_TIME_WORDS, SUBJECT_PRONOUNS, TAIL_COMPLEMENT_PREPOSITIONS, TAIL_NOUNS, TAIL_PREPOSITIONS, TELL_FORMS,
-    TIMES_OF_DAY, TIME_WORDS, TIME_WORDS_NOT_ALONE, TOLD_OBJECTS, TOLD_OBJECT_ENDS, TOLD_OBJECT_OPENERS, WEEKDAYS, WEEKDAY_MODIFIERS,
+    is_asked_opener, possessive_stem, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS,
+    OBJECT_CUES, QUESTION_WORDS, RELATIVE_TIME_WORDS, SUBJECT_PRONOUNS, TAIL_COMPLEMENT_PREPOSITIONS, TAIL_NOUNS, TAIL_PREPOSITIONS,
+    TELL_FORMS, TIMES_OF_DAY, TIME_WORDS, TIME_WORDS_NOT_ALONE, TOLD_OBJECTS, TOLD_OBJECT_ENDS, TOLD_OBJECT_OPENERS, WEEKDAYS,
+    WEEKDAY_MODIFIERS,
 };
 use crate::syntax::{Phrase, Pos};
 use crate::text::tokens::Tok;
@@ -237,7 +238,7 @@ impl Ctx<'_> {
             }
             return j.max(i + 1).min(self.hi);
         }
-        if t.cap && self.lower(i + 1) == "s" || self.lower(i).ends_with("’s") || self.lower(i).ends_with("'s") {
+        if t.cap && self.lower(i + 1) == "s" || possessive_stem(self.lower(i)).is_some() {
             // "India s top court": possessive, then lower-case words
             let mut j = i + if self.lower(i + 1) == "s" { 2 } else { 1 };
             while self.tok(j).is_some_and(|t| t.word && !t.cap) && j < i + 5 {

@@ -7,10 +7,10 @@ use std::ops::Range;
 use crate::claim::{Anonymity, Descriptor, SpeakerKind};
 use crate::entity::{Entity, EntityKind};
 use crate::lexicon::{
-    definite_title, is_role_noun, is_sentence_end_char, AGE_SUFFIX, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS, COMPANY_NOUNS,
-    COUNT_WORDS, DOCUMENT_NOUNS, FIRST_PERSON_PRONOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS, MENTION_DETERMINERS,
-    NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES, PLURALS_WITHOUT_S, QUANTIFIERS, ROLE_NOUNS,
-    SEEN_WORDS, SPEECH_DOCUMENTS, SPOKES_NOUNS,
+    definite_title, is_role_noun, is_sentence_end_char, possessive_stem, AGE_SUFFIX, ANONYMITY_MARKERS, ARTICLES, COLLECTIVE_NOUNS,
+    COMPANY_NOUNS, COUNT_WORDS, DOCUMENT_NOUNS, FIRST_PERSON_PRONOUNS, HEAD_STOPS, INSTITUTION_NOUNS, ISSUER_WORDS, KNOWLEDGE_WORDS,
+    MENTION_DETERMINERS, NOT_AFFILIATIONS, NOT_PLURALS_IN_S, OPENING_QUOTE_CHARS, PARTICIPLE_ENDINGS, PERSON_TITLES, PLURALS_WITHOUT_S,
+    QUANTIFIERS, ROLE_NOUNS, SEEN_WORDS, SPEECH_DOCUMENTS, SPOKES_NOUNS,
 };
 use crate::text::tokens::Tok;
 
@@ -144,7 +144,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     let hw: Vec<&str> = head.iter().map(|t| t.lower.as_str()).collect();
     // "Prime Minister Modi's office", "the official's lawyer": a role before a
     // possessive is the possessor's, not the speaker's
-    let owned_from = hw.iter().rposition(|w| w.ends_with("’s") || w.ends_with("'s") || *w == "s").map_or(0, |i| i + 1);
+    let owned_from = hw.iter().rposition(|w| possessive_stem(w).is_some() || *w == "s").map_or(0, |i| i + 1);
     // a capitalised role word inside a name is no role (`the Republican National
     // Committee`); at the end of the head it is (`the Republicans`)
     let role = hw[owned_from..]
@@ -255,7 +255,7 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
         && pronoun.is_none()
         && spokes.is_none()
         && hw.last().is_some_and(|w| PERSON_TITLES.contains(w) && !INSTITUTION_NOUNS.contains(w));
-    let definite = hw.first() == Some(&"the") || hw.iter().any(|w| w.ends_with("’s") || w.ends_with("'s") || *w == "s");
+    let definite = hw.first() == Some(&"the") || hw.iter().any(|w| possessive_stem(w).is_some() || *w == "s");
 
     let (anonymity, kind) = if let Some(p) = pronoun {
         let kind = match p {
