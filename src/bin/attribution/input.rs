@@ -164,7 +164,7 @@ pub fn documents(inputs: Vec<Input>, columns: Columns) -> impl Iterator<Item = I
         match kind {
             Kind::Stdin(Format::Auto | Format::Jsonl) => Box::new(json_lines(stdin(), "stdin".into(), columns)),
             Kind::Stdin(Format::Csv) => Box::new(csv_rows(Replay::new(stdin()), "stdin".into(), columns)),
-            Kind::Stdin(Format::Txt) => Box::new(std::iter::once(text(std::io::stdin().lock(), "stdin", "stdin".into()))),
+            Kind::Stdin(Format::Txt) => Box::new(std::iter::once(text(stdin(), "stdin", "stdin".into()))),
             Kind::Text => Box::new(std::iter::once(text_file(&input))),
             Kind::NotRegular(what) => Box::new(std::iter::once(Err(Unread::bare(
                 stem(&input),
