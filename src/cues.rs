@@ -3,8 +3,8 @@
 use crate::claim::Stance;
 use crate::lexicon::{
     is_asked_opener, is_manner_next, is_sentence_end, possessive_stem, ASK_FORMS, AUX_ALSO_NAMES, BLOCKERS, CALL_FORMS, CUE_NOUNS,
-    DETERMINERS, FINITE_BE, LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE,
-    QUESTION_WORDS, RELATIVE_OBJECTS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
+    DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, FINITE_BE, LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS,
+    PARENTHETICAL_CUES, PRE_CUE, QUESTION_WORDS, RELATIVE_OBJECTS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -124,7 +124,9 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         let manner = n == 1 && MANNER_CUES.contains(&head) && !manner_context(toks, i, to);
         // "as Ruiz put it,": only as a parenthetical of its own
         let parenthetical = PARENTHETICAL_CUES.contains(&head) && !parenthetical_context(toks, i + n, from, i, to);
-        if blocked || nounish || bare_called || manner || parenthetical || skip(&toks[i + n - 1]) {
+        // "reads", "states": a document's words only right after a document noun
+        let not_document = DOCUMENT_CUES.contains(&head) && !prev.is_some_and(|p| DOCUMENT_NOUNS.contains(&p));
+        if blocked || nounish || bare_called || manner || parenthetical || not_document || skip(&toks[i + n - 1]) {
             i += 1;
             continue;
         }
@@ -176,6 +178,14 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
     }
     if next(i + 1).is_some_and(is_manner_next) {
         return true;
+    }
+    // "yelled to the guards that ...": a hearer, then what was said
+    if next(i + 1) == Some("to") {
+        let opener =
+            (i + 3..(i + 7).min(to)).find(|&k| is_manner_next(&toks[k].lower) && !QUESTION_WORDS.contains(&toks[k].lower.as_str()));
+        if opener.is_some_and(|k| (i + 2..k).all(|m| toks[m].word)) {
+            return true;
+        }
     }
     let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
     if prev.is_some_and(|p| p == "," || MANNER_QUOTE_CLOSERS.contains(&p)) {

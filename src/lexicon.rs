@@ -214,11 +214,19 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("claimed|claims|claiming|contended|contends|contending|testified|testifies|complained|complains|complaining", Stance::Assert),
     ("replied|replies|responded|recalled|recalls|recalling|predicted|predicts|predicting|observed|remarked", Stance::Assert),
     ("urged|urges|urging", Stance::Assert),
+    // requests, like urged: "implored her to", "pleaded with the board to"
+    // (not their participles: "a video that includes her pleading with officers")
+    ("implored|implores|begged|begs", Stance::Assert),
+    ("pleaded|pleads with", Stance::Assert),
     ("called|calls|calling for|on", Stance::Assert),
     // verbs of manner and sequence, cues only next to a quotation or a clause (see
     // MANNER_CUES): "she continued, “...”", "“...,” he joked", "asked whether ..."
     ("continued|continues|concluded|concludes|quipped|quips|joked|jokes|boasted|boasts|bragged|brags", Stance::Assert),
     ("mused|muses|lamented|laments|shouted|yelled|exclaimed|countered|counters|retorted|retorts", Stance::Assert),
+    ("chanted|chants|screamed|screams|yells|shouts|whispered|whispers", Stance::Assert),
+    // a document's words (only right after a document noun, see DOCUMENT_CUES):
+    // "the letter reads:", "A notice on its website states that"
+    ("reads|read|states", Stance::Assert),
     ("declared|declares|revealed|reveals|disclosed|discloses|commented|comments|alleged|alleges|alleging", Stance::Assert),
     ("asked|asks|asking|questioned|questions", Stance::Assert),
     // forms and verbs that are speech only next to what was said, like the manner verbs:
@@ -295,8 +303,14 @@ pub(crate) const MANNER_CUES: &[&str] = &[
     "clarified", "clarifies", "charged", "reasoned", "theorized", "theorised", "theorizes", "deflected", "interjected", "acknowledge",
     "reports", "agreed", "agrees", "agree", "add", "note", "warn", "insist", "claim", "contend", "maintain", "predict", "stress",
     "emphasize", "reiterate", "complain", "allege", "reply", "recall", "caution", "declare", "reveal", "disclose", "observe", "dispute",
-    "reject", "dismiss", "concede", "admit", "confirm", "suggest",
+    "reject", "dismiss", "concede", "admit", "confirm", "suggest", "chanted", "chants", "screamed", "screams", "yells", "shouts",
+    "whispered", "whispers", "reads", "read", "states",
 ];
+
+/// Cue words that report a document's words only right after a document noun (`the
+/// letter reads`, `the notice states that`); elsewhere `read` and `states` are other
+/// words (`She read the report`, `the states that voted`).
+pub(crate) const DOCUMENT_CUES: &[&str] = &["reads", "read", "states"];
 
 /// Marks that may follow a manner cue for it to report speech: punctuation and
 /// opening quotation marks ([`is_manner_next`]).
@@ -591,7 +605,8 @@ pub(crate) const TAIL_NOUNS: &[&str] = &[
 /// that`, `warned residents that`, `assured voters the plan`).
 pub(crate) const OBJECT_CUES: &[&str] = &[
     "told", "tell", "tells", "telling", "warned", "warns", "warning", "assured", "assures", "reminded", "reminds", "informed", "informs",
-    "notified", "promised", "promises",
+    "notified", "promised", "promises", "yelled", "yells", "shouted", "shouts", "screamed", "screams", "whispered", "whispers", "explained",
+    "explains",
 ];
 
 /// Words that open a longer object of `told` (`told the Supreme Court`, `told
@@ -692,7 +707,7 @@ pub(crate) const COMPANY_NOUNS: &[&str] = &[
 pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
     "report", "reports", "statement", "document", "documents", "letter", "filing", "memo", "study", "survey", "resolution", "analysis",
     "review", "ad", "ads", "advertisement", "video", "clip", "website", "book", "editorial", "complaint", "lawsuit", "indictment", "post",
-    "posts", "tweet", "tweets", "email", "emails",
+    "posts", "tweet", "tweets", "email", "emails", "article", "notice", "message", "sign", "caption", "headline", "release", "passage",
 ];
 
 /// Documents that carry a person's own words: one of a named person is that person

@@ -346,3 +346,40 @@ fn a_bare_noun_hearer_of_told_is_not_content() {
         ("The minister told the committee it would take a year.", "told the committee", Stance::Assert, Some("it would take a year")),
     ]);
 }
+
+#[test]
+fn documents_requests_shouts_and_fronted_cues() {
+    check(&[
+        // a document's words, right after a document noun
+        ("“The pools will stay open,” the notice reads.", "reads", Stance::Assert, Some("The pools will stay open")),
+        ("The memo reads: “Staff must return by Monday.”", "reads", Stance::Assert, Some("Staff must return by Monday")),
+        ("A page on the club's website states that members vote in May.", "states", Stance::Assert, Some("members vote in May")),
+        // requests, like urged
+        ("Two neighbours implored the council to keep the library.", "implored", Stance::Assert, Some("the council to keep the library")),
+        ("The coach pleaded with the board to delay the vote.", "pleaded with", Stance::Assert, Some("the board to delay the vote")),
+        // shouts, and a hearer between the cue and what was said
+        ("Marchers chanted, “Open the gates!”", "chanted", Stance::Assert, Some("Open the gates!")),
+        ("She yelled to the guards that her son was unarmed.", "yelled to the guards", Stance::Assert, Some("her son was unarmed")),
+        // a quotation the content opens with ends before the subject's next act
+        ("Marchers chanted, “Open the gates!” and marched on until dawn.", "chanted", Stance::Assert, Some("Open the gates!")),
+        // a cue that opens its sentence, its speaker after it
+        ("Said Ortega: “Nobody asked the fishermen.”", "Said", Stance::Assert, Some("Nobody asked the fishermen")),
+        ("Added the harbour master, “The channel is too shallow.”", "Added", Stance::Assert, Some("The channel is too shallow")),
+    ]);
+    none(&[
+        "She read the report twice before the meeting.",
+        "The states that voted early saw long lines.",
+        "He pleaded guilty to fraud in March.",
+        "Said to be the richest man in town, he bought the mill.",
+        "The video shows her pleading with the guards.",
+    ]);
+}
+
+#[test]
+fn an_appositive_with_its_own_relative_clause() {
+    let text = "The transit authority, the agency that runs the buses, said it was adding routes.";
+    let claims = attribute(text, &[]);
+    let c = claims.iter().find(|c| c.cue.text == "said").expect("a claim for said");
+    assert!(c.speaker.text.starts_with("The transit authority"), "{:?}", c.speaker.text);
+    assert_eq!(c.text.as_ref().map(|t| t.text.as_str()), Some("it was adding routes"));
+}

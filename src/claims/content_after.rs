@@ -10,7 +10,7 @@ use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::lexicon::{
     is_subordinator, CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS,
-    FRONTING_SUBORDINATORS, NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
+    FRONTING_SUBORDINATORS, INVERTING, NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
 };
 use crate::syntax::Pos;
 
@@ -37,6 +37,7 @@ impl Ctx<'_> {
         {
             return None;
         }
+        let fronted_speaker = self.fronted_cue_speaker(cue);
         let speaker = match cue.form {
             Form::Participle => {
                 let prev = cue.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
@@ -69,12 +70,16 @@ impl Ctx<'_> {
                     // "X accused Y of Z and said ...": the subject of the clause
                     done.last().map(|c| c.speaker.clone()).or_else(|| self.subject(cue.first))
                 } else {
-                    self.speaker_left(self.lo, cue.first)
+                    self.speaker_left(self.lo, cue.first).or_else(|| fronted_speaker.as_ref().map(|(sp, _)| sp.clone()))
                 }
             }
         }?;
-        // content: after the cue, its object and tails
-        let object_end = self.skip_told_object(cue);
+        // content: after the cue, its object and tails (after the speaker of a fronted
+        // cue, "Said Ruiz: ...")
+        let object_end = match &fronted_speaker {
+            Some((sp, at)) if speaker == *sp => *at,
+            _ => self.skip_told_object(cue),
+        };
         let mut i = self.skip_tails(object_end);
         // a decline's topic is no tail ("declined to comment on the report"), a time is
         // ("declined to comment on Friday")
@@ -159,6 +164,7 @@ impl Ctx<'_> {
                 end_tok = m;
             }
         }
+        let cue_end_tok = if object_end > cue.last && fronted_speaker.is_some() { cue.last } else { cue_end_tok };
         let cue_range = self.bytes(cue.first, cue_end_tok.max(cue.last))?;
         let mut content = if i < end_tok { self.bytes(i, end_tok) } else { None };
         // a quotation opened in the content runs to its closing mark, even across sentences
@@ -172,7 +178,8 @@ impl Ctx<'_> {
             }
         }
         // "saying, “A,” when B ...": a quotation the content opens with ends it before
-        // a subordinate clause of the writer's
+        // a subordinate clause of the writer's, or the subject's next act (`chanted,
+        // “A?” and kept going`)
         if let Some(r) = content.clone() {
             let first = if self.tok(i).is_some_and(is_clause_break) { i + 1 } else { i };
             let q = self.tok(first).filter(|t| is_opening_quote(t)).and_then(|t| self.quote_at(t.end)).filter(|q| q.outer.end < r.end);
@@ -181,7 +188,7 @@ impl Ctx<'_> {
                 if self.lower(k) == "," {
                     k += 1;
                 }
-                if is_subordinator(self.lower(k)) {
+                if is_subordinator(self.lower(k)) || next_act(k.saturating_sub(1)) {
                     content = Some(r.start..q.inner.end);
                 }
             }
@@ -198,6 +205,18 @@ impl Ctx<'_> {
         // "X, who said ...": the speaker is "who", standing for X
         let relative_to = self.relative_antecedent(&speaker);
         Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote, relative_to, rule })
+    }
+
+    /// The speaker of a cue that opens its sentence, inverted (`Said Ruiz: “…”`,
+    /// `Added the mayor, “…”`), with the token after the mark that ends it.
+    fn fronted_cue_speaker(&self, cue: &Cue) -> Option<(Range<usize>, usize)> {
+        let opens = cue.first == self.lo && cue.form == Form::Finite && self.toks[cue.first].cap;
+        if !opens || !INVERTING.contains(&self.lower(cue.last - 1)) {
+            return None;
+        }
+        let sp = self.speaker_right(cue.last)?;
+        let end = self.toks.partition_point(|t| t.start < sp.end);
+        (matches!(self.lower(end), ":" | ",") && !self.at_end(end + 1)).then_some((sp, end + 1))
     }
 
     /// Whether a participle clause opens at token `j` (after a comma), an adverb of

@@ -110,8 +110,11 @@ impl Ctx<'_> {
                     break;
                 }
                 // a noun phrase, with its own relative clause ("a strategist who has
-                // feuded with him"): no verb before the relative pronoun
-                let head_end = (s + 1..e).find(|&m| matches!(self.lower(m), "who" | "whose")).unwrap_or(e);
+                // feuded with him", "the agency that runs the buses"): no verb before
+                // the relative pronoun
+                let head_end = (s + 1..e)
+                    .find(|&m| RELATIVE_PRONOUNS.contains(&self.lower(m)) || RELATIVE_OBJECTS.contains(&self.lower(m)))
+                    .unwrap_or(e);
                 let np = e > s && e - s <= 30 && (relative || !(s..head_end).any(|m| self.verbish(&self.toks[m])));
                 if !np {
                     first = self.apposed_name(s, e, first, cue_first).unwrap_or(first);
@@ -328,8 +331,8 @@ impl Ctx<'_> {
                     continue;
                 }
                 Step::End => break,
-                // a quotation that is no title ends a mention after a cue
-                Step::On if end > from && is_quote_mark(&self.toks[end]) => break,
+                // a quotation that is no title, or a colon, ends a mention after a cue
+                Step::On if end > from && (is_quote_mark(&self.toks[end]) || self.lower(end) == ":") => break,
                 Step::On => {}
             }
             // a relative clause or participle, or the rest of a split quotation
