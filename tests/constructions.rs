@@ -383,3 +383,29 @@ fn an_appositive_with_its_own_relative_clause() {
     assert!(c.speaker.text.starts_with("The transit authority"), "{:?}", c.speaker.text);
     assert_eq!(c.text.as_ref().map(|t| t.text.as_str()), Some("it was adding routes"));
 }
+
+#[test]
+fn a_quotation_after_the_cues_sentence_goes_on_with_it() {
+    let contents = |text: &str, cue: &str| -> Vec<String> {
+        attribute(text, &[]).into_iter().filter(|c| c.cue.text == cue).filter_map(|c| c.text.map(|t| t.text)).collect()
+    };
+    for (text, want) in [
+        // a tail of circumstance closes the cue's sentence
+        (
+            "“We will not leave,” Ana Ruiz said as she and other marchers crossed the bridge early Sunday. “They cannot ignore us.”",
+            &["We will not leave", "They cannot ignore us"][..],
+        ),
+        // the report before the cue is no quotation
+        (
+            "The board may delay the vote until spring, Ruiz said. “Nobody wants a fight before the holidays.”",
+            &["The board may delay the vote until spring", "Nobody wants a fight before the holidays"][..],
+        ),
+        // a quotation a colon introduces is the content, not the sentence around it
+        ("The chair scolded him: “The figures you gave us were wrong,” she said.", &["The figures you gave us were wrong"][..]),
+    ] {
+        assert_eq!(contents(text, "said"), want, "{text:?}");
+    }
+    // a sentence of its own between them: the quotation is no longer the cue's
+    let text = "“We will not leave,” Ruiz said. Then the police arrived. “Move back.”";
+    assert_eq!(contents(text, "said"), ["We will not leave"], "{text:?}");
+}

@@ -139,7 +139,10 @@ impl Ctx<'_> {
         let end = self.toks[end_tok].end;
         let mut start = self.toks[self.lo].start;
         if let Some(q) = self.quote_closing_before(self.toks[boundary].end.max(end)) {
-            if q.inner.start < start || q.outer.start <= start + 1 {
+            // (or one a colon introduces: "X scolded him: “A,” she said")
+            let open = self.toks.partition_point(|t| t.start < q.outer.start);
+            let after_colon = open > self.lo && self.lower(open - 1) == ":";
+            if q.inner.start < start || q.outer.start <= start + 1 || after_colon {
                 start = q.inner.start;
             }
         }

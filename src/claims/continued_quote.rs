@@ -8,11 +8,16 @@ use std::ops::Range;
 use super::{RawClaim, Rule};
 use crate::claim::QuoteKind;
 use crate::doc::Doc;
-use crate::lexicon::{CLAUSE_PUNCTUATION, DOUBLE_QUOTE_CHARS, GAP_CLAUSE_WORDS, SUBJECT_PRONOUNS};
+use crate::lexicon::{is_sentence_end_char, CLAUSE_PUNCTUATION, DOUBLE_QUOTE_CHARS, GAP_CLAUSE_WORDS, SUBJECT_PRONOUNS};
 
 /// Most bytes between a cue (or an inverted speaker) and the quotation that
 /// continues its claim: room for `said in an interview on Monday.`, no more.
 const GAP: usize = 64;
+
+/// Most words of a tail that closes the cue's sentence with a clause of its own
+/// (`said as she marched through the city early Sunday.`, `said, referring to the
+/// country's official name, the Democratic People's Republic of Korea.`).
+const SENTENCE_TAIL_WORDS: usize = 30;
 
 /// The continuations of `claims` (sorted by cue), as new claims.
 pub(super) fn find(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim> {
@@ -24,13 +29,15 @@ pub(super) fn find(doc: &Doc, claims: &[RawClaim]) -> Vec<RawClaim> {
         let holding = quotes.get(quotes.partition_point(|q| q.inner.end < content.end));
         let closed_before =
             holding.is_some_and(|q| q.inner.start <= content.start && content.end <= q.inner.end && q.outer.end <= c.cue.start);
-        if c.quote != QuoteKind::Direct || !closed_before {
+        // (or a report closing before it: "Y, X said. “B.”")
+        let reported_before = c.quote != QuoteKind::Direct && content.end <= c.cue.start;
+        if !(c.quote == QuoteKind::Direct && closed_before || reported_before) {
             continue;
         }
         let after = c.cue.end.max(c.speaker.end);
         let Some(q) = quotes.get(quotes.partition_point(|q| q.outer.start < after)) else { continue };
         let gap = &text[after..q.outer.start];
-        if gap.len() > GAP || !continues(gap) {
+        if !(gap.len() <= GAP && continues(gap) || closes_sentence(gap)) {
             continue;
         }
         // the next claim's cue, if any, comes after the quotation, and no claim
@@ -83,9 +90,24 @@ fn continues(gap: &str) -> bool {
         })
 }
 
+/// Whether the text between a cue and a quotation is the rest of the cue's sentence:
+/// at most [`SENTENCE_TAIL_WORDS`] words with no sentence end before the one that
+/// closes it, in the same paragraph (a tail of circumstance; a later cue in it would
+/// be a claim of its own, which the caller checks).
+fn closes_sentence(gap: &str) -> bool {
+    let g = gap.trim();
+    let Some(body) = g.strip_suffix(is_sentence_end_char) else { return false };
+    !gap.contains('\n')
+        && !gap.contains(DOUBLE_QUOTE_CHARS)
+        && !gap.contains("''")
+        && !body.contains(is_sentence_end_char)
+        && !body.contains([';', ':'])
+        && body.split_whitespace().count() <= SENTENCE_TAIL_WORDS
+}
+
 #[cfg(test)]
 mod tests {
-    use super::continues;
+    use super::{closes_sentence, continues};
 
     #[test]
     fn gaps_that_join_a_cue_and_a_quotation() {
@@ -103,6 +125,19 @@ mod tests {
             (" and the crowd cheered, ", false),
         ] {
             assert_eq!(continues(gap), want, "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn gaps_that_close_the_cues_sentence() {
+        for (gap, want) in [
+            (" as she and other marchers moved through the city early Sunday. ", true),
+            (", referring to the group's full name, the Northern Fishing League. ", true),
+            (" as the crowd cheered. Then he left. ", false),
+            (" as the crowd cheered.\n\n", false),
+            (" as the crowd cheered ", false),
+        ] {
+            assert_eq!(closes_sentence(gap), want, "{gap:?}");
         }
     }
 }
