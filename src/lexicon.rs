@@ -605,8 +605,8 @@ pub(crate) const TAIL_NOUNS: &[&str] = &[
 /// that`, `warned residents that`, `assured voters the plan`).
 pub(crate) const OBJECT_CUES: &[&str] = &[
     "told", "tell", "tells", "telling", "warned", "warns", "warning", "assured", "assures", "reminded", "reminds", "informed", "informs",
-    "notified", "promised", "promises", "yelled", "yells", "shouted", "shouts", "screamed", "screams", "whispered", "whispers", "explained",
-    "explains",
+    "notified", "promised", "promises", "yelled", "yells", "shouted", "shouts", "screamed", "screams", "whispered", "whispers",
+    "explained", "explains",
 ];
 
 /// Words that open a longer object of `told` (`told the Supreme Court`, `told

@@ -568,8 +568,9 @@ fn stripped_possessive_is_not_part_of_a_name() {
     assert!(ents.iter().any(|e| e.text == "State Department"), "{ents:?}");
 }
 
-/// A syntax recipe trains POS and chunk heads beside the entity head, and the model
-/// it writes loads with them: every word of a sentence comes back tagged, with byte
+/// A syntax recipe trains POS and chunk heads beside the entity head (its word
+/// embeddings frozen, as the default recipe has them), and the model it writes loads
+/// with them: every word of a sentence comes back tagged, with byte
 /// offsets, and the chunks are well formed. (A few hundred CoNLL sentences, one
 /// epoch: the mechanics, not the accuracy, which `conll_test_f1` checks.)
 #[test]
@@ -590,9 +591,19 @@ fn syntax_heads_train_and_load() {
         let head: Vec<&str> = text.split("\n\n").take(n).collect();
         std::fs::write(small.join(format!("{split}.txt")), head.join("\n\n")).unwrap();
     }
-    let recipe = attribution::models::Recipe { epochs: 1, syntax: true, ..recipe.clone() };
+    let recipe = attribution::models::Recipe { epochs: 1, syntax: true, freeze_word_embeddings: true, ..recipe.clone() };
     let out = tmp.join("model");
-    let report = attribution::ner::train(&config.package_dir(encoder).join(&encoder.dir), &small, &recipe, &out, &mut |_| {}).unwrap();
+    let encoder_dir = config.package_dir(encoder).join(&encoder.dir);
+    let report = attribution::ner::train(&encoder_dir, &small, &recipe, &out, &mut |_| {}).unwrap();
+    // frozen word embeddings come out as the encoder has them; the token-type rows
+    // (the casing signal) beside them were trained
+    let tensor = |file: &Path, name: &str| {
+        let all = tch::Tensor::read_safetensors(file).unwrap();
+        all.into_iter().find(|(n, _)| n == name).map(|(_, t)| t).unwrap_or_else(|| panic!("no {name} in {file:?}"))
+    };
+    let (enc, built) = (encoder_dir.join("model.safetensors"), out.join("model.safetensors"));
+    assert!(tensor(&enc, "embeddings.word_embeddings.weight").equal(&tensor(&built, "bert.embeddings.word_embeddings.weight")));
+    assert!(!tensor(&enc, "embeddings.token_type_embeddings.weight").equal(&tensor(&built, "bert.embeddings.token_type_embeddings.weight")));
     let syn = report.test_syntax.expect("a syntax recipe reports POS and chunk scores");
     assert!(syn.words > 0 && syn.chunks.gold > 0);
     let ner = NerModel::from_dir_with(&out, Precision::F32).unwrap();

@@ -149,6 +149,12 @@ pub fn train(
     let vs = nn::VarStore::new(Device::Cpu);
     let tagger = Tagger::new(vs.root(), &config, labels.len(), syntax.as_ref());
     load_encoder(&vs, &encoder_dir.join(WEIGHTS))?;
+    if recipe.freeze_word_embeddings {
+        // libtorch's AdamW skips a tensor without a gradient (no update, no decay)
+        if let Some(v) = vs.variables().get(WORD_EMBEDDINGS) {
+            let _ = v.set_requires_grad(false);
+        }
+    }
 
     let examples: Vec<Example> =
         train_set.iter().map(|s| encode_example(&wordpieces, s, &labels, syntax.as_ref())).collect::<Result<_>>()?;
@@ -234,6 +240,9 @@ pub fn train(
     let minutes = started.elapsed().as_secs_f64() / 60.0;
     Ok(TrainReport { epochs: reports, best_epoch: best.0, test, test_syntax, minutes })
 }
+
+/// The encoder's word-embedding matrix, as the model's variables name it.
+const WORD_EMBEDDINGS: &str = "bert.embeddings.word_embeddings.weight";
 
 /// Copies the encoder's weights (names without the `bert.` prefix) into the model.
 fn load_encoder(vs: &nn::VarStore, path: &Path) -> Result<()> {
