@@ -2,9 +2,10 @@
 
 use crate::claim::Stance;
 use crate::lexicon::{
-    is_asked_opener, is_manner_next, is_sentence_end, possessive_stem, ASK_FORMS, AUX_ALSO_NAMES, BLOCKERS, CALL_FORMS, CUE_NOUNS,
-    DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, FINITE_BE, LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST, OPENING_PHRASE_WORDS,
-    PARENTHETICAL_CUES, PRE_CUE, QUESTION_WORDS, RELATIVE_OBJECTS, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
+    is_asked_opener, is_manner_next, is_sentence_end, is_subordinator, possessive_stem, ASK_FORMS, AUX, AUX_ALSO_NAMES, BLOCKERS,
+    CALL_FORMS, CUE_NOUNS, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, FINITE_BE, LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST,
+    OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, QUESTION_WORDS, RELATIVE_OBJECTS, SINGLE_QUOTES, SUBJECT_PRONOUNS,
+    THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -179,6 +180,11 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
     if next(i + 1).is_some_and(is_manner_next) {
         return true;
     }
+    // "agreed it was ...": a clause without `that`, opened by a subject pronoun and
+    // its auxiliary
+    if next(i + 1).is_some_and(|w| SUBJECT_PRONOUNS.contains(&w)) && next(i + 2).is_some_and(|w| AUX.contains(&w)) {
+        return true;
+    }
     // "yelled to the guards that ...": a hearer, then what was said
     if next(i + 1) == Some("to") {
         let opener =
@@ -188,24 +194,55 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
         }
     }
     let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
-    if prev.is_some_and(|p| p == "," || MANNER_QUOTE_CLOSERS.contains(&p)) {
+    // (not a participle after a comma: ", shouting profanities")
+    if prev.is_some_and(|p| p == "," || MANNER_QUOTE_CLOSERS.contains(&p)) && !head.ends_with("ing") {
         return true;
     }
     // "“...,” he joked." — closing the sentence, or closing it after a few words of
     // circumstance ("“...?” Lima asked on Monday."), with a quotation just before its
     // speaker
     let ends = |k: usize| next(k).is_none_or(is_sentence_end);
+    // (or before a clause of circumstance: "“...,” she yells while running")
     let closes = ends(i + 1)
+        || next(i + 1).is_some_and(is_subordinator)
         || (next(i + 1).is_some_and(|w| OPENING_PHRASE_WORDS.contains(&w))
             && (i + 2..=i + 6).find(|&k| ends(k)).is_some_and(|e| (i + 1..e).all(|k| toks[k].word)));
     if closes && (i.saturating_sub(8)..i).any(|k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str())) {
         return true;
     }
     if ASK_FORMS.contains(&head) {
-        return (i + 2..(i + 6).min(to)).any(|k| is_asked_opener(&toks[k].lower))
-            && (i + 1..(i + 6).min(to)).take_while(|&k| !is_asked_opener(&toks[k].lower)).all(|k| toks[k].word);
+        return asked_object_end(toks, i + 1, to).is_some_and(|j| j > i + 1);
     }
     false
+}
+
+/// Most tokens of the object of `asked` before its question or request (`asked the
+/// candidates to`); with an apposition between commas (`asked Ann Lee, the
+/// moderator of the debate, to`), [`ASKED_APPOSED_OBJECT_TOKENS`].
+const ASKED_OBJECT_TOKENS: usize = 5;
+
+/// Most tokens of an object of `asked` with its apposition.
+const ASKED_APPOSED_OBJECT_TOKENS: usize = 16;
+
+/// Where the object of `asked` that starts at token `i` ends: at the word that opens
+/// the question or request (`to`, `whether`, `about`), after words only, or after
+/// an apposition set off by commas.
+pub(crate) fn asked_object_end(toks: &[Tok], i: usize, to: usize) -> Option<usize> {
+    let opener = |k: usize| is_asked_opener(&toks[k].lower);
+    if let Some(j) = (i..(i + ASKED_OBJECT_TOKENS).min(to)).find(|&k| opener(k)) {
+        return (i..j).all(|k| toks[k].word).then_some(j);
+    }
+    let j = (i..(i + ASKED_APPOSED_OBJECT_TOKENS).min(to)).find(|&k| opener(k))?;
+    let commas = (i..j).filter(|&k| toks[k].lower == ",").count();
+    let apposed = commas == 2
+        && toks[j - 1].lower == ","
+        && (i..j).all(|k| {
+            toks[k].word
+                || toks[k].lower == ","
+                || possessive_stem(&toks[k].lower).is_some()
+                || SINGLE_QUOTES.contains(&toks[k].lower.as_str())
+        });
+    apposed.then_some(j)
 }
 
 #[cfg(test)]

@@ -219,11 +219,13 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("implored|implores|begged|begs", Stance::Assert),
     ("pleaded|pleads with", Stance::Assert),
     ("called|calls|calling for|on", Stance::Assert),
+    ("called|calls monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|again|also|repeatedly for|on", Stance::Assert),
     // verbs of manner and sequence, cues only next to a quotation or a clause (see
     // MANNER_CUES): "she continued, “...”", "“...,” he joked", "asked whether ..."
     ("continued|continues|concluded|concludes|quipped|quips|joked|jokes|boasted|boasts|bragged|brags", Stance::Assert),
     ("mused|muses|lamented|laments|shouted|yelled|exclaimed|countered|counters|retorted|retorts", Stance::Assert),
     ("chanted|chants|screamed|screams|yells|shouts|whispered|whispers", Stance::Assert),
+    ("yelling|shouting|screaming|chanting", Stance::Assert),
     // a document's words (only right after a document noun, see DOCUMENT_CUES):
     // "the letter reads:", "A notice on its website states that"
     ("reads|read|states", Stance::Assert),
@@ -271,6 +273,9 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("wondered|wonders aloud", Stance::Hedge),
     // decline
     ("declined|declines|declining|refused|refuses|refusing to comment|say|name|elaborate|discuss|confirm|provide|give|identify|specify|disclose|answer|respond|detail", Stance::Decline),
+    // a refusal to make a statement of a kind: "declined to threaten Moscow", "refused
+    // to endorse him", "declined to predict"
+    ("declined|declines|declining|refused|refuses|refusing to threaten|declare|endorse|predict|condemn|criticize|criticise|blame|apologize|apologise|speculate|characterize|describe|explain|address|rule|guarantee|commit|pledge|promise", Stance::Decline),
     ("has|have|had|is|are yet to respond|reply|comment|say|confirm|answer|explain", Stance::Decline),
     ("did|does|do|would|could|has|have|had not|n't|never immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide|explain", Stance::Decline),
     ("didn't|didn’t|doesn't|doesn’t|wouldn't|wouldn’t|couldn't|couldn’t|hasn't|hasn’t|haven't|haven’t immediately? respond|reply|comment|say|confirm|elaborate|return|answer|disclose|specify|identify|deny|provide|explain", Stance::Decline),
@@ -304,7 +309,7 @@ pub(crate) const MANNER_CUES: &[&str] = &[
     "reports", "agreed", "agrees", "agree", "add", "note", "warn", "insist", "claim", "contend", "maintain", "predict", "stress",
     "emphasize", "reiterate", "complain", "allege", "reply", "recall", "caution", "declare", "reveal", "disclose", "observe", "dispute",
     "reject", "dismiss", "concede", "admit", "confirm", "suggest", "chanted", "chants", "screamed", "screams", "yells", "shouts",
-    "whispered", "whispers", "reads", "read", "states",
+    "whispered", "whispers", "reads", "read", "states", "yelling", "shouting", "screaming", "chanting",
 ];
 
 /// Cue words that report a document's words only right after a document noun (`the
@@ -606,7 +611,7 @@ pub(crate) const TAIL_NOUNS: &[&str] = &[
 pub(crate) const OBJECT_CUES: &[&str] = &[
     "told", "tell", "tells", "telling", "warned", "warns", "warning", "assured", "assures", "reminded", "reminds", "informed", "informs",
     "notified", "promised", "promises", "yelled", "yells", "shouted", "shouts", "screamed", "screams", "whispered", "whispers",
-    "explained", "explains",
+    "explained", "explains", "yelling", "shouting", "screaming",
 ];
 
 /// Words that open a longer object of `told` (`told the Supreme Court`, `told

@@ -25,7 +25,7 @@ pub enum Precision {
     /// 32-bit floats.
     F32,
     /// bfloat16 weights and activations (libtorch only). Measured here (AVX-512
-    /// BF16): 2.3–2.8× the wordpieces/s of fp32, CoNLL-2003 test F1 0.8915 against 0.8918.
+    /// BF16): 2.3–2.8× the wordpieces/s of fp32, CoNLL-2003 test F1 0.8909 against 0.8903.
     Bf16,
     /// int8 weights of the linear layers, activations quantized per batch (ONNX
     /// Runtime only: `tagger.int8.onnx`, written when the model is built).

@@ -409,3 +409,39 @@ fn a_quotation_after_the_cues_sentence_goes_on_with_it() {
     let text = "“We will not leave,” Ruiz said. Then the police arrived. “Move back.”";
     assert_eq!(contents(text, "said"), ["We will not leave"], "{text:?}");
 }
+
+#[test]
+fn clauses_without_that_fronted_participles_and_requests_with_appositions() {
+    check(&[
+        // a clause without `that`, opened by a pronoun and its auxiliary
+        ("Analysts agreed it was still a risky plan.", "agreed", Stance::Assert, Some("it was still a risky plan")),
+        // a shout after a quotation, a clause of circumstance after it
+        ("“Did you see him?” she yells while running along the fence.", "yells", Stance::Assert, Some("Did you see him?")),
+        // a refusal to make a statement of a kind
+        ("The council declined to endorse the plan.", "declined to endorse", Stance::Decline, Some("the plan")),
+        // a day between `called` and `for`
+        ("The mayor called Friday for a recount.", "called Friday for", Stance::Assert, Some("a recount")),
+        // a participle that opens the sentence: its content ends with its clause
+        ("Claiming the count was rigged, the senator demanded a new vote.", "Claiming", Stance::Assert, Some("the count was rigged")),
+        // a hedge after a report is the speaker's, not the writer's inference
+        (
+            "“We won every ward,” Ruiz recalled, suggesting the second count would change nothing.",
+            "suggesting",
+            Stance::Hedge,
+            Some("the second count would change nothing"),
+        ),
+    ]);
+    none(&["Oil prices rose, suggesting demand is strong."]);
+    // the speaker of a fronted participle is the subject after its clause
+    let claims = attribute("Claiming the count was rigged, the senator demanded a new vote.", &[]);
+    assert_eq!(claims[0].speaker.text, "the senator");
+    // the object of `asked` with an apposition set off by commas
+    let text = "The union has asked Ana Ruiz, the head of the transit board, to delay the fare increase.";
+    let claims = attribute(text, &[]);
+    let c = claims.iter().find(|c| c.cue.text.starts_with("has asked")).expect("a claim for asked");
+    assert_eq!(c.text.as_ref().map(|t| t.text.as_str()), Some("to delay the fare increase"), "{text:?}");
+    // a report before `said:` and the quotation after it: two claims of one cue
+    let text = "Fares will rise in May, Ruiz said: “Nobody likes it, but the budget is short.”";
+    let contents: Vec<String> = attribute(text, &[]).into_iter().filter_map(|c| c.text.map(|t| t.text)).collect();
+    assert_eq!(contents, ["Fares will rise in May", "Nobody likes it, but the budget is short"], "{text:?}");
+}

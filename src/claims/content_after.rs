@@ -32,11 +32,17 @@ pub(super) fn finite(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClai
 
 impl Ctx<'_> {
     fn content_after(&self, cue: &Cue, next_seq: Option<usize>, done: &[RawClaim], rule: Rule) -> Option<RawClaim> {
-        // ", suggesting ..." after a clause is the writer's inference, not a claim
+        // ", suggesting ..." after a clause is the writer's inference, not a claim; after
+        // a report it is the speaker's ("“…,” Ruiz recalled, suggesting ...")
         if cue.form == Form::Participle && cue.stance == Stance::Hedge && cue.first > self.lo && is_clause_break(&self.toks[cue.first - 1])
         {
-            return None;
+            let comma = self.toks[cue.first - 1].start;
+            let after_report = done.last().is_some_and(|c| c.cue.end.max(c.speaker.end) == comma);
+            if !after_report {
+                return None;
+            }
         }
+        let fronted_participle = self.fronted_participle(cue);
         let fronted_speaker = self.fronted_cue_speaker(cue);
         let speaker = match cue.form {
             Form::Participle => {
@@ -46,6 +52,8 @@ impl Ctx<'_> {
                 // "with Washington saying ..."
                 let with = (cue.first.saturating_sub(8).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "with");
                 match with {
+                    // "Claiming X, Ruiz said ...": the subject after the participle's clause
+                    _ if fronted_participle.is_some() => fronted_participle.as_ref().map(|(sp, _)| sp.clone()),
                     Some(w) if prev != "," && w + 1 < cue.first => self.bytes(w + 1, cue.first),
                     // "..., X said, adding ..." and "“…,” X said, while arguing ..." — the
                     // speaker of the cue just before (not the sentence's subject: that
@@ -111,6 +119,9 @@ impl Ctx<'_> {
             while end_tok > i && (is_clause_break(&self.toks[end_tok - 1]) || matches!(self.lower(end_tok - 1), "and" | "but")) {
                 end_tok -= 1;
             }
+        }
+        if let Some((_, comma)) = fronted_participle {
+            end_tok = end_tok.min(comma);
         }
         // ", according to a statement": the source of the report, not its content;
         // ", but offered no proof": the subject's next act, not what was said
@@ -217,6 +228,20 @@ impl Ctx<'_> {
         let sp = self.speaker_right(cue.last)?;
         let end = self.toks.partition_point(|t| t.start < sp.end);
         (matches!(self.lower(end), ":" | ",") && !self.at_end(end + 1)).then_some((sp, end + 1))
+    }
+
+    /// The speaker of a participle that opens its sentence (`Claiming the vote was
+    /// rigged, the senator called for ...`): the subject of the clause after the
+    /// participle's own, with the comma that ends the participle's clause.
+    fn fronted_participle(&self, cue: &Cue) -> Option<(Range<usize>, usize)> {
+        if cue.form != Form::Participle || cue.first != self.lo || !self.toks[cue.first].cap {
+            return None;
+        }
+        let comma = (cue.last..self.hi)
+            .find(|&m| self.lower(m) == "," && self.clause_follows(m + 1) && self.quote_at(self.toks[m].start).is_none())?;
+        let verb = (comma + 1..self.hi).find(|&j| self.verbish(&self.toks[j]))?;
+        let sp = self.speaker_left(comma + 1, verb)?;
+        Some((sp, comma))
     }
 
     /// Whether a participle clause opens at token `j` (after a comma), an adverb of

@@ -168,9 +168,11 @@ impl Ctx<'_> {
             }
             // "..., which analysts said ...": the relative pronoun is the object; not
             // where a circumstance follows it ("who in May said": its subject)
+            // (nor before an adverb: "who pointedly refused")
             if RELATIVE_OBJECTS.contains(&self.lower(first))
                 && first + 1 < cue_first
                 && !OPENING_PHRASE_WORDS.contains(&self.lower(first + 1))
+                && !(first + 2 == cue_first && is_manner_adverb(&self.toks[first + 1]))
             {
                 first += 1;
             }

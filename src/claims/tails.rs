@@ -3,12 +3,11 @@
 //! `, speaking on condition of anonymity`.
 
 use super::sentence::{is_clause_break, is_final, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx, REACH};
-use crate::cues::Cue;
+use crate::cues::{asked_object_end, Cue};
 use crate::lexicon::{
-    is_asked_opener, possessive_stem, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS,
-    OBJECT_CUES, QUESTION_WORDS, RELATIVE_TIME_WORDS, SUBJECT_PRONOUNS, TAIL_COMPLEMENT_PREPOSITIONS, TAIL_NOUNS, TAIL_PREPOSITIONS,
-    TELL_FORMS, TIMES_OF_DAY, TIME_WORDS, TIME_WORDS_NOT_ALONE, TOLD_OBJECTS, TOLD_OBJECT_ENDS, TOLD_OBJECT_OPENERS, WEEKDAYS,
-    WEEKDAY_MODIFIERS,
+    possessive_stem, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS, OBJECT_CUES,
+    QUESTION_WORDS, RELATIVE_TIME_WORDS, SUBJECT_PRONOUNS, TAIL_COMPLEMENT_PREPOSITIONS, TAIL_NOUNS, TAIL_PREPOSITIONS, TELL_FORMS,
+    TIMES_OF_DAY, TIME_WORDS, TIME_WORDS_NOT_ALONE, TOLD_OBJECTS, TOLD_OBJECT_ENDS, TOLD_OBJECT_OPENERS, WEEKDAYS, WEEKDAY_MODIFIERS,
 };
 use crate::syntax::{Phrase, Pos};
 use crate::text::tokens::Tok;
@@ -202,11 +201,7 @@ impl Ctx<'_> {
         if ASK_FORMS.contains(&head) {
             // "asked the candidates to discuss ...": the object ends where the question
             // or request opens
-            let end = (i..(i + 6).min(self.hi)).find(|&j| is_asked_opener(self.lower(j)));
-            return match end {
-                Some(j) if (i..j).all(|m| self.toks[m].word) => j,
-                _ => i,
-            };
+            return asked_object_end(self.toks, i, self.hi).unwrap_or(i);
         }
         if !OBJECT_CUES.contains(&head) {
             return i;
