@@ -84,10 +84,8 @@ impl Ctx<'_> {
         }?;
         // content: after the cue, its object and tails (after the speaker of a fronted
         // cue, "Said Ruiz: ...")
-        let object_end = match &fronted_speaker {
-            Some((sp, at)) if speaker == *sp => *at,
-            _ => self.skip_told_object(cue),
-        };
+        let fronted_at = fronted_speaker.as_ref().filter(|(sp, _)| *sp == speaker).map(|&(_, at)| at);
+        let object_end = fronted_at.unwrap_or_else(|| self.skip_told_object(cue));
         let mut i = self.skip_tails(object_end);
         // a decline's topic is no tail ("declined to comment on the report"), a time is
         // ("declined to comment on Friday")
@@ -175,7 +173,8 @@ impl Ctx<'_> {
                 end_tok = m;
             }
         }
-        let cue_end_tok = if object_end > cue.last && fronted_speaker.is_some() { cue.last } else { cue_end_tok };
+        // (a fronted cue's speaker is no part of the cue)
+        let cue_end_tok = if fronted_at.is_some() { cue.last } else { cue_end_tok };
         let cue_range = self.bytes(cue.first, cue_end_tok.max(cue.last))?;
         let mut content = if i < end_tok { self.bytes(i, end_tok) } else { None };
         // a quotation opened in the content runs to its closing mark, even across sentences
