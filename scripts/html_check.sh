@@ -35,6 +35,20 @@ trap 'rm -rf "$TMP"' EXIT
 # a profile of its own, no GPU, no first-run work; console messages go to stderr
 BROWSER=(timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$TMP/profile"
   --enable-logging=stderr --v=0)
+# browse OUT LOG ARGS...: the browser with stdout to OUT and stderr to LOG. Headless
+# Chromium in a container sometimes dies of a signal on start (a segmentation fault
+# in about one run of three on the CI machine, the page not yet read): such a crash
+# is tried again, twice; any other failure (a timeout: 124) is the page's.
+browse() {
+  local out=$1 log=$2 rc=0 attempt
+  shift 2
+  for attempt in 1 2 3; do
+    "${BROWSER[@]}" "$@" > "$out" 2> "$log" && return 0 || rc=$?
+    [ "$rc" -gt 128 ] || return "$rc"
+    echo "html_check: chromium died of signal $((rc - 128)) (attempt $attempt)" >&2
+  done
+  return "$rc"
+}
 
 for page in "$@"; do
   [ -s "$page" ] || fail "$page: no such page"
@@ -44,7 +58,7 @@ for page in "$@"; do
   other=$(grep -Eo '(https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^" )]*' "$page" | grep -Fvx 'http://www.w3.org/2000/svg' || true)
   [ -z "$other" ] || fail "$page names another origin: $other"
 
-  "${BROWSER[@]}" --dump-dom "file://$abs" > "$TMP/$name.dom" 2> "$TMP/$name.log" || fail "$page: chromium failed: $(tail -3 "$TMP/$name.log")"
+  browse "$TMP/$name.dom" "$TMP/$name.log" --dump-dom "file://$abs" || fail "$page: chromium failed: $(tail -3 "$TMP/$name.log")"
   if grep -F ':CONSOLE' "$TMP/$name.log" >&2; then
     fail "$page: the console has messages (above)"
   fi
@@ -68,7 +82,7 @@ for page in "$@"; do
 
   shot=$(dirname "$abs")/$name.png
   rm -f "$shot"
-  "${BROWSER[@]}" --hide-scrollbars --window-size=1280,1000 --screenshot="$shot" "file://$abs" > /dev/null 2> "$TMP/$name.shot.log" \
+  browse /dev/null "$TMP/$name.shot.log" --hide-scrollbars --window-size=1280,1000 --screenshot="$shot" "file://$abs" \
     || fail "$page: no screenshot: $(tail -3 "$TMP/$name.shot.log")"
   [ -s "$shot" ] || fail "$page: empty screenshot"
   echo "html_check: $page ok ($what; screenshot $shot)" >&2
