@@ -19,8 +19,18 @@ const BATCH: usize = 64;
 /// per wordpiece rises up to 2,048–4,096 on libtorch fp32 and bf16 and ONNX Runtime
 /// fp32 and int8 alike and does not fall after (no cache cliff for this model); the
 /// CLI over PolNeAR train took 5.5× the time at 1,024, 1.1× at 2,048, 1.7× and 496 MB
-/// instead of 381 at 8,192. The peak, for every engine and precision.
+/// instead of 381 at 8,192 (all on a VM at a load of 8–12). The peak for every engine
+/// and precision but ONNX Runtime fp32, which a quiet VM showed peaking lower
+/// ([`ONNX_F32_BATCH_TOKENS`]).
 pub(super) const BATCH_TOKENS: usize = 4096;
+/// The cap of a pass on ONNX Runtime at fp32 ([`batch_cells`]). Measured again on a
+/// quiet VM (load under 1; docs/benchmarks.md, "The fp32 cap on ONNX Runtime"): NER
+/// over the dev sentences 13,857 wordpieces/s at 1,024 against 12,090 at 4,096 (512:
+/// 13,757; 2,048: 12,375), the CLI over PolNeAR train 23.6 and 22.6 s against 25.6 and
+/// 23.4 with 289–311 MB of peak memory against 429–453, the same output byte for byte.
+/// libtorch bf16 and ONNX Runtime int8 stayed flat from 1,024 to 4,096 in the same
+/// sitting and keep [`BATCH_TOKENS`].
+pub(super) const ONNX_F32_BATCH_TOKENS: usize = 1024;
 /// Short segments share rows of up to this many wordpieces (a longer one has a row
 /// of its own): less padding, fewer rows ([`pack`]). Against one segment a row, in
 /// rounds taken in turns in one process over the dev corpus: one article at a time
@@ -62,10 +72,13 @@ pub(super) fn pass_cost(engine: Engine, precision: Precision) -> usize {
 }
 
 /// The most padded wordpieces one forward pass computes on this engine and
-/// precision: [`BATCH_TOKENS`] on each, where each measured its peak (one place to
-/// give an engine its own cap if a machine measures otherwise).
-pub(super) fn batch_cells(_engine: Engine, _precision: Precision) -> usize {
-    BATCH_TOKENS
+/// precision, where each measured its peak: [`ONNX_F32_BATCH_TOKENS`] on ONNX Runtime
+/// at fp32, [`BATCH_TOKENS`] on the others.
+pub(super) fn batch_cells(engine: Engine, precision: Precision) -> usize {
+    match (engine, precision) {
+        (Engine::Onnx, Precision::F32) => ONNX_F32_BATCH_TOKENS,
+        _ => BATCH_TOKENS,
+    }
 }
 
 /// Splits rows sorted by decreasing length (their wordpieces, packed: [`pack`]) into
@@ -199,6 +212,26 @@ pub(super) fn pad_labels(segs: &[&Segment], width: i64, labels: &[&[i64]], out: 
 mod tests {
     use super::super::segment::test_segment as seg;
     use super::*;
+
+    /// ONNX Runtime at fp32 plans passes of at most 1,024 padded wordpieces, the other
+    /// engines and precisions of 4,096: rows of a dev article's lengths split
+    /// accordingly.
+    #[test]
+    fn each_engine_plans_under_its_own_cap() {
+        let mut lens: Vec<usize> = (0..120).map(|i| 64 - (i % 40)).collect();
+        lens.sort_unstable_by(|a, b| b.cmp(a));
+        for (engine, precision, cap) in [
+            (Engine::Onnx, Precision::F32, 1024),
+            (Engine::Onnx, Precision::Int8, 4096),
+            (Engine::Torch, Precision::Bf16, 4096),
+            (Engine::Torch, Precision::F32, 4096),
+        ] {
+            assert_eq!(batch_cells(engine, precision), cap);
+            let plan = batches(&lens, pass_cost(engine, precision), cap);
+            assert!(plan.iter().all(|r| r.len() * lens[r.start] <= cap), "{engine:?} {precision:?}: {plan:?}");
+            assert_eq!(plan.iter().map(|r| r.len()).sum::<usize>(), lens.len());
+        }
+    }
 
     #[test]
     #[cfg(feature = "model")]
