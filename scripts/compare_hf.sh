@@ -9,8 +9,9 @@
 #   2. ROUNDS rounds (default 10) in which the runners alternate, crate and Python in
 #      turns (who goes first flips each round): crate fp32 / Python fp32, crate int8 /
 #      Python int8, crate default; every runner the best of 3 passes, Python at the
-#      faster of its two best batches of step 1 in that round. A ratio is taken per round, on runs seconds apart, so a
-#      slow spell of this shared machine falls on both sides of it;
+#      faster of its two best batches of step 1 in that round. A ratio is taken per
+#      round, on runs seconds apart, so a slow spell of this shared machine falls on
+#      both sides of it;
 #   3. with --all, also a plain PyTorch loop (fp32, bf16, int8 dynamic quantization)
 #      and the Hugging Face transformers token-classification pipeline at its best
 #      batch, once each (they take minutes; the ratios to the pipeline, `ratio_f32=`
@@ -72,8 +73,9 @@ best_batches() { sed -n 's/^batch_size=\([0-9]*\) wordpieces_per_s=\(.*\)/\2 \1/
 B32=$(best_batches "$TMP/sweep-tagger.onnx.txt")
 B8=$(best_batches "$TMP/sweep-tagger.int8.onnx.txt")
 echo "== Python's two best batches: fp32 $B32, int8 $B8"
-# ort_best GRAPH BATCHES: the faster of the graph at each batch size, best of 3 passes
-ort_best() { local b; for b in $2; do ort "$1" --batch "$b" --passes 3 | rate; done | sort -g | tail -1; }
+# ort_best GRAPH BATCHES: the faster of the graph at each batch size (best of 3 passes
+# each), printed as the runners print their rate
+ort_best() { local b; for b in $2; do ort "$1" --batch "$b" --passes 3 | rate; done | sort -g | tail -1 | sed 's/^/wordpieces_per_s=/'; }
 
 # ---- 2. interleaved rounds
 for r in $(seq "$ROUNDS"); do
@@ -82,9 +84,9 @@ for r in $(seq "$ROUNDS"); do
   for k in "${order[@]}"; do
     case $k in
       c32) ours auto f32 --passes 3 ;;
-      p32) ort_best tagger.onnx "$B32" | sed 's/^/wordpieces_per_s=/' ;;
+      p32) ort_best tagger.onnx "$B32" ;;
       c8) ours onnx int8 --passes 3 ;;
-      p8) ort_best tagger.int8.onnx "$B8" | sed 's/^/wordpieces_per_s=/' ;;
+      p8) ort_best tagger.int8.onnx "$B8" ;;
       cd) ours auto auto --passes 3 ;;
     esac | rate > "$TMP/round-$r-$k"
   done

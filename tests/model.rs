@@ -570,9 +570,9 @@ fn stripped_possessive_is_not_part_of_a_name() {
 
 /// A syntax recipe trains POS and chunk heads beside the entity head (its word
 /// embeddings frozen, as the default recipe has them), and the model it writes loads
-/// with them: every word of a sentence comes back tagged, with byte
-/// offsets, and the chunks are well formed. (A few hundred CoNLL sentences, one
-/// epoch: the mechanics, not the accuracy, which `conll_test_f1` checks.)
+/// with them: every word of a sentence comes back tagged, with byte offsets, and the
+/// chunks are well formed. (A few hundred CoNLL sentences, one epoch: the mechanics,
+/// not the accuracy, which `conll_test_f1` checks.)
 #[test]
 fn syntax_heads_train_and_load() {
     let config = ModelsConfig::from_file(root().join("models.toml")).unwrap();

@@ -74,10 +74,9 @@ impl Ctx<'_> {
             let near = cue.first.saturating_sub(REACH).max(self.lo);
             let boundary = (near..cue.first).rev().find(|&j| is_clause_break(&self.toks[j]) || is_closing_quote(&self.toks[j]));
             let split_quote = boundary.is_some_and(|b| is_closing_quote(&self.toks[b]));
-            // (a colon before a quotation: "Y, Kall said: “Z.”", the quotation a claim of
-            // its own, the continued_quote rule's)
-            // (what stands before must be a clause: "But in a statement Friday, Trump
-            // said: “…”" has none)
+            // (or a colon before a quotation: "Y, Kall said: “Z.”", the quotation a claim
+            // of its own, the continued_quote rule's; what stands before must then be a
+            // clause, which "But in a statement Friday, Trump said: “…”" has not)
             let colon_quote = self.lower(after) == ":"
                 && self.tok(after + 1).is_some_and(is_opening_quote)
                 && !OPENING_PHRASE_WORDS.contains(&self.lower(self.lo))
