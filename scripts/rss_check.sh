@@ -74,7 +74,7 @@ run() {
     local child rss
     child=$(pgrep -P "$pid" | head -1 || true)
     rss=$(awk '/^VmRSS/ {print $2}' "/proc/${child:-$pid}/status" 2>/dev/null || true)
-    [ -n "$rss" ] && echo "$rss $(grep -c . "$TMP/out.jsonl" || true)" >> "$TMP/trace"
+    [ -n "$rss" ] && echo "$rss $(wc -l < "$TMP/out.jsonl")" >> "$TMP/trace"
     sleep 1
   done
   wait "$pid" || { echo "rss_check: $label: extract failed" >&2; exit 1; }

@@ -3,9 +3,9 @@
 use crate::claim::Stance;
 use crate::lexicon::{
     is_asked_opener, is_manner_next, is_sentence_end, is_subordinator, possessive_stem, ASK_FORMS, AUX, AUX_ALSO_NAMES, BLOCKERS,
-    CALL_FORMS, CUE_NOUNS, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, FINITE_BE, LEXICON, MANNER_CUES, MANNER_QUOTE_CLOSERS, NOUNS_FIRST,
-    OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PRE_CUE, QUESTION_WORDS, RELATIVE_OBJECTS, SINGLE_QUOTES, SUBJECT_PRONOUNS,
-    THIRD_PERSON_POSSESSIVES,
+    CALL_FORMS, COMPOUND_NOUN_MODIFIERS, CUE_NOUNS, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, FINITE_BE, LEXICON, MANNER_CUES,
+    MANNER_QUOTE_CLOSERS, NOT_SPEECH_IDIOMS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PLURAL_DETERMINERS, PRE_CUE,
+    QUESTION_WORDS, RELATIVE_OBJECTS, SINGLE_QUOTES, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -48,6 +48,23 @@ type Row = (Vec<(Vec<&'static str>, bool)>, Stance);
 fn lexicon() -> &'static [Row] {
     static ROWS: std::sync::OnceLock<Vec<Row>> = std::sync::OnceLock::new();
     ROWS.get_or_init(|| LEXICON.iter().map(|(r, s)| (slots(r), *s)).collect())
+}
+
+/// The idioms in which a cue word reports nothing, split into slots, each with
+/// whether it is anchored at a clause start.
+fn idioms() -> &'static [(Vec<(Vec<&'static str>, bool)>, bool)] {
+    static ROWS: std::sync::OnceLock<Vec<(Vec<(Vec<&'static str>, bool)>, bool)>> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| NOT_SPEECH_IDIOMS.iter().map(|r| r.strip_prefix("^ ").map_or((slots(r), false), |r| (slots(r), true))).collect())
+}
+
+/// Whether token `i` stands inside an idiom in which it reports nothing (`Having
+/// said that,`, `worth noting`): an idiom row that matches from a token at most its
+/// length before `i` and covers `i`; an anchored row only at `from` or after a mark.
+fn in_idiom(toks: &[Tok], i: usize, from: usize) -> bool {
+    idioms().iter().any(|(row, anchored)| {
+        (i.saturating_sub(row.len() - 1).max(from)..=i)
+            .any(|s| match_row(row, toks, s).is_some_and(|n| s + n > i) && (!anchored || s == from || !toks[s - 1].word))
+    })
 }
 
 /// Length in tokens of the longest match of `row` at `toks[i..]`.
@@ -114,10 +131,20 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         // after "phone" or "of" too; a word that is a plural noun first ("media reports
         // that", "Media reports that") reports only right after a capitalised word
         // inside its sentence, a name ("The Post reports that")
-        let nounish = n == 1
-            && (prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && matches!(p, "phone" | "of")))
-                || possessive
-                || NOUNS_FIRST.contains(&head) && !i.checked_sub(1).is_some_and(|p| p > from && toks[p].cap));
+        // a cue word in `-s` after a plural determiner, a number or a noun it makes a
+        // compound with is a plural noun ("any questions", "0.1 percentage points to")
+        let plural = head.ends_with('s')
+            && !head.ends_with("ss")
+            && prev.is_some_and(|p| {
+                PLURAL_DETERMINERS.contains(&p)
+                    || COMPOUND_NOUN_MODIFIERS.contains(&p)
+                    || p.starts_with(|c: char| c.is_ascii_digit()) && p.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            });
+        let nounish = plural
+            || n == 1
+                && (prev.is_some_and(|p| DETERMINERS.contains(&p) || (CUE_NOUNS.contains(&head) && p == "of"))
+                    || possessive
+                    || NOUNS_FIRST.contains(&head) && !i.checked_sub(1).is_some_and(|p| p > from && toks[p].cap));
         // "called" alone ("called the deal an embarrassment") is not a cue.
         let bare_called = CALL_FORMS.contains(&head) && n == 1;
         // "continued to rise", "the comments": a manner verb reports speech only
@@ -127,7 +154,8 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
         let parenthetical = PARENTHETICAL_CUES.contains(&head) && !parenthetical_context(toks, i + n, from, i, to);
         // "reads", "states": a document's words only right after a document noun
         let not_document = DOCUMENT_CUES.contains(&head) && !prev.is_some_and(|p| DOCUMENT_NOUNS.contains(&p));
-        if blocked || nounish || bare_called || manner || parenthetical || not_document || skip(&toks[i + n - 1]) {
+        if blocked || nounish || bare_called || manner || parenthetical || not_document || in_idiom(toks, i, from) || skip(&toks[i + n - 1])
+        {
             i += 1;
             continue;
         }
@@ -302,6 +330,17 @@ mod tests {
             ("Questions remain about the deal.", &[]),
             ("The mayor is warning residents that roads will flood.", &[("is warning", Assert, Finite)]),
             ("Officials were saying little.", &[("were saying", Assert, Finite)]),
+            // idioms in which a cue word reports nothing
+            ("Having said that, the plan still stands.", &[]),
+            ("That said, the mayor said the plan stands.", &[("said", Assert, Finite)]),
+            ("It is worth noting that the vote was close.", &[]),
+            ("It goes without saying that nobody wants a strike.", &[]),
+            // a cue word in `-s` after a plural determiner, a number or a compound's noun
+            ("She took a few questions from reporters.", &[]),
+            ("Growth rose 0.3 percentage points to 2.1 percent.", &[]),
+            ("He kept 3 notes on the desk.", &[]),
+            ("The mayor points to the budget.", &[("points to", Assert, Finite)]),
+            ("Many argue that the tax is too high.", &[("argue", Assert, Finite)]),
         ];
         for (t, want) in table {
             let got = cues(t);

@@ -348,8 +348,32 @@ pub(crate) const TELL_FORMS: &[&str] = &["told", "tell", "tells", "telling"];
 /// `for` or `on`.
 pub(crate) const CALL_FORMS: &[&str] = &["called", "calls", "calling"];
 
-/// Cue words that are nouns after `phone` or `of` (`phone calls`, `of reports`).
+/// Cue words that are nouns after `of` or a noun that modifies them (`of reports`,
+/// `phone calls`).
 pub(crate) const CUE_NOUNS: &[&str] = &["calls", "claims", "notes", "posted", "reports"];
+
+/// Nouns that make a compound with a cue word in `-s` after them, which is then a
+/// noun too (`phone calls`, `0.1 percentage points to 4.2 percent`, `talking points`).
+pub(crate) const COMPOUND_NOUN_MODIFIERS: &[&str] = &["phone", "percentage", "basis", "talking", "bullet"];
+
+/// Words after which a cue word in `-s` is a plural noun, never a verb of the third
+/// person singular (`any questions that`, `a few claims`, `both notes`).
+pub(crate) const PLURAL_DETERMINERS: &[&str] = &[
+    "any", "few", "many", "several", "various", "numerous", "both", "all", "other", "more", "fewer", "some", "such", "no", "these",
+    "those", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Idioms in which a cue word reports nothing, as rows of the [`LEXICON`]'s slots;
+/// a leading `^` anchors a row at the start of its sentence or clause (`Having said
+/// that, ...`, `That said, ...`, `It is worth noting that ...`, `It goes without
+/// saying that ...`).
+pub(crate) const NOT_SPEECH_IDIOMS: &[&str] = &[
+    "^ having said that|this",
+    "^ that|this said ,",
+    "^ that|this being said",
+    "worth noting|mentioning|saying|pointing|adding|recalling|stressing|emphasizing|emphasising|repeating|asking",
+    "goes|go|went|gone|going without saying",
+];
 
 /// Cue words that are plural nouns first: a cue only right after a capitalised
 /// name (`The Post reports that`, not `amid media reports that`).
