@@ -621,6 +621,9 @@ pub(crate) const TIME_WORDS: &[&str] = &[
     "night", "afternoon", "then", "first",
 ];
 
+/// Days named from today: a time of their own (`denied it yesterday`).
+pub(crate) const DEICTIC_DAYS: &[&str] = &["yesterday", "today", "tonight"];
+
 /// Nouns that end a tail like `in a statement`, `on local radio`.
 pub(crate) const TAIL_NOUNS: &[&str] = &[
     "statement", "statements", "remarks", "reply", "interview", "post", "radio", "television", "tv", "twitter", "account", "briefing",
@@ -629,6 +632,9 @@ pub(crate) const TAIL_NOUNS: &[&str] = &[
     "filing", "report", "comments", "response", "testimony", "op-ed", "column", "newspaper", "daily", "channel", "program", "programme",
     "show",
 ];
+
+/// Who speaks for someone besides a spokesperson: `denied it through his lawyer`.
+pub(crate) const GO_BETWEEN_NOUNS: &[&str] = &["lawyer", "lawyers", "attorney", "attorneys", "aide", "aides"];
 
 /// Cues that take the hearer as an object before what was said (`told Reuters
 /// that`, `warned residents that`, `assured voters the plan`).

@@ -445,3 +445,15 @@ fn clauses_without_that_fronted_participles_and_requests_with_appositions() {
     let contents: Vec<String> = attribute(text, &[]).into_iter().filter_map(|c| c.text.map(|t| t.text)).collect();
     assert_eq!(contents, ["Fares will rise in May", "Nobody likes it, but the budget is short"], "{text:?}");
 }
+
+#[test]
+fn a_noun_phrase_content_ends_before_the_cues_tail() {
+    check(&[
+        ("The senator denied the charges through his lawyer.", "denied", Stance::Deny, Some("the charges")),
+        ("The union announced its support on Thursday, and the strike ended.", "announced", Stance::Assert, Some("its support")),
+        ("The governor defended the decision in a radio interview.", "defended", Stance::Assert, Some("the decision")),
+        ("The mayor reiterated the promise last week.", "reiterated", Stance::Assert, Some("the promise")),
+        // a clause keeps its times and places: they may be the event's
+        ("The pilot said he was in Denver on Friday.", "said", Stance::Assert, Some("he was in Denver on Friday")),
+    ]);
+}

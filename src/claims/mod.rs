@@ -19,6 +19,7 @@
 //! | [`according`] | `according_to`: `according to X, Y` / `Y, according to X` |
 //! | [`passive`] | `passive`: `Y was rejected by X` |
 //! | [`content_after`] | `decline`, `participle`, `content_after`: `X declined to comment on Y`, `X did Z, saying Y`, `X said (that) Y` |
+//! | [`tail_end`] | `tail_end`: a noun-phrase content ends before the cue's tail (`denied the charges through his lawyer`) |
 //! | [`content_end`] | `content_end` (learned): where a content after its cue ends |
 //! | [`speech`] | `speech` (learned): whether a cue is speech here; drops the claims it is not |
 //! | [`citing`] | `citing`: `X, citing Y, reported Z` gives Y's claim too |
@@ -56,6 +57,7 @@ mod sentence;
 mod speaker;
 mod speech;
 mod split_quote;
+mod tail_end;
 mod tails;
 
 use sentence::Ctx;
@@ -86,6 +88,10 @@ pub enum Rule {
     Participle,
     /// The content follows its cue: `X said (that) Y`, `X told Reuters Y`.
     ContentAfter,
+    /// Ends a content that is a noun phrase before a time, medium or go-between of
+    /// its cue that closes the sentence: `X denied the charges through his lawyer`,
+    /// `X announced his candidacy on Monday`. It finds no claims of its own.
+    TailEnd,
     /// Ends a content that follows its cue where the reported clause ends (`X said
     /// Y, as Z happened`): a model learned from annotated news weighs each break
     /// ([`crate::learned`]). It finds no claims of its own: claims it ends keep the
@@ -104,7 +110,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in table order.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::AsPutIt,
         Rule::ContentBefore,
         Rule::SplitQuote,
@@ -113,6 +119,7 @@ impl Rule {
         Rule::Decline,
         Rule::Participle,
         Rule::ContentAfter,
+        Rule::TailEnd,
         Rule::ContentEnd,
         Rule::Speech,
         Rule::Citing,
@@ -130,6 +137,7 @@ impl Rule {
             Rule::Decline => "decline",
             Rule::Participle => "participle",
             Rule::ContentAfter => "content_after",
+            Rule::TailEnd => "tail_end",
             Rule::ContentEnd => "content_end",
             Rule::Speech => "speech",
             Rule::Citing => "citing",
@@ -137,10 +145,10 @@ impl Rule {
         }
     }
 
-    /// Whether the rule finds claims (all but the learned `content_end` and
-    /// `speech`, which end and sieve the claims others found).
+    /// Whether the rule finds claims (all but `tail_end` and the learned
+    /// `content_end` and `speech`, which end and sieve the claims others found).
     pub fn finds_claims(self) -> bool {
-        !matches!(self, Rule::ContentEnd | Rule::Speech)
+        !matches!(self, Rule::TailEnd | Rule::ContentEnd | Rule::Speech)
     }
 
     fn bit(self) -> u32 {
@@ -261,6 +269,8 @@ enum Step {
     /// claimed. `bound` is where a later cue ends the content; `done` are the
     /// sentence's claims so far.
     Opening(Cues, fn(ctx: &Ctx, cue: &Cue, bound: Option<usize>, done: &[RawClaim]) -> Option<RawClaim>),
+    /// Where the content of a claim an `Opening` rule just found ends, by a rule.
+    Trimming(fn(ctx: &Ctx, claim: &mut RawClaim)),
     /// Where the content of a claim an `Opening` rule just found ends, decided by a
     /// learned model (the sentence's cues are given).
     Ending(fn(ctx: &Ctx, cues: &[Cue], claim: &mut RawClaim, model: &LinearModel)),
@@ -298,6 +308,7 @@ const RULES: &[Row] = &[
     },
     Row { rule: Rule::Participle, step: Step::Opening(Cues { forms: &[Participle], stances: NotDecline }, content_after::participle) },
     Row { rule: Rule::ContentAfter, step: Step::Opening(Cues { forms: &[Finite], stances: NotDecline }, content_after::finite) },
+    Row { rule: Rule::TailEnd, step: Step::Trimming(tail_end::end) },
     Row { rule: Rule::ContentEnd, step: Step::Ending(content_end::end) },
     Row { rule: Rule::Speech, step: Step::Sieve(speech::keeps) },
     // over the window's claims
@@ -361,8 +372,10 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawC
             });
             if let Some(mut c) = found {
                 for row in &rows {
-                    if let Step::Ending(end) = row.step {
-                        end(&ctx, &cues, &mut c, &learned.content_end);
+                    match row.step {
+                        Step::Trimming(end) => end(&ctx, &mut c),
+                        Step::Ending(end) => end(&ctx, &cues, &mut c, &learned.content_end),
+                        _ => {}
                     }
                 }
                 claims.push(c);
