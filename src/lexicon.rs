@@ -633,6 +633,22 @@ pub(crate) const TAIL_NOUNS: &[&str] = &[
     "show",
 ];
 
+/// Prepositions that open no content after a cue of writing: a phrase of place, time
+/// or reader with no verb (`wrote to clients`, `wrote under a pseudonym`).
+pub(crate) const NOT_CONTENT_PREPOSITIONS: &[&str] =
+    &["to", "in", "under", "after", "while", "at", "during", "from", "with", "before", "since", "via", "through"];
+
+/// Cues of writing, whose object may be the work written (`wrote a book`), an act.
+pub(crate) const WRITING_CUES: &[&str] = &["wrote", "writes", "write", "writing"];
+
+/// Works one writes: after a cue of writing, an act's object, not what was said
+/// (`wrote a children's book`, `wrote a six-page letter to the board`).
+pub(crate) const WRITTEN_WORKS: &[&str] = &[
+    "book", "books", "letter", "letters", "memo", "memos", "column", "columns", "article", "articles", "essay", "essays", "piece", "op-ed",
+    "introduction", "foreword", "dissent", "opinion", "check", "novel", "song", "songs", "script", "bill", "legislation", "law", "report",
+    "reports", "story", "stories", "editorial", "memoir", "biography", "paper", "thesis", "poem", "note", "commentary", "review", "blog",
+];
+
 /// Who speaks for someone besides a spokesperson: `denied it through his lawyer`.
 pub(crate) const GO_BETWEEN_NOUNS: &[&str] = &["lawyer", "lawyers", "attorney", "attorneys", "aide", "aides"];
 

@@ -227,3 +227,42 @@ fn a_cue_word_the_model_tags_a_noun() {
         ),
     ]);
 }
+
+#[test]
+fn what_a_cue_of_writing_takes_may_be_no_content() {
+    check(&[
+        (
+            // the work written is the act's object
+            "The author wrote a children's book about the war.",
+            "The_DT_B-NP author_NN_I-NP wrote_VBD_B-VP a_DT_B-NP children_NNS_I-NP 's_POS_B-NP book_NN_I-NP about_IN_B-PP the_DT_B-NP \
+             war_NN_I-NP ._._O",
+            &[],
+            &[("The author", "a children's book about the war")],
+        ),
+        (
+            // the reader is circumstance
+            "The investor wrote to clients on Monday.",
+            "The_DT_B-NP investor_NN_I-NP wrote_VBD_B-VP to_TO_B-PP clients_NNS_B-NP on_IN_B-PP Monday_NNP_B-NP ._._O",
+            &[],
+            &[("The investor", "to clients on Monday")],
+        ),
+        (
+            // what was written keeps its claim
+            "The investor wrote that the stock was cheap.",
+            "The_DT_B-NP investor_NN_I-NP wrote_VBD_B-VP that_IN_B-SBAR the_DT_B-NP stock_NN_I-NP was_VBD_B-VP cheap_JJ_B-ADJP ._._O",
+            &[("The investor", "the stock was cheap")],
+            &[("The investor", "the stock was cheap")],
+        ),
+    ]);
+}
+
+#[test]
+fn a_noun_phrase_content_by_its_chunk_ends_before_the_cues_tail() {
+    check(&[(
+        "Ruiz denied the charges through a spokeswoman on Friday.",
+        "Ruiz_NNP_B-NP denied_VBD_B-VP the_DT_B-NP charges_NNS_I-NP through_IN_B-PP a_DT_B-NP spokeswoman_NN_I-NP on_IN_B-PP \
+         Friday_NNP_B-NP ._._O",
+        &[("Ruiz", "the charges")],
+        &[("Ruiz", "the charges")],
+    )]);
+}

@@ -4,15 +4,21 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_clause_break, is_manner_adverb, is_opening_quote, Ctx};
+use super::sentence::{is_aux, is_clause_break, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
 use crate::lexicon::{
     is_subordinator, CONTENT_CLOSING_SUBORDINATORS, DECLINE_OBJECT_WORDS, DECLINE_TOPIC_ENDS, DECLINE_TOPIC_OPENERS,
-    FRONTING_SUBORDINATORS, INVERTING, NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS,
+    FRONTING_SUBORDINATORS, INVERTING, NOT_CONTENT_PREPOSITIONS, NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS,
+    WEEKDAYS, WRITING_CUES, WRITTEN_WORKS,
 };
 use crate::syntax::Pos;
+use crate::text::tokens::starting_in;
+
+/// Most tokens from a content's start to the written work it names (`a detailed,
+/// six-page letter`).
+const WORK_NOUN_TOKENS: usize = 7;
 
 /// Rule `decline`: a refusal to say, with its topic if any. `bound` is where a later
 /// cue ends the content, `done` the sentence's claims so far.
@@ -208,13 +214,37 @@ impl Ctx<'_> {
         if content.is_none() && self.lower(i) == ":" && self.at_end(i + 1) {
             content = self.next_paragraph(self.toks[i].end);
         }
-        if content.is_none() && cue.stance != Stance::Decline {
+        if content.is_none() && cue.stance != Stance::Decline || content.as_ref().is_some_and(|r| self.not_content(cue, r)) {
             return None;
         }
         let quote = content.as_ref().map_or(QuoteKind::Unknown, |r| self.quote_kind(r));
         // "X, who said ...": the speaker is "who", standing for X
         let relative_to = self.relative_antecedent(&speaker);
         Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote, relative_to, rule })
+    }
+
+    /// Whether what follows a cue of writing is no content but circumstance or an
+    /// act's object: a phrase with no verb and no quotation that opens with a
+    /// preposition of place, time or reader (`wrote to clients`, `wrote under a
+    /// pseudonym`), or names a written work (`wrote a children's book`, `wrote a
+    /// six-page letter to the board`). Decided where the model tagged the words.
+    fn not_content(&self, cue: &Cue, r: &Range<usize>) -> bool {
+        let inside = starting_in(self.toks, r);
+        let (a, b) = (inside.start, inside.end.min(self.hi));
+        // (read with the model's tags only: without them the draft pass keeps the
+        // claim, whose cue the model then tags, and the rules read it again)
+        let tagged = self.pos_of(&self.toks[a.min(self.toks.len() - 1)]).is_some();
+        if !tagged || cue.stance == Stance::Decline || a >= b || self.quote_open_in(r).is_some() || self.quote_at(r.start).is_some() {
+            return false;
+        }
+        let writing = (cue.first..cue.last).any(|j| WRITING_CUES.contains(&self.lower(j)));
+        if !writing || (a..b).any(|j| self.verbish(&self.toks[j]) || is_quote_mark(&self.toks[j])) {
+            return false;
+        }
+        // (not an infinitive: "wrote to urge ...")
+        let infinitive = self.tok(a + 1).and_then(|t| self.pos_of(t)).is_some_and(|p| p == Pos::Vb);
+        (NOT_CONTENT_PREPOSITIONS.contains(&self.lower(a)) && !infinitive)
+            || (a..(a + WORK_NOUN_TOKENS).min(b)).any(|j| WRITTEN_WORKS.contains(&self.lower(j)))
     }
 
     /// The speaker of a cue that opens its sentence, inverted (`Said Ruiz: “…”`,
