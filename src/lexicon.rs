@@ -649,6 +649,10 @@ pub(crate) const WRITTEN_WORKS: &[&str] = &[
     "reports", "story", "stories", "editorial", "memoir", "biography", "paper", "thesis", "poem", "note", "commentary", "review", "blog",
 ];
 
+/// Roles that say nothing of who the source is: `the person`, `the source` may stand
+/// for an earlier source of any role.
+pub(crate) const GENERIC_SOURCE_NOUNS: &[&str] = &["person", "source", "individual", "people", "sources", "insider", "insiders"];
+
 /// Who speaks for someone besides a spokesperson: `denied it through his lawyer`.
 pub(crate) const GO_BETWEEN_NOUNS: &[&str] = &["lawyer", "lawyers", "attorney", "attorneys", "aide", "aides"];
 

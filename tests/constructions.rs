@@ -195,6 +195,13 @@ fn a_back_reference_repeats_its_antecedents_words() {
                 The official said the decision was final.";
     let claims = attribute(text, &[]);
     assert_eq!(claims.last().unwrap().speaker.resolved.as_ref().map(|r| r.text.as_str()), Some("A former mining official"));
+    // a role of its own is a new source; a generic one may stand for any earlier source
+    let resolved = |text: &str| attribute(text, &[]).last().unwrap().speaker.resolved.as_ref().map(|r| r.text.clone());
+    assert_eq!(resolved("A senior diplomat said the talks had stalled. The trader said prices would fall."), None);
+    assert_eq!(
+        resolved("A senior diplomat said the talks had stalled. The source said a deal was still possible."),
+        Some("A senior diplomat".to_owned())
+    );
 }
 
 /// `he` or `she` with no antecedent in reach is a person the text names elsewhere,

@@ -10,7 +10,7 @@ use crate::claim::{Anonymity, Claim, Speaker, SpeakerKind};
 use crate::claims::RawClaim;
 use crate::doc::Doc;
 use crate::entity::{Entity, EntityKind};
-use crate::lexicon::{is_title, ARTICLES};
+use crate::lexicon::{is_title, ARTICLES, GENERIC_SOURCE_NOUNS};
 use crate::span::Span;
 
 mod analysis;
@@ -281,7 +281,10 @@ fn antecedent(
                 best = Some((s, n));
             }
         }
-        best.map(|(s, _)| s).or_else(|| earlier.clone().find(|(_, c)| fits(c)))
+        // (a back-reference with a role names the role: "the investor" is no earlier
+        // "the undersecretary"; "the person", "the source" may be anyone's)
+        let any_role = a.descriptor.role.as_deref().is_none_or(|r| GENERIC_SOURCE_NOUNS.contains(&r));
+        best.map(|(s, _)| s).or_else(|| earlier.clone().find(|(_, c)| fits(c) && any_role))
     } else {
         earlier.clone().find(|(_, c)| fits(c))
     };
