@@ -261,6 +261,8 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("denied|denies|deny|denying|rejected|rejects|rejecting|dismissed|dismisses|dismissing", Stance::Deny),
     ("refuted|refutes|disputed|disputes|disputing", Stance::Deny),
     ("rejected|denied|dismissed|disputed|refuted by", Stance::Deny),
+    // "The story was first reported by the Globe": the subject is what was reported
+    ("reported|revealed|disclosed|announced by", Stance::Assert),
     // confirm
     ("confirmed|confirms|confirming|acknowledged|acknowledges|acknowledging", Stance::Confirm),
     ("conceded|concedes|conceding|admitted|admits|admitting", Stance::Confirm),
@@ -506,7 +508,7 @@ pub(crate) const TITLE_ADJECTIVES: &[&str] = &[
 
 /// Words that may stand between a passive cue and its subject besides auxiliaries
 /// (`Y has, however, been rejected by X`).
-pub(crate) const PASSIVE_SUBJECT_SKIPS: &[&str] = &[",", "however", "also", "since", "already"];
+pub(crate) const PASSIVE_SUBJECT_SKIPS: &[&str] = &[",", "however", "also", "since", "already", "first", "previously", "earlier"];
 
 /// Words between a decline and its topic (`did not respond to a request for comment
 /// on X`, `did not respond to Reuters’ emailed questions about X`).

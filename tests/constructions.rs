@@ -464,3 +464,13 @@ fn a_noun_phrase_content_ends_before_the_cues_tail() {
         ("The pilot said he was in Denver on Friday.", "said", Stance::Assert, Some("he was in Denver on Friday")),
     ]);
 }
+
+#[test]
+fn a_report_in_the_passive_gives_its_subject() {
+    check(&[
+        ("The leak was first reported by the Courier.", "reported by", Stance::Assert, Some("The leak")),
+        ("The merger had been disclosed by the bank in May.", "disclosed by", Stance::Assert, Some("The merger")),
+    ]);
+    // a participle after a noun is no clause of its own
+    none(&["The mayor faced a question first reported by a local station."]);
+}

@@ -20,6 +20,10 @@ impl Ctx<'_> {
         while e > self.lo && (is_aux(&self.toks[e - 1]) || PASSIVE_SUBJECT_SKIPS.contains(&self.lower(e - 1))) {
             e -= 1;
         }
+        // a clause, not a participle after a noun ("a fact first reported by X")
+        if !(e..cue.first).any(|j| is_aux(&self.toks[j])) {
+            return None;
+        }
         let content = self.trim_content(self.bytes(self.subject_start, e)?)?;
         Some(self.claim(speaker, self.bytes(cue.first, cue.last)?, content, cue.stance, Rule::Passive))
     }
