@@ -474,3 +474,15 @@ fn a_report_in_the_passive_gives_its_subject() {
     // a participle after a noun is no clause of its own
     none(&["The mayor faced a question first reported by a local station."]);
 }
+
+/// `X, who did Y, said Z “…”`: a mention with its relative clause before the cue is
+/// the speaker, and what follows the cue the content, also when a quotation opens in
+/// it (it was read `Y, said X`, X the words right after the cue).
+#[test]
+fn a_speaker_with_a_relative_clause_before_a_quotation() {
+    let text = "Ana Ruiz, who ran a rival campaign, said the race “was over by March.”";
+    let claims = attribute(text, &[]);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].speaker.text, "Ana Ruiz, who ran a rival campaign");
+    assert_eq!(claims[0].text.as_ref().map(|t| t.text.as_str()), Some("the race “was over by March"));
+}

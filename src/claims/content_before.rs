@@ -53,7 +53,14 @@ impl Ctx<'_> {
                     self.verbish(t) || is_quote_mark(t) || SUBJECT_PRONOUNS.contains(&t.lower.as_str()) || t.lower == "you"
                 });
             let inverted = content_before && !self.at_end(after) && INVERTING.contains(&self.lower(cue.last - 1));
-            match inverted.then(|| self.speaker_right(after)).flatten() {
+            // (after a part that is no quotation, a quotation right after the mention
+            // goes on with a clause that mention opens: "X, who ran Y, said he still
+            // “prays …”" is no "Y, said X"; "“Y,” said the authors of “Z”" is)
+            let quoted_before = (self.lo..=before).any(|j| is_quote_mark(&self.toks[j]));
+            let closes_clause = |sp: &Range<usize>| {
+                quoted_before || !self.tok(self.toks.partition_point(|t| t.start < sp.end)).is_some_and(is_opening_quote)
+            };
+            match inverted.then(|| self.speaker_right(after)).flatten().filter(closes_clause) {
                 Some(sp) => (sp, before),
                 // "Y, X, a title, said." — the speaker with its appositions
                 None if is_clause_break(prev) && (self.at_end(after) || self.tok(after).is_some_and(is_clause_break)) => {
