@@ -335,6 +335,9 @@ mod tests {
             ("That said, the mayor said the plan stands.", &[("said", Assert, Finite)]),
             ("It is worth noting that the vote was close.", &[]),
             ("It goes without saying that nobody wants a strike.", &[]),
+            ("There is no denying the team had a good year.", &[]),
+            ("(Reporting by Ann Lee; Writing by Tom Hart)", &[]),
+            ("The most telling moment came late.", &[]),
             // a cue word in `-s` after a plural determiner, a number or a compound's noun
             ("She took a few questions from reporters.", &[]),
             ("Growth rose 0.3 percentage points to 2.1 percent.", &[]),

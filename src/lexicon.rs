@@ -368,13 +368,18 @@ pub(crate) const PLURAL_DETERMINERS: &[&str] = &[
 /// Idioms in which a cue word reports nothing, as rows of the [`LEXICON`]'s slots;
 /// a leading `^` anchors a row at the start of its sentence or clause (`Having said
 /// that, ...`, `That said, ...`, `It is worth noting that ...`, `It goes without
-/// saying that ...`).
+/// saying that ...`, `There's no denying ...`, `Writing by ...`, `most telling`).
 pub(crate) const NOT_SPEECH_IDIOMS: &[&str] = &[
     "^ having said that|this",
     "^ that|this said ,",
     "^ that|this being said",
     "worth noting|mentioning|saying|pointing|adding|recalling|stressing|emphasizing|emphasising|repeating|asking",
     "goes|go|went|gone|going without saying",
+    "no denying",
+    // a news agency's credits: "(Reporting by A; Writing by B)"
+    "reporting|writing by",
+    // an adjective: "the most telling promise", "is very telling"
+    "most|more|very|so|less|particularly|especially|equally|quite telling",
 ];
 
 /// Cue words that are plural nouns first: a cue only right after a capitalised
