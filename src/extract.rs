@@ -11,7 +11,7 @@ use std::path::Path;
 #[cfg(feature = "onnx")]
 use crate::claim::Article;
 use crate::claim::Claim;
-use crate::claims::{raw_claims, RawClaim, Rules};
+use crate::claims::{raw_claims, unclaimed_cues, RawClaim, Rules};
 use crate::doc::Doc;
 use crate::entity::Entity;
 #[cfg(feature = "onnx")]
@@ -150,6 +150,17 @@ impl<'t> Plan<'t> {
                 out.push(r);
             }
         }
+        // a cue with no draft claim, and the words before it where its speaker may
+        // stand with appositions the draft read as a clause (`X, 63, a voter raised in
+        // Chile, said ...`)
+        for cue in unclaimed_cues(&self.doc, &self.claims) {
+            let i = self.doc.sentences.partition_point(|s| s.end <= cue.start);
+            let Some(s) = self.doc.sentences.get(i.min(n.saturating_sub(1))) else { break };
+            let r = around(text, cue.clone(), s, UNCLAIMED_SPEAKER_WORDS).start..around(text, cue.clone(), s, SYNTAX_WORDS).end;
+            if r.start < r.end {
+                out.push(r);
+            }
+        }
         out
     }
 
@@ -231,6 +242,11 @@ impl<'t> Plan<'t> {
 /// Words after a cue tagged for syntax.
 #[cfg(feature = "onnx")]
 const SYNTAX_WORDS: usize = 12;
+
+/// Words before a cue with no draft claim tagged for syntax: a speaker with its
+/// appositions.
+#[cfg(feature = "onnx")]
+const UNCLAIMED_SPEAKER_WORDS: usize = 20;
 
 /// Words of context the NER model sees on each side of a speaker mention.
 #[cfg(feature = "onnx")]

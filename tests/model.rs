@@ -755,3 +755,15 @@ fn libtorch_kernel_caches_are_capped() {
         assert_eq!(std::env::var(var).ok(), Some(want), "{var}");
     }
 }
+
+/// A cue the draft pass (word shapes) finds no claim for is tagged too, with the
+/// words before it: its speaker's apposition holds a participle the draft read as a
+/// clause's verb.
+#[test]
+fn a_cue_without_a_draft_claim_is_read_with_the_models_tags() {
+    let text = "The clinic opened in May. Rosa Vidal, 58, a nurse raised in Lima, said the clinic was short of staff.";
+    let article = extractor().extract(text).unwrap();
+    let found: Vec<(&str, Option<&str>)> =
+        article.claims.iter().map(|c| (c.speaker.text.as_str(), c.text.as_ref().map(|t| t.text.as_str()))).collect();
+    assert_eq!(found, [("Rosa Vidal, 58, a nurse raised in Lima", Some("the clinic was short of staff"))]);
+}

@@ -266,3 +266,15 @@ fn a_noun_phrase_content_by_its_chunk_ends_before_the_cues_tail() {
         &[("Ruiz", "the charges")],
     )]);
 }
+
+#[test]
+fn an_apposition_with_a_participle_is_part_of_the_speaker() {
+    check(&[(
+        "Rosa Vidal, 58, a nurse raised in Lima, said the clinic was short of staff.",
+        "Rosa_NNP_B-NP Vidal_NNP_I-NP ,_,_O 58_CD_B-NP ,_,_O a_DT_B-NP nurse_NN_I-NP raised_VBN_B-VP in_IN_B-PP Lima_NNP_B-NP ,_,_O \
+         said_VBD_B-VP the_DT_B-NP clinic_NN_I-NP was_VBD_B-VP short_JJ_B-ADJP of_IN_B-PP staff_NN_B-NP ._._O",
+        &[("Rosa Vidal, 58, a nurse raised in Lima", "the clinic was short of staff")],
+        // (word shapes read "raised" as a clause's verb)
+        &[],
+    )]);
+}

@@ -421,6 +421,24 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawC
     out
 }
 
+/// The cues of the window that none of `claims` has (by where they start), as byte
+/// ranges: words the rules may read as a cue once the model has tagged the phrases
+/// around them (`X, a voter raised in Chile, said ...`).
+pub(crate) fn unclaimed_cues(doc: &Doc, claims: &[RawClaim]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let Some((ctx, cues)) = read_sentence(doc, s) else { continue };
+        for cue in &cues {
+            if let Some(r) = ctx.bytes(cue.first, cue.last) {
+                if !claims.iter().any(|c| c.cue.start == r.start) {
+                    out.push(r);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Whether token `t` is inside a quotation (they are sorted and disjoint: the one
 /// that may hold it is found by bisection).
 fn in_quote(quotes: &[Quote], t: &Tok) -> bool {

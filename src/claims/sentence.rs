@@ -132,6 +132,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A word that makes a clause: with the model's tags, an auxiliary or a finite
+    /// verb (not a participle: `a voter raised in Chile`, `a group based in Ohio`
+    /// are phrases); without them, [`Ctx::verbish`].
+    pub(super) fn finite_verb(&self, t: &Tok) -> bool {
+        match self.pos_of(t) {
+            Some(p) => is_aux(t) || (p.is_finite() && t.word),
+            None => is_verbish(t),
+        }
+    }
+
     pub(super) fn tok(&self, i: usize) -> Option<&Tok> {
         (i < self.hi && i >= self.lo).then(|| &self.toks[i])
     }

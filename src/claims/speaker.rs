@@ -110,12 +110,13 @@ impl Ctx<'_> {
                     break;
                 }
                 // a noun phrase, with its own relative clause ("a strategist who has
-                // feuded with him", "the agency that runs the buses"): no verb before
-                // the relative pronoun
+                // feuded with him", "the agency that runs the buses") or participle ("a
+                // voter raised in Chile", "wearing a shirt covered in buttons"): no
+                // finite verb before the relative pronoun
                 let head_end = (s + 1..e)
                     .find(|&m| RELATIVE_PRONOUNS.contains(&self.lower(m)) || RELATIVE_OBJECTS.contains(&self.lower(m)))
                     .unwrap_or(e);
-                let np = e > s && e - s <= 30 && (relative || !(s..head_end).any(|m| self.verbish(&self.toks[m])));
+                let np = e > s && e - s <= 30 && (relative || !(s..head_end).any(|m| self.finite_verb(&self.toks[m])));
                 if !np {
                     first = self.apposed_name(s, e, first, cue_first).unwrap_or(first);
                     break;
