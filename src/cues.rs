@@ -239,9 +239,27 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
         return true;
     }
     if ASK_FORMS.contains(&head) {
-        return asked_object_end(toks, i + 1, to).is_some_and(|j| j > i + 1);
+        // "asked him whether ...", or "“…?” she asked reporters." after a quotation
+        // (its speaker right after the quotation: not "“…,” when the council asked")
+        let after_quote = (i.saturating_sub(8)..i)
+            .rev()
+            .find(|&k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str()))
+            .is_some_and(|q| !(q + 1..i).any(|k| is_subordinator(&toks[k].lower)));
+        let object = closing_object_end(toks, i + 1, to).is_some() && !next(i + 1).is_some_and(is_asked_opener);
+        return asked_object_end(toks, i + 1, to).is_some_and(|j| j > i + 1) || after_quote && object;
     }
     false
+}
+
+/// Most words of an object that closes its sentence after `asked` (`“…?” she asked
+/// Republican lawmakers.`).
+const CLOSING_OBJECT_TOKENS: usize = 4;
+
+/// Where an object that starts at token `i` and closes the sentence ends (the
+/// sentence's final mark, or `to`): words only, at most [`CLOSING_OBJECT_TOKENS`].
+pub(crate) fn closing_object_end(toks: &[Tok], i: usize, to: usize) -> Option<usize> {
+    let end = (i + 1..=(i + CLOSING_OBJECT_TOKENS).min(to)).find(|&k| k >= to || is_sentence_end(&toks[k].lower))?;
+    (i..end).all(|k| toks[k].word).then_some(end)
 }
 
 /// Most tokens of the object of `asked` before its question or request (`asked the
@@ -338,6 +356,7 @@ mod tests {
             ("There is no denying the team had a good year.", &[]),
             ("(Reporting by Ann Lee; Writing by Tom Hart)", &[]),
             ("The most telling moment came late.", &[]),
+            ("“Not yet,” he said when asked.", &[("said", Assert, Finite)]),
             // a cue word in `-s` after a plural determiner, a number or a compound's noun
             ("She took a few questions from reporters.", &[]),
             ("Growth rose 0.3 percentage points to 2.1 percent.", &[]),

@@ -376,6 +376,8 @@ pub(crate) const NOT_SPEECH_IDIOMS: &[&str] = &[
     "worth noting|mentioning|saying|pointing|adding|recalling|stressing|emphasizing|emphasising|repeating|asking",
     "goes|go|went|gone|going without saying",
     "no denying",
+    // the passive with its subject left out: "..., he said when asked."
+    "when|if|after|once|unless|until asked",
     // a news agency's credits: "(Reporting by A; Writing by B)"
     "reporting|writing by",
     // an adjective: "the most telling promise", "is very telling"

@@ -486,3 +486,16 @@ fn a_speaker_with_a_relative_clause_before_a_quotation() {
     assert_eq!(claims[0].speaker.text, "Ana Ruiz, who ran a rival campaign");
     assert_eq!(claims[0].text.as_ref().map(|t| t.text.as_str()), Some("the race “was over by March"));
 }
+
+#[test]
+fn a_question_before_asked_and_its_hearer() {
+    check(&[
+        (
+            "“Why are you still backing him?” the governor asked Republican lawmakers.",
+            "asked Republican lawmakers",
+            Stance::Assert,
+            Some("Why are you still backing him?"),
+        ),
+        ("“But why?” reporter Ana Lima asked him.", "asked him", Stance::Assert, Some("But why?")),
+    ]);
+}

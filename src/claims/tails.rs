@@ -3,7 +3,7 @@
 //! `, speaking on condition of anonymity`.
 
 use super::sentence::{is_clause_break, is_final, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx, REACH};
-use crate::cues::{asked_object_end, Cue};
+use crate::cues::{asked_object_end, closing_object_end, Cue};
 use crate::lexicon::{
     possessive_stem, AFTER_RELATIVE_TIME, ANONYMITY_CLAUSE_OPENERS, ASK_FORMS, CALENDAR_UNITS, CIRCUMSTANCE_PREPOSITIONS, OBJECT_CUES,
     QUESTION_WORDS, RELATIVE_TIME_WORDS, SUBJECT_PRONOUNS, TAIL_COMPLEMENT_PREPOSITIONS, TAIL_NOUNS, TAIL_PREPOSITIONS, TELL_FORMS,
@@ -201,7 +201,8 @@ impl Ctx<'_> {
         if ASK_FORMS.contains(&head) {
             // "asked the candidates to discuss ...": the object ends where the question
             // or request opens
-            return asked_object_end(self.toks, i, self.hi).unwrap_or(i);
+            // ("“…?” she asked reporters.": an object closing the sentence)
+            return asked_object_end(self.toks, i, self.hi).or_else(|| closing_object_end(self.toks, i, self.hi)).unwrap_or(i);
         }
         if !OBJECT_CUES.contains(&head) {
             return i;
