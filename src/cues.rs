@@ -231,11 +231,28 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
     // speaker
     let ends = |k: usize| next(k).is_none_or(is_sentence_end);
     // (or before a clause of circumstance: "“...,” she yells while running")
-    let closes = ends(i + 1)
-        || next(i + 1).is_some_and(is_subordinator)
-        || (next(i + 1).is_some_and(|w| OPENING_PHRASE_WORDS.contains(&w))
-            && (i + 2..=i + 6).find(|&k| ends(k)).is_some_and(|e| (i + 1..e).all(|k| toks[k].word)));
+    let circumstance = |reach: usize| {
+        next(i + 1).is_some_and(|w| OPENING_PHRASE_WORDS.contains(&w))
+            && (i + 2..=i + reach).find(|&k| ends(k)).is_some_and(|e| (i + 1..e).all(|k| toks[k].word))
+    };
+    let closes = ends(i + 1) || next(i + 1).is_some_and(is_subordinator) || circumstance(6);
     if closes && (i.saturating_sub(8)..i).any(|k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str())) {
+        return true;
+    }
+    // (a longer circumstance when only the speaker's words stand between the
+    // quotation and the cue: "“…,” he declared in a tweet after the primaries.")
+    let quote_then_speaker = (i.saturating_sub(MANNER_SPEAKER_TOKENS + 1)..i)
+        .rev()
+        .find(|&k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str()))
+        .is_some_and(|q| (q + 1..i).all(|k| toks[k].word));
+    if quote_then_speaker && circumstance(MANNER_CIRCUMSTANCE_TOKENS) {
+        return true;
+    }
+    // "The plan is dead, the minister declared." — after a comma and a short mention
+    // of words, closing the sentence
+    let comma = (i.saturating_sub(MANNER_SPEAKER_TOKENS + 1)..i).rev().find(|&k| toks[k].lower == ",");
+    // (a mention, not a clause: "…, these are important questions.")
+    if ends(i + 1) && comma.is_some_and(|c| c + 1 < i && (c + 1..i).all(|k| toks[k].word && !AUX.contains(&toks[k].lower.as_str()))) {
         return true;
     }
     if ASK_FORMS.contains(&head) {
@@ -261,6 +278,14 @@ pub(crate) fn closing_object_end(toks: &[Tok], i: usize, to: usize) -> Option<us
     let end = (i + 1..=(i + CLOSING_OBJECT_TOKENS).min(to)).find(|&k| k >= to || is_sentence_end(&toks[k].lower))?;
     (i..end).all(|k| toks[k].word).then_some(end)
 }
+
+/// Most tokens from a manner cue to the end of a circumstance that closes its
+/// sentence (`“…,” he declared in a tweet after the primaries.`).
+const MANNER_CIRCUMSTANCE_TOKENS: usize = 10;
+
+/// Most tokens of a speaker between a comma and a manner cue that closes the
+/// sentence (`…, the Associated Press declared.`).
+const MANNER_SPEAKER_TOKENS: usize = 5;
 
 /// Most tokens of the object of `asked` before its question or request (`asked the
 /// candidates to`); with an apposition between commas (`asked Ann Lee, the
@@ -357,6 +382,11 @@ mod tests {
             ("(Reporting by Ann Lee; Writing by Tom Hart)", &[]),
             ("The most telling moment came late.", &[]),
             ("“Not yet,” he said when asked.", &[("said", Assert, Finite)]),
+            // a manner cue after a comma and a short mention, closing the sentence; after
+            // a quotation and its speaker, before a longer circumstance
+            ("The bridge will close, the minister declared.", &[("declared", Assert, Finite)]),
+            ("“Growth is back,” he declared in a post on his website after the vote.", &[("declared", Assert, Finite)]),
+            ("The budget is tight, and these are hard questions.", &[]),
             // a cue word in `-s` after a plural determiner, a number or a compound's noun
             ("She took a few questions from reporters.", &[]),
             ("Growth rose 0.3 percentage points to 2.1 percent.", &[]),
