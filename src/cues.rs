@@ -387,6 +387,8 @@ mod tests {
             ("The bridge will close, the minister declared.", &[("declared", Assert, Finite)]),
             ("“Growth is back,” he declared in a post on his website after the vote.", &[("declared", Assert, Finite)]),
             ("The budget is tight, and these are hard questions.", &[]),
+            ("The governor has the final say on the budget.", &[]),
+            ("It is no better than, say, the plan the mayor offered.", &[]),
             // a cue word in `-s` after a plural determiner, a number or a compound's noun
             ("She took a few questions from reporters.", &[]),
             ("Growth rose 0.3 percentage points to 2.1 percent.", &[]),

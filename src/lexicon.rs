@@ -376,6 +376,10 @@ pub(crate) const NOT_SPEECH_IDIOMS: &[&str] = &[
     "worth noting|mentioning|saying|pointing|adding|recalling|stressing|emphasizing|emphasising|repeating|asking",
     "goes|go|went|gone|going without saying",
     "no denying",
+    // `say` as a noun, and as "for example" between commas: "has the final say",
+    // "no better than, say, the mayor's plan"
+    "final|larger|greater|bigger|big|equal|direct say",
+    "^ say ,",
     // the passive with its subject left out: "..., he said when asked."
     "when|if|after|once|unless|until asked",
     // a news agency's credits: "(Reporting by A; Writing by B)"
