@@ -150,13 +150,15 @@ impl<'t> Plan<'t> {
                 out.push(r);
             }
         }
-        // a cue with no draft claim, and the words before it where its speaker may
-        // stand with appositions the draft read as a clause (`X, 63, a voter raised in
-        // Chile, said ...`)
-        for cue in unclaimed_cues(&self.doc, &self.claims) {
+        // a cue with no draft claim, with the words before it where its speaker
+        // stands; after a comma, with more of them, where its speaker's appositions
+        // may be what the draft read as a clause (`X, 63, a voter raised in Chile,
+        // said ...`)
+        for (cue, after_comma) in unclaimed_cues(&self.doc, &self.claims) {
             let i = self.doc.sentences.partition_point(|s| s.end <= cue.start);
             let Some(s) = self.doc.sentences.get(i.min(n.saturating_sub(1))) else { break };
-            let r = around(text, cue.clone(), s, UNCLAIMED_SPEAKER_WORDS).start..around(text, cue.clone(), s, SYNTAX_WORDS).end;
+            let before = if after_comma { UNCLAIMED_SPEAKER_WORDS } else { CONTEXT_WORDS };
+            let r = around(text, cue.clone(), s, before).start..around(text, cue.clone(), s, SYNTAX_WORDS).end;
             if r.start < r.end {
                 out.push(r);
             }
@@ -243,8 +245,8 @@ impl<'t> Plan<'t> {
 #[cfg(feature = "onnx")]
 const SYNTAX_WORDS: usize = 12;
 
-/// Words before a cue with no draft claim tagged for syntax: a speaker with its
-/// appositions.
+/// Words before a cue with no draft claim right after a comma tagged for syntax: a
+/// speaker with its appositions.
 #[cfg(feature = "onnx")]
 const UNCLAIMED_SPEAKER_WORDS: usize = 20;
 

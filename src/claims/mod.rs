@@ -422,16 +422,17 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawC
 }
 
 /// The cues of the window that none of `claims` has (by where they start), as byte
-/// ranges: words the rules may read as a cue once the model has tagged the phrases
-/// around them (`X, a voter raised in Chile, said ...`).
-pub(crate) fn unclaimed_cues(doc: &Doc, claims: &[RawClaim]) -> Vec<Range<usize>> {
+/// ranges, each with whether a comma stands right before it: words the rules may
+/// read as a cue once the model has tagged the phrases around them (`X, a voter
+/// raised in Chile, said ...`: the apposition before the comma).
+pub(crate) fn unclaimed_cues(doc: &Doc, claims: &[RawClaim]) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let Some((ctx, cues)) = read_sentence(doc, s) else { continue };
         for cue in &cues {
             if let Some(r) = ctx.bytes(cue.first, cue.last) {
                 if !claims.iter().any(|c| c.cue.start == r.start) {
-                    out.push(r);
+                    out.push((r, cue.first > ctx.lo && ctx.lower(cue.first - 1) == ","));
                 }
             }
         }
