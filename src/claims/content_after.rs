@@ -231,10 +231,12 @@ impl Ctx<'_> {
     fn not_content(&self, cue: &Cue, r: &Range<usize>) -> bool {
         let inside = starting_in(self.toks, r);
         let (a, b) = (inside.start, inside.end.min(self.hi));
+        if a >= b || cue.stance == Stance::Decline || self.quote_open_in(r).is_some() || self.quote_at(r.start).is_some() {
+            return false;
+        }
         // (read with the model's tags only: without them the draft pass keeps the
         // claim, whose cue the model then tags, and the rules read it again)
-        let tagged = self.pos_of(&self.toks[a.min(self.toks.len() - 1)]).is_some();
-        if !tagged || cue.stance == Stance::Decline || a >= b || self.quote_open_in(r).is_some() || self.quote_at(r.start).is_some() {
+        if self.pos_of(&self.toks[a]).is_none() {
             return false;
         }
         let writing = (cue.first..cue.last).any(|j| WRITING_CUES.contains(&self.lower(j)));
