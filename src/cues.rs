@@ -4,8 +4,8 @@ use crate::claim::Stance;
 use crate::lexicon::{
     is_asked_opener, is_manner_next, is_sentence_end, is_subordinator, possessive_stem, ASK_FORMS, AUX, AUX_ALSO_NAMES, BLOCKERS,
     CALL_FORMS, COMPOUND_NOUN_MODIFIERS, CUE_NOUNS, DETERMINERS, DOCUMENT_CUES, DOCUMENT_NOUNS, FINITE_BE, LEXICON, MANNER_CUES,
-    MANNER_QUOTE_CLOSERS, NOT_SPEECH_IDIOMS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PLURAL_DETERMINERS, PRE_CUE,
-    QUESTION_WORDS, RELATIVE_OBJECTS, SINGLE_QUOTES, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
+    MANNER_QUOTE_CLOSERS, NOMINAL_CUES, NOT_SPEECH_IDIOMS, NOUNS_FIRST, OPENING_PHRASE_WORDS, PARENTHETICAL_CUES, PLURAL_DETERMINERS,
+    PRE_CUE, QUESTION_WORDS, RELATIVE_OBJECTS, SINGLE_QUOTES, SUBJECT_PRONOUNS, THIRD_PERSON_POSSESSIVES,
 };
 use crate::text::tokens::Tok;
 
@@ -21,6 +21,8 @@ pub(crate) enum Form {
     According,
     /// `Y was rejected by X`: the speaker follows, the content is the subject.
     Passive,
+    /// `X's claim that Y`: a noun of a claim, its speaker the possessive before it.
+    Nominal,
 }
 
 /// A cue found in the text: token range `[first, last)`.
@@ -92,6 +94,17 @@ pub(crate) fn find_cues(toks: &[Tok], from: usize, to: usize, skip: &dyn Fn(&Tok
     let mut i = from;
     while i < to {
         if skip(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // "the senator's claim that ...", "his insistence that ...": a noun of a claim
+        // after its speaker's possessive, before "that"
+        let owner = i.checked_sub(1).filter(|&p| p >= from).is_some_and(|p| {
+            let w = toks[p].lower.as_str();
+            THIRD_PERSON_POSSESSIVES.contains(&w) || possessive_stem(w).is_some_and(|stem| !stem.is_empty() && toks[p].cap)
+        });
+        if owner && NOMINAL_CUES.contains(&toks[i].lower.as_str()) && toks.get(i + 1).is_some_and(|t| t.lower == "that") && i + 1 < to {
+            out.push(Cue { first: i, last: i + 1, stance: Stance::Assert, form: Form::Nominal });
             i += 1;
             continue;
         }

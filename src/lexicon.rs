@@ -365,6 +365,11 @@ pub(crate) const PLURAL_DETERMINERS: &[&str] = &[
     "those", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
+/// Nouns of a claim that report one after their speaker's possessive and `that`
+/// (`the senator's claim that ...`, `his insistence that ...`).
+pub(crate) const NOMINAL_CUES: &[&str] =
+    &["claim", "claims", "assertion", "assertions", "contention", "insistence", "allegation", "allegations", "argument", "warning"];
+
 /// Idioms in which a cue word reports nothing, as rows of the [`LEXICON`]'s slots;
 /// a leading `^` anchors a row at the start of its sentence or clause (`Having said
 /// that, ...`, `That said, ...`, `It is worth noting that ...`, `It goes without

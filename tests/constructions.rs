@@ -499,3 +499,25 @@ fn a_question_before_asked_and_its_hearer() {
         ("“But why?” reporter Ana Lima asked him.", "asked him", Stance::Assert, Some("But why?")),
     ]);
 }
+
+#[test]
+fn a_noun_of_a_claim_after_its_speakers_possessive() {
+    check(&[
+        (
+            "Fact-checkers looked into Mayor Ana Ruiz’s contention that crime had fallen, and found it true.",
+            "contention",
+            Stance::Assert,
+            Some("crime had fallen"),
+        ),
+        (
+            "Reporters checked his claim that the bridge had been inspected twice.",
+            "claim",
+            Stance::Assert,
+            Some("the bridge had been inspected twice"),
+        ),
+    ]);
+    // without a possessive speaker, or without `that`, no claim
+    none(&["The claim that the bridge was safe drew scorn.", "Ana Ruiz’s claim was rejected."]);
+    let claims = attribute("Fact-checkers looked into Mayor Ana Ruiz’s contention that crime had fallen.", &[]);
+    assert_eq!(claims[0].speaker.text, "Mayor Ana Ruiz");
+}

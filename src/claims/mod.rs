@@ -18,6 +18,7 @@
 //! | [`split_quote`] | `split_quote`: the second half of `“A,” X said, “B.”` |
 //! | [`according`] | `according_to`: `according to X, Y` / `Y, according to X` |
 //! | [`passive`] | `passive`: `Y was rejected by X` |
+//! | [`nominal`] | `nominal`: `X's claim that Y` |
 //! | [`content_after`] | `decline`, `participle`, `content_after`: `X declined to comment on Y`, `X did Z, saying Y`, `X said (that) Y` |
 //! | [`tail_end`] | `tail_end`: a noun-phrase content ends before the cue's tail (`denied the charges through his lawyer`) |
 //! | [`content_end`] | `content_end` (learned): where a content after its cue ends |
@@ -52,6 +53,7 @@ mod content_after;
 mod content_before;
 mod content_end;
 mod continued_quote;
+mod nominal;
 mod passive;
 mod sentence;
 mod speaker;
@@ -80,6 +82,9 @@ pub enum Rule {
     AccordingTo,
     /// `Y was rejected by X`.
     Passive,
+    /// A noun of a claim after its speaker's possessive: `X's claim that Y`, `his
+    /// insistence that Y`.
+    Nominal,
     /// A refusal or failure to say, with its topic if any: `X declined to comment
     /// (on Y)`, `X did not respond to a request for comment`.
     Decline,
@@ -110,12 +115,13 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in table order.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::AsPutIt,
         Rule::ContentBefore,
         Rule::SplitQuote,
         Rule::AccordingTo,
         Rule::Passive,
+        Rule::Nominal,
         Rule::Decline,
         Rule::Participle,
         Rule::ContentAfter,
@@ -134,6 +140,7 @@ impl Rule {
             Rule::SplitQuote => "split_quote",
             Rule::AccordingTo => "according_to",
             Rule::Passive => "passive",
+            Rule::Nominal => "nominal",
             Rule::Decline => "decline",
             Rule::Participle => "participle",
             Rule::ContentAfter => "content_after",
@@ -302,6 +309,7 @@ const RULES: &[Row] = &[
     // sweep 2, cues left to right: the speaker after a preposition, or the content after the cue
     Row { rule: Rule::AccordingTo, step: Step::Opening(Cues { forms: &[According], stances: Any }, according::find) },
     Row { rule: Rule::Passive, step: Step::Opening(Cues { forms: &[Form::Passive], stances: Any }, passive::find) },
+    Row { rule: Rule::Nominal, step: Step::Opening(Cues { forms: &[Form::Nominal], stances: Any }, nominal::find) },
     Row {
         rule: Rule::Decline,
         step: Step::Opening(Cues { forms: &[Finite, Participle], stances: Stances::Decline }, content_after::decline),

@@ -63,10 +63,11 @@ pub(crate) fn analyse(text: &str, range: Range<usize>, toks: &[Tok], entities: &
     // stands for a person named before, as `he` does
     let aged = words.len() >= 2 && words[0] == "the" && is_age(words[1]);
     let pronoun = match words.as_slice() {
-        ["he"] | ["she"] => Some(Pronoun::Person),
+        // (possessives too: the speaker of a nominal report, "his claim that ...")
+        ["he"] | ["she"] | ["his"] | ["her"] => Some(Pronoun::Person),
         _ if aged => Some(Pronoun::Person),
-        ["it"] => Some(Pronoun::Thing),
-        ["they"] | ["both"] => Some(Pronoun::Plural),
+        ["it"] | ["its"] => Some(Pronoun::Thing),
+        ["they"] | ["both"] | ["their"] => Some(Pronoun::Plural),
         _ => None,
     };
     // the head: up to the first modifier or comma
