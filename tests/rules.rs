@@ -16,6 +16,7 @@ Councillor Ana Ruiz said the vote would be held in May.
 The Daily Courier, citing two officials, reported that the port would close.
 “The plan is sound,” Voss said. “It will save money.”
 As the harbour master put it, the channel is too shallow for the new ferries.
+Engineers doubted Voss’s claim that the tunnel was safe.
 ";
 
 /// The entities a NER model would give (persons and organisations).
@@ -62,6 +63,7 @@ fn every_claim_names_its_rule() {
         (Rule::ContentBefore, "The plan is sound"),
         (Rule::ContinuedQuote, "It will save money"),
         (Rule::AsPutIt, "the channel is too shallow for the new ferries"),
+        (Rule::Nominal, "the tunnel was safe"),
     ];
     let mut got = found(&claims);
     let mut want: Vec<(Rule, String)> = want.into_iter().map(|(r, t)| (r, t.to_owned())).collect();
