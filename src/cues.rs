@@ -43,8 +43,11 @@ fn slots(row: &str) -> Vec<(Vec<&str>, bool)> {
         .collect()
 }
 
+/// A row's slots: each its alternatives and whether it is optional.
+type Slots = Vec<(Vec<&'static str>, bool)>;
+
 /// A lexicon row split into slots (alternatives, optional) with its stance.
-type Row = (Vec<(Vec<&'static str>, bool)>, Stance);
+type Row = (Slots, Stance);
 
 /// The lexicon rows split into slots, once.
 fn lexicon() -> &'static [Row] {
@@ -54,8 +57,8 @@ fn lexicon() -> &'static [Row] {
 
 /// The idioms in which a cue word reports nothing, split into slots, each with
 /// whether it is anchored at a clause start.
-fn idioms() -> &'static [(Vec<(Vec<&'static str>, bool)>, bool)] {
-    static ROWS: std::sync::OnceLock<Vec<(Vec<(Vec<&'static str>, bool)>, bool)>> = std::sync::OnceLock::new();
+fn idioms() -> &'static [(Slots, bool)] {
+    static ROWS: std::sync::OnceLock<Vec<(Slots, bool)>> = std::sync::OnceLock::new();
     ROWS.get_or_init(|| NOT_SPEECH_IDIOMS.iter().map(|r| r.strip_prefix("^ ").map_or((slots(r), false), |r| (slots(r), true))).collect())
 }
 
@@ -249,15 +252,12 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
             && (i + 2..=i + reach).find(|&k| ends(k)).is_some_and(|e| (i + 1..e).all(|k| toks[k].word))
     };
     let closes = ends(i + 1) || next(i + 1).is_some_and(is_subordinator) || circumstance(6);
-    if closes && (i.saturating_sub(8)..i).any(|k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str())) {
+    if closes && last_quote_closer(toks, i, 8).is_some() {
         return true;
     }
     // (a longer circumstance when only the speaker's words stand between the
     // quotation and the cue: "“…,” he declared in a tweet after the primaries.")
-    let quote_then_speaker = (i.saturating_sub(MANNER_SPEAKER_TOKENS + 1)..i)
-        .rev()
-        .find(|&k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str()))
-        .is_some_and(|q| (q + 1..i).all(|k| toks[k].word));
+    let quote_then_speaker = last_quote_closer(toks, i, MANNER_SPEAKER_TOKENS + 1).is_some_and(|q| (q + 1..i).all(|k| toks[k].word));
     if quote_then_speaker && circumstance(MANNER_CIRCUMSTANCE_TOKENS) {
         return true;
     }
@@ -271,10 +271,7 @@ fn manner_context(toks: &[Tok], i: usize, to: usize) -> bool {
     if ASK_FORMS.contains(&head) {
         // "asked him whether ...", or "“…?” she asked reporters." after a quotation
         // (its speaker right after the quotation: not "“…,” when the council asked")
-        let after_quote = (i.saturating_sub(8)..i)
-            .rev()
-            .find(|&k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str()))
-            .is_some_and(|q| !(q + 1..i).any(|k| is_subordinator(&toks[k].lower)));
+        let after_quote = last_quote_closer(toks, i, 8).is_some_and(|q| !(q + 1..i).any(|k| is_subordinator(&toks[k].lower)));
         let object = closing_object_end(toks, i + 1, to).is_some() && !next(i + 1).is_some_and(is_asked_opener);
         return asked_object_end(toks, i + 1, to).is_some_and(|j| j > i + 1) || after_quote && object;
     }
@@ -290,6 +287,11 @@ const CLOSING_OBJECT_TOKENS: usize = 4;
 pub(crate) fn closing_object_end(toks: &[Tok], i: usize, to: usize) -> Option<usize> {
     let end = (i + 1..=(i + CLOSING_OBJECT_TOKENS).min(to)).find(|&k| k >= to || is_sentence_end(&toks[k].lower))?;
     (i..end).all(|k| toks[k].word).then_some(end)
+}
+
+/// The last closing quotation mark among the `reach` tokens before token `i`.
+fn last_quote_closer(toks: &[Tok], i: usize, reach: usize) -> Option<usize> {
+    (i.saturating_sub(reach)..i).rev().find(|&k| MANNER_QUOTE_CLOSERS.contains(&toks[k].lower.as_str()))
 }
 
 /// Most tokens from a manner cue to the end of a circumstance that closes its

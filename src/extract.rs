@@ -11,7 +11,9 @@ use std::path::Path;
 #[cfg(feature = "onnx")]
 use crate::claim::Article;
 use crate::claim::Claim;
-use crate::claims::{raw_claims, unclaimed_cues, RawClaim, Rules};
+#[cfg(feature = "onnx")]
+use crate::claims::unclaimed_cues;
+use crate::claims::{raw_claims, RawClaim, Rules};
 use crate::doc::Doc;
 use crate::entity::Entity;
 #[cfg(feature = "onnx")]

@@ -433,6 +433,7 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawC
 /// ranges, each with whether a comma stands right before it: words the rules may
 /// read as a cue once the model has tagged the phrases around them (`X, a voter
 /// raised in Chile, said ...`: the apposition before the comma).
+#[cfg(feature = "onnx")]
 pub(crate) fn unclaimed_cues(doc: &Doc, claims: &[RawClaim]) -> Vec<(Range<usize>, bool)> {
     let mut out = Vec::new();
     for s in &doc.sentences {
