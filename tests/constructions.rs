@@ -257,7 +257,19 @@ fn as_someone_put_it() {
     check(&[
         ("As one trader put it, the rally has run out of buyers.", "put it", Stance::Assert, Some("the rally has run out of buyers")),
         ("The rally has run out of buyers, as one trader put it.", "put it", Stance::Assert, Some("The rally has run out of buyers")),
+        // a fronted `as` clause with its time and place before the comma
+        ("As the harbour master said last week, the channel is too shallow.", "said", Stance::Assert, Some("the channel is too shallow")),
+        (
+            "As the Gazette reported on Monday, the mill will close in March.",
+            "reported",
+            Stance::Assert,
+            Some("the mill will close in March"),
+        ),
+        ("As the coach told reporters in Leeds, the squad is tired.", "told", Stance::Assert, Some("the squad is tired")),
     ]);
+    // an `as` of time or cause takes an object: the clause after it is no one's claim
+    let claims = attribute("As the mayor announced the new budget on Monday, the bond market fell.", &[]);
+    assert!(claims.iter().all(|c| c.text.as_ref().is_none_or(|t| !t.text.contains("market"))), "{claims:?}");
     let claims = attribute("As one trader put it, the rally has run out of buyers.", &[]);
     assert_eq!(claims[0].speaker.text, "one trader");
     none(&["She put it on the table before the vote.", "The board put it to a vote in May."]);
@@ -400,6 +412,11 @@ fn a_quotation_after_the_cues_sentence_goes_on_with_it() {
         // a tail of circumstance closes the cue's sentence
         (
             "“We will not leave,” Ana Ruiz said as she and other marchers crossed the bridge early Sunday. “They cannot ignore us.”",
+            &["We will not leave", "They cannot ignore us"][..],
+        ),
+        // also after the speaker's appositions
+        (
+            "“We will not leave,” Ana Ruiz, 34, a nurse, said as she and other marchers crossed the bridge. “They cannot ignore us.”",
             &["We will not leave", "They cannot ignore us"][..],
         ),
         // the report before the cue is no quotation

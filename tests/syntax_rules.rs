@@ -278,3 +278,17 @@ fn an_apposition_with_a_participle_is_part_of_the_speaker() {
         &[],
     )]);
 }
+
+/// A fronted `As X noted …,` closes at its comma after a phrase of manner, which the
+/// chunks show (a prepositional phrase with no verb); the clause after the comma is
+/// X's. Without the chunks the phrase is read as what was noted.
+#[test]
+fn a_fronted_as_clause_closes_after_a_phrase_of_manner() {
+    check(&[(
+        "As one reader noted with a chart, the gap between the two plans is vast.",
+        "As_IN_B-SBAR one_CD_B-NP reader_NN_I-NP noted_VBD_B-VP with_IN_B-PP a_DT_B-NP chart_NN_I-NP ,_,_O the_DT_B-NP gap_NN_I-NP \
+         between_IN_B-PP the_DT_B-NP two_CD_I-NP plans_NNS_I-NP is_VBZ_B-VP vast_JJ_B-ADJP ._._O",
+        &[("one reader", "the gap between the two plans is vast")],
+        &[("one reader", "with a chart")],
+    )]);
+}

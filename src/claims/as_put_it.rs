@@ -1,9 +1,13 @@
 //! Rule `as_put_it`: a parenthetical `as X put it` — `As Ruiz put it, the plan is
 //! dead.` / `The plan is dead, as Ruiz put it.` — attributes its host clause to X.
 
-use super::sentence::{is_clause_break, Ctx};
+use super::sentence::{is_clause_break, is_quote_mark, Ctx};
 use super::{RawClaim, Rule};
 use crate::cues::{Cue, PARENTHETICAL_SPEAKER_TOKENS};
+use crate::syntax::Phrase;
+
+/// Most tokens of a phrase of manner between a fronted `as X put it` and its comma.
+const MANNER_PHRASE_TOKENS: usize = 10;
 
 /// The claim of a parenthetical `as X put it` (the cue lexicon gives `put it` only
 /// there).
@@ -18,13 +22,32 @@ impl Ctx<'_> {
         // fronted ("As X put it, Y."): the clause after it; else ("Y, as X put it."):
         // the clause before it
         let content = if at <= self.subject_start {
-            self.tok(cue.last).filter(|t| is_clause_break(t))?;
-            self.bytes(cue.last + 1, self.hi)?
+            let comma = self.as_clause_end(cue)?;
+            self.bytes(comma + 1, self.hi)?
         } else {
             self.tok(at.checked_sub(1)?).filter(|t| is_clause_break(t))?;
             self.bytes(self.lo, at - 1)?
         };
         let content = self.trim_content(content)?;
         Some(self.claim(speaker, self.bytes(cue.first, cue.last)?, content, cue.stance, Rule::AsPutIt))
+    }
+
+    /// The comma that closes a fronted `As X put it,`: right after the cue, or after
+    /// its time and place (`As the minister said last week,`, `As Reuters reported on
+    /// Monday,`) and a phrase of manner with no verb of its own (`As one reader
+    /// pointed out with a chart,`). An object makes the `as` one of time or cause (`As
+    /// the minister announced the plan, prices fell`): none.
+    fn as_clause_end(&self, cue: &Cue) -> Option<usize> {
+        let after = self.skip_tails(self.skip_told_object(cue));
+        if self.tok(after).is_some_and(is_clause_break) {
+            return Some(after);
+        }
+        let phrase = self.tok(after).and_then(|t| self.syntax.chunk_at(t.start)).is_some_and(|c| c.kind == Phrase::Pp);
+        let comma = (after + 1..(after + MANNER_PHRASE_TOKENS).min(self.hi)).find(|&j| is_clause_break(&self.toks[j]))?;
+        let plain = (after..comma).all(|j| {
+            let t = &self.toks[j];
+            !self.finite_verb(t) && !is_quote_mark(t) && !self.complementizer(j)
+        });
+        (phrase && plain).then_some(comma)
     }
 }

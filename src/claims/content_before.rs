@@ -63,7 +63,9 @@ impl Ctx<'_> {
             match inverted.then(|| self.speaker_right(after)).flatten().filter(closes_clause) {
                 Some(sp) => (sp, before),
                 // "Y, X, a title, said." — the speaker with its appositions
-                None if is_clause_break(prev) && (self.at_end(after) || self.tok(after).is_some_and(is_clause_break)) => {
+                None if is_clause_break(prev)
+                    && (self.at_end(after) || self.tok(after).is_some_and(is_clause_break) || self.reported_quote_before(cue)) =>
+                {
                     self.appositive_speaker(cue)?
                 }
                 None => return None,
@@ -92,12 +94,8 @@ impl Ctx<'_> {
                 && (split_quote || !self.tok(after + 1).is_some_and(is_opening_quote)))
                 || next_cue == Some(after)
                 || colon_quote;
-            // after "“A,” X said", what follows the cue is circumstance ("said as she
-            // left"), never content — when the quotation closes as a report does
-            // (",”" "?”" "!”"), not as a phrase ("warned against “X” and said")
-            let reported = boundary.is_some_and(|b| {
-                split_quote && b > self.lo && REPORTED_QUOTE_ENDS.contains(&self.lower(b - 1)) && !COORDINATORS.contains(&self.lower(b + 1))
-            });
+            // after "“A,” X said", what follows the cue is circumstance ("said as she left")
+            let reported = self.reported_quote_before(cue);
             if !self.at_end(after) && !continues && !reported {
                 return None;
             }
@@ -163,6 +161,21 @@ impl Ctx<'_> {
         }
         let content = self.trim_content(start..end)?;
         Some(self.claim(speaker, self.bytes(cue.first, object_end.max(cue.last))?, content, cue.stance, Rule::ContentBefore))
+    }
+
+    /// Whether a quotation closes as a report does (`,”` `?”` `!”`, not a phrase:
+    /// `warned against “X” and said`) right before the cue's speaker and its
+    /// appositions (`“A,” X said`, `“A,” Quina Jones, 25, said`): what follows the cue
+    /// is then circumstance (`said as she left`), never content.
+    fn reported_quote_before(&self, cue: &Cue) -> bool {
+        let near = cue.first.saturating_sub(REACH).max(self.lo);
+        let close = (near..cue.first).rev().find(|&j| is_closing_quote(&self.toks[j]));
+        close.is_some_and(|b| {
+            b > self.lo
+                && REPORTED_QUOTE_ENDS.contains(&self.lower(b - 1))
+                && !COORDINATORS.contains(&self.lower(b + 1))
+                && !(b + 1..cue.first).any(|j| self.verbish(&self.toks[j]) || is_quote_mark(&self.toks[j]))
+        })
     }
 
     /// "Y, X, a title, said": the speaker with its appositions (and the token that
