@@ -562,6 +562,17 @@ pub(crate) const NOT_PARTICIPLE_TAILS: &[&str] = &[
 pub(crate) const FRONTING_SUBORDINATORS: &[&str] =
     &["when", "while", "although", "though", "as", "after", "if", "because", "since", "before", "once", "whereas", "until"];
 
+/// Subordinators of time: a clause one opens right after a cue, with no main clause
+/// after it, is when it was said, not what (`said before he died`).
+pub(crate) const CIRCUMSTANCE_CLAUSE_OPENERS: &[&str] = &["when", "after", "before", "until", "once"];
+
+/// Prepositions of manner, means, place and time: a phrase one opens right after a
+/// cue, running to the sentence end with no verb, is circumstance (`responded with
+/// vitriol`, `reported from Kabul`). Not those of a topic (`argued for`, `wrote of`,
+/// `said about`) nor `in` / `on` (`argued in favour of`, `reported on the budget`).
+pub(crate) const CIRCUMSTANCE_ONLY_PREPOSITIONS: &[&str] =
+    &["with", "by", "from", "into", "during", "through", "via", "amid", "after", "before", "under", "without"];
+
 /// A pro-form that is a whole content (`said as much in an interview`).
 pub(crate) const PRO_FORM_CONTENT: [&str; 2] = ["as", "much"];
 

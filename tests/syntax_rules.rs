@@ -292,3 +292,44 @@ fn a_fronted_as_clause_closes_after_a_phrase_of_manner() {
         &[("one reader", "with a chart")],
     )]);
 }
+
+/// What follows a cue may be only when, how or where it was said: a phrase of
+/// manner or place with no verb, a clause of time whose verb is its last, a verb
+/// joined to the cue. With the tags that is no claim; a phrase of a topic (`argued
+/// for`) and a clause of time before the reported one stay claims.
+#[test]
+fn circumstance_alone_after_a_cue_is_no_claim() {
+    check(&[
+        (
+            "The mayor responded with a shrug and a smile.",
+            "The_DT_B-NP mayor_NN_I-NP responded_VBD_B-VP with_IN_B-PP a_DT_B-NP shrug_NN_I-NP and_CC_I-NP a_DT_I-NP smile_NN_I-NP ._._O",
+            &[],
+            &[("The mayor", "with a shrug and a smile")],
+        ),
+        (
+            "The senator quipped when the lights failed.",
+            "The_DT_B-NP senator_NN_I-NP quipped_VBD_B-VP when_WRB_B-ADVP the_DT_B-NP lights_NNS_I-NP failed_VBD_B-VP ._._O",
+            &[],
+            &[("The senator", "when the lights failed")],
+        ),
+        (
+            "The mayor said and did the same things.",
+            "The_DT_B-NP mayor_NN_I-NP said_VBD_B-VP and_CC_O did_VBD_B-VP the_DT_B-NP same_JJ_I-NP things_NNS_I-NP ._._O",
+            &[],
+            &[("The mayor", "and did the same things")],
+        ),
+        (
+            "The senator noted when the race began she led by ten points.",
+            "The_DT_B-NP senator_NN_I-NP noted_VBD_B-VP when_WRB_B-ADVP the_DT_B-NP race_NN_I-NP began_VBD_B-VP she_PRP_B-NP \
+             led_VBD_B-VP by_IN_B-PP ten_CD_B-NP points_NNS_I-NP ._._O",
+            &[("The senator", "when the race began she led by ten points")],
+            &[("The senator", "when the race began she led by ten points")],
+        ),
+        (
+            "The governor argued for the new levy.",
+            "The_DT_B-NP governor_NN_I-NP argued_VBD_B-VP for_IN_B-PP the_DT_B-NP new_JJ_I-NP levy_NN_I-NP ._._O",
+            &[("The governor", "for the new levy")],
+            &[("The governor", "for the new levy")],
+        ),
+    ]);
+}
