@@ -251,6 +251,21 @@ fn two_claims_in_one_sentence_stay_two() {
     ]);
 }
 
+/// A cue set off by commas right after a relative pronoun or a joiner interrupts
+/// that clause: what follows is the claim, the pronoun alone is none.
+#[test]
+fn a_cue_inside_a_relative_clause_gives_what_follows_it() {
+    for (text, want) in [
+        ("The ferry docks near the old mill, which, the harbour master said, is due to be demolished.", "is due to be demolished"),
+        ("She hired Tom Berg, who ran the depot and, she said, has never missed a day.", "has never missed a day"),
+    ] {
+        let claims = attribute(text, &[]);
+        let said: Vec<&str> =
+            claims.iter().filter(|c| c.cue.text == "said").filter_map(|c| c.text.as_ref().map(|t| t.text.as_str())).collect();
+        assert_eq!(said, [want], "{text:?}");
+    }
+}
+
 /// `as X put it` gives its host clause to X; `put it` elsewhere is no speech.
 #[test]
 fn as_someone_put_it() {

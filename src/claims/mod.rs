@@ -352,13 +352,21 @@ pub(crate) fn raw_claims(doc: &Doc, rules: Rules, learned: &Learned) -> Vec<RawC
                 Step::Closing(answers, find) if answers.answers(cue) => find(&ctx, cue, next),
                 _ => None,
             });
-            let Some(c) = found else { continue };
+            let Some(mut c) = found else { continue };
             claimed[k] = true;
             for row in &rows {
                 if let Step::Second(second) = row.step {
                     if let Some(z) = second(&ctx, &c, next) {
                         let quote = ctx.quote_kind(&z);
-                        second_halves.push(RawClaim { content: Some(z), quote, rule: row.rule, ..c.clone() });
+                        let half = RawClaim { content: Some(z), quote, rule: row.rule, ..c.clone() };
+                        // a first half cut after its relative pronoun ("the stadium,
+                        // which, he said, is full on game days") says nothing: the
+                        // second is the claim
+                        if split_quote::dangles(&ctx, &c) {
+                            c = half;
+                        } else {
+                            second_halves.push(half);
+                        }
                     }
                 }
             }
