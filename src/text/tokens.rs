@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use crate::lexicon::WORD_INNER_CHARS;
 
-/// A token: a word (letters, digits and inner `.`, `-`, `'`, `’`, `&`) or one
-/// punctuation character.
+/// A token: a word (letters, digits and inner `.`, `-`, `'`, `’`, `&`, a comma
+/// between thousands) or one punctuation character.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Tok {
     pub(crate) start: usize,
@@ -43,7 +43,7 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
             while j < chars.len() {
                 let d = chars[j].1;
                 let inner = WORD_INNER_CHARS.contains(&d) && j + 1 < chars.len() && chars[j + 1].1.is_alphanumeric();
-                if d.is_alphanumeric() || inner {
+                if d.is_alphanumeric() || inner || thousands_separator(&chars, j) {
                     j += 1;
                 } else if d == '.' && is_dotted(&chars[i..=j]) {
                     // keep the final period of U.S. / R.P.S.
@@ -70,6 +70,13 @@ pub(crate) fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
     out
 }
 
+/// Whether the comma at `j` separates thousands inside a number (`20,000`,
+/// `$1,250,000`): a digit before it, three digits after it and no fourth.
+fn thousands_separator(chars: &[(usize, char)], j: usize) -> bool {
+    let digit = |k: usize| chars.get(k).is_some_and(|x| x.1.is_ascii_digit());
+    chars[j].1 == ',' && j > 0 && digit(j - 1) && (j + 1..=j + 3).all(digit) && !digit(j + 4)
+}
+
 /// `U.S.`-style: single letters separated by periods.
 fn is_dotted(chars: &[(usize, char)]) -> bool {
     let s: String = chars.iter().map(|x| x.1).collect();
@@ -90,6 +97,9 @@ mod tests {
             ("J.K.L. Moreau, 61,", &["J.K.L.", "Moreau", ",", "61", ","]),
             ("€5 ça", &["€", "5", "ça"]),
             ("''Yes,'' he said", &["''", "Yes", ",", "''", "he", "said"]),
+            // a comma between thousands is inside the number; one of a list is not
+            ("his 20,000 fans, $1,250,000 in 2019,2020", &["his", "20,000", "fans", ",", "$", "1,250,000", "in", "2019", ",", "2020"]),
+            ("1,2,3 and 5,", &["1", ",", "2", ",", "3", "and", "5", ","]),
             ("", &[]),
         ];
         for (text, want) in table {
