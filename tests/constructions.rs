@@ -235,6 +235,19 @@ fn two_claims_in_one_sentence_stay_two() {
             Some("the inspection had been rushed"),
         ),
         ("Officials said the road would reopen; they added that tolls would rise.", "added", Stance::Assert, Some("tolls would rise")),
+        // a participle after a comma closed inside a quotation continues the subject
+        (
+            "The coach said the squad was “in great shape,” adding that two players were injured.",
+            "said",
+            Stance::Assert,
+            Some("the squad was “in great shape"),
+        ),
+        (
+            "The coach said the squad was “in great shape,” adding that two players were injured.",
+            "adding",
+            Stance::Assert,
+            Some("two players were injured"),
+        ),
         // a subject of common nouns, not only a name or a pronoun
         (
             "The minister emphasized that the reform was fair, and human rights groups warned that it would fail.",

@@ -178,10 +178,13 @@ impl<'a> Ctx<'a> {
         i
     }
 
-    /// Whether cue `d` continues the previous cue's subject (`, adding`, `and denies`).
+    /// Whether cue `d` continues the previous cue's subject (`, adding`, `,” adding`,
+    /// `and denies`).
     pub(super) fn sequential(&self, d: &Cue) -> bool {
         let prev = d.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
-        (d.form == Form::Participle && prev == ",") || (d.form == Form::Finite && matches!(prev, "and" | "but"))
+        // (a comma closed inside a quotation: `“… the party,” adding`)
+        let after_quote = d.first >= 2 && self.tok(d.first - 1).is_some_and(is_closing_quote) && self.lower(d.first - 2) == ",";
+        (d.form == Form::Participle && (prev == "," || after_quote)) || (d.form == Form::Finite && matches!(prev, "and" | "but"))
     }
 
     /// Whether the marker token `m` (`, while`, `;`) opens a coordinate clause with a
