@@ -115,6 +115,19 @@ fn the_content_ends_with_the_reported_clause() {
             Stance::Assert,
             Some("the strike would end on Monday"),
         ),
+        // an aside right after `that` opens the clause
+        (
+            "Economists argue that, while the levy may lower premiums, workers will pay more.",
+            "argue",
+            Stance::Assert,
+            Some("while the levy may lower premiums, workers will pay more"),
+        ),
+        (
+            "The Courier reported that, according to her diary, she met the donors twice.",
+            "reported",
+            Stance::Assert,
+            Some("according to her diary, she met the donors twice"),
+        ),
         // an aside that has no subject of its own is part of the clause
         (
             "The clerk said the ledger, while marked as secret, was mostly a list of invoices.",

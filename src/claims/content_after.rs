@@ -131,7 +131,11 @@ impl Ctx<'_> {
         // ", but offered no proof": the subject's next act, not what was said
         let next_act =
             |m: usize| matches!(self.lower(m + 1), "and" | "but") && self.tok(m + 2).is_some_and(|t| self.verbish(t) && !is_aux(t));
+        // (never right after a complementiser: "argue that, while the tax may …,
+        // workers will …" — the aside opens the clause)
+        let after_that = |m: usize| m > i && self.complementizer(m - 1);
         if let Some(m) = (i..end_tok)
+            .filter(|&m| !after_that(m))
             .find(|&m| is_clause_break(&self.toks[m]) && ((self.lower(m + 1) == "according" && self.lower(m + 2) == "to") || next_act(m)))
         {
             end_tok = m;
@@ -153,6 +157,7 @@ impl Ctx<'_> {
         // position", ", implicitly putting ...") or ", and when ..."
         let tail = |m: usize| self.lower(m) == ";" || self.lower(m) == "," && (self.participle_tail(m + 1) || self.and_subordinate(m + 1));
         if let Some(m) = (i..end_tok)
+            .filter(|&m| !after_that(m))
             .find(|&m| !quoted(m) && (closing(m) || tail(m) && m > i || fronted && self.lower(m) == "," && self.clause_follows(m + 1)))
         {
             end_tok = m;

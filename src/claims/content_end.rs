@@ -54,7 +54,10 @@ pub(crate) fn candidates(ctx: &Ctx, cues: &[Cue], claim: &RawClaim) -> Vec<Candi
     if a >= b {
         return Vec::new();
     }
-    let breaks: Vec<usize> = (a + 1..b).filter(|&m| is_break(ctx, m) && ctx.quote_at(toks[m].start).is_none()).collect();
+    // (not right after a complementiser: "that, while …, workers will" — the aside
+    // opens the clause)
+    let breaks: Vec<usize> =
+        (a + 1..b).filter(|&m| is_break(ctx, m) && ctx.quote_at(toks[m].start).is_none() && !ctx.complementizer(m - 1)).collect();
     let mut out = Vec::new();
     for (k, &m) in breaks.iter().enumerate() {
         let Some(kept) = ctx.trim_content(content.start..toks[m].start) else { continue };

@@ -107,6 +107,8 @@ fn closes_abbreviation(p: &str, dot: usize) -> bool {
     // the word starts after the last separator, whatever its width in bytes
     let word_start = before.char_indices().rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"').map_or(0, |(i, c)| i + c.len_utf8());
     let word = before[word_start..].trim_start_matches(|c: char| !c.is_alphanumeric());
+    // a title with a prefix: "then-Sen.", "ex-Gov."
+    let word = word.rsplit_once('-').map_or(word, |(_, w)| w);
     if word.is_empty() {
         return false;
     }
@@ -192,6 +194,8 @@ mod tests {
             ("\"It is over.\" He left.", &["\"It is over.\"", "He left."]),
             ("On Sept. 20 they met. Fine", &["On Sept. 20 they met.", "Fine"]),
             ("Donald J. Trump spoke. Yes", &["Donald J. Trump spoke.", "Yes"]),
+            ("She met then-Sen. Barack Obama. Yes", &["She met then-Sen. Barack Obama.", "Yes"]),
+            ("It was well-known. Yes", &["It was well-known.", "Yes"]),
             ("“Ça va.” Über alles.", &["“Ça va.”", "Über alles."]),
             ("the price rose 3.5 percent. Then", &["the price rose 3.5 percent.", "Then"]),
             ("Really? Yes!", &["Really?", "Yes!"]),
