@@ -247,7 +247,7 @@ pub(crate) const LEXICON: &[(&str, Stance)] = &[
     ("clarified|clarifies|charged|reasoned|theorized|theorised|theorizes|deflected|interjected", Stance::Assert),
     ("acknowledge", Stance::Confirm),
     // a reporting verb after a verb of going on or trying: the group is the cue
-    ("went|goes|go on to say|argue|insist|note|add|explain|claim|warn|tell|assert|stress|write|predict", Stance::Assert),
+    ("went|goes|go|going on to say|argue|insist|note|add|explain|claim|warn|tell|assert|stress|write|predict", Stance::Assert),
     ("continued|continues|continue|tried|tries|try|sought|seeks|began|begins|begun to say|argue|insist|note|add|explain|claim|warn|tell|assert|stress|write|predict", Stance::Assert),
     ("was|were|is|are|been quick to say|note|add|point|stress|insist|argue|warn|claim|praise|criticize|blame|deny", Stance::Assert),
     ("pointed|points out|to", Stance::Assert),

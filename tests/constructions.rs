@@ -307,6 +307,22 @@ fn as_someone_put_it() {
             Some("the mill will close in March"),
         ),
         ("As the coach told reporters in Leeds, the squad is tired.", "told", Stance::Assert, Some("the squad is tired")),
+        // a speaker with an apposition
+        (
+            "As many engineers, including Ana Ruiz, have pointed out, the bridge is too narrow.",
+            "have pointed out",
+            Stance::Assert,
+            Some("the bridge is too narrow"),
+        ),
+        // between a subject and its predicate the clause goes on after the cue
+        ("The port, as one pilot noted, has never closed in winter.", "noted", Stance::Assert, Some("has never closed in winter")),
+        // a cue with a content of its own is no parenthetical
+        (
+            "The talks stalled, as Ruiz said she had warned the board they would.",
+            "said",
+            Stance::Assert,
+            Some("she had warned the board they would"),
+        ),
     ]);
     // an `as` of time or cause takes an object: the clause after it is no one's claim
     let claims = attribute("As the mayor announced the new budget on Monday, the bond market fell.", &[]);

@@ -6,6 +6,9 @@ use super::{RawClaim, Rule};
 use crate::cues::{Cue, PARENTHETICAL_SPEAKER_TOKENS};
 use crate::syntax::Phrase;
 
+/// Most tokens of a speaker with its apposition between `as` and the cue.
+const APPOSITIVE_SPEAKER_TOKENS: usize = 14;
+
 /// Most tokens of a phrase of manner between a fronted `as X put it` and its comma.
 const MANNER_PHRASE_TOKENS: usize = 10;
 
@@ -17,7 +20,21 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, _next: Option<usize>) -> Option<RawClai
 
 impl Ctx<'_> {
     fn as_put_it(&self, cue: &Cue) -> Option<RawClaim> {
-        let at = (cue.first.saturating_sub(PARENTHETICAL_SPEAKER_TOKENS).max(self.lo)..cue.first).rev().find(|&j| self.lower(j) == "as")?;
+        let near = cue.first.saturating_sub(PARENTHETICAL_SPEAKER_TOKENS).max(self.lo);
+        let at = match (near..cue.first).rev().find(|&j| self.lower(j) == "as") {
+            Some(at) => at,
+            // a speaker with an apposition ("As many experts, including Mr. Lee, have
+            // noted, …"): further back, over a speaker with no verb of its own
+            None => {
+                let far = cue.first.saturating_sub(APPOSITIVE_SPEAKER_TOKENS).max(self.lo);
+                let at = (far..near).rev().find(|&j| self.lower(j) == "as")?;
+                let closes = self.tok(cue.first - 1).is_some_and(is_clause_break);
+                if !closes || (at + 1..cue.first).any(|j| self.finite_verb(&self.toks[j])) {
+                    return None;
+                }
+                at
+            }
+        };
         let speaker = self.bytes(at + 1, cue.first)?;
         // fronted ("As X put it, Y."): the clause after it; else ("Y, as X put it."):
         // the clause before it
@@ -26,6 +43,14 @@ impl Ctx<'_> {
             self.bytes(comma + 1, self.hi)?
         } else {
             self.tok(at.checked_sub(1)?).filter(|t| is_clause_break(t))?;
+            // not between a subject and its predicate ("Hawaii, as one adviser
+            // noted, rarely gets two storms": the clause goes on after it), and only with no content of its own ("…, as Ruiz said he had told him
+            // that …")
+            let after = self.skip_tails(self.skip_told_object(cue));
+            let gap = self.at_end(after) || self.tok(after).is_some_and(is_clause_break);
+            if !gap || (after + 1..after + 3).any(|j| self.tok(j).is_some_and(|t| self.finite_verb(t))) {
+                return None;
+            }
             self.bytes(self.lo, at - 1)?
         };
         let content = self.trim_content(content)?;
