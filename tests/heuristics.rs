@@ -128,6 +128,22 @@ fn according_to() {
             &[],
             &[("two people familiar with the matter", Anonymous, Assert, "The company paid no tax in 2019")],
         ),
+        // an opening phrase is no content; a clause that opens the sentence is
+        (
+            "In 2019, the company paid no tax, according to the filings.",
+            &[],
+            &[("the filings", Anonymous, Assert, "the company paid no tax")],
+        ),
+        (
+            "When the plant was sold, the company paid no tax, according to the filings.",
+            &[],
+            &[("the filings", Anonymous, Assert, "When the plant was sold, the company paid no tax")],
+        ),
+        (
+            "And the company has held a lead over its rival, Berg Ltd, in Norway, according to the filings.",
+            &[],
+            &[("the filings", Anonymous, Assert, "the company has held a lead over its rival, Berg Ltd, in Norway")],
+        ),
     ]);
 }
 

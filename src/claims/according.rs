@@ -7,7 +7,7 @@ use super::sentence::{is_clause_break, Ctx, REACH};
 use super::speaker::Step;
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
-use crate::lexicon::{is_intro, LEADERS};
+use crate::lexicon::{is_intro, COORDINATORS, LEADERS};
 
 /// The claim of an `according to` cue, unless a claim of the sentence so far holds
 /// a cue in its content ("X said Y, according to a statement": X's claim has Y).
@@ -47,11 +47,18 @@ impl Ctx<'_> {
         }
         let speaker = self.bytes(cue.last, e)?;
         let mut s = self.lo;
+        // (an opening phrase, not a clause: "And Mrs. Clinton now holds …, the
+        // nominee, among black voters, according to" and "When the training is
+        // tailored, it works, according to" are content from their first word)
         while s < cue.first && is_intro(self.lower(s)) && self.lower(s) != "according" {
             match (s..cue.first.min(s + REACH)).find(|&j| is_clause_break(&self.toks[j])) {
-                Some(c) if c + 1 < cue.first => s = c + 1,
+                Some(c) if c + 1 < cue.first && !(s..c).any(|j| self.finite_verb(&self.toks[j])) => s = c + 1,
                 _ => break,
             }
+        }
+        // (a leading "And" / "But" joins the sentence to the one before)
+        if COORDINATORS.contains(&self.lower(s)) && s + 1 < cue.first {
+            s += 1;
         }
         let content = self.trim_content(self.bytes(s, cue.first)?)?;
         Some(self.claim(speaker, cue_range, content, cue.stance, Rule::AccordingTo))
