@@ -257,8 +257,8 @@ impl Ctx<'_> {
     }
 
     /// Whether what follows a cue is circumstance only, with no clause of what was
-    /// said: a phrase of manner, means or place with no verb of its own to the
-    /// sentence end (`responded with vitriol`, `responded by pointing a finger`,
+    /// said: phrases of manner, means or place with no finite verb to the sentence
+    /// end (`responded with vitriol`, `responded by pointing a finger`,
     /// `reported from Kabul`; not a topic: `argued for the plan`, `wrote of exile`), a
     /// clause of time whose verb is the last (`said before he died`, `added when the
     /// host laughed`; not `noted when the race began she led by 50 points`), or a verb
@@ -294,8 +294,7 @@ impl Ctx<'_> {
             }
             return true;
         }
-        let past = self.skip_circumstance(a);
-        CIRCUMSTANCE_ONLY_PREPOSITIONS.contains(&first) && past > a && self.at_end(past)
+        CIRCUMSTANCE_ONLY_PREPOSITIONS.contains(&first) && !(a..b).any(|j| self.finite_verb(&self.toks[j]))
     }
 
     /// The speaker of a cue that opens its sentence, inverted (`Said Ruiz: “…”`,
