@@ -115,6 +115,20 @@ fn the_content_ends_with_the_reported_clause() {
             Stance::Assert,
             Some("the strike would end on Monday"),
         ),
+        // also after a comma closed inside a quotation, where a clause of its own may
+        // report again
+        (
+            "The mayor said the budget was “tight but fair,” though she noted that the reserve had shrunk.",
+            "said",
+            Stance::Assert,
+            Some("the budget was “tight but fair"),
+        ),
+        (
+            "The mayor said the budget was “tight but fair,” though she noted that the reserve had shrunk.",
+            "noted",
+            Stance::Assert,
+            Some("the reserve had shrunk"),
+        ),
         // an aside right after `that` opens the clause
         (
             "Economists argue that, while the levy may lower premiums, workers will pay more.",

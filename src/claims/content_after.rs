@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_clause_break, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx};
+use super::sentence::{is_aux, is_clause_break, is_closing_quote, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
@@ -14,7 +14,7 @@ use crate::lexicon::{
     NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS, WRITING_CUES, WRITTEN_WORKS,
 };
 use crate::syntax::Pos;
-use crate::text::tokens::starting_in;
+use crate::text::tokens::{starting_in, Tok};
 
 /// Most tokens from a content's start to the written work it names (`a detailed,
 /// six-page letter`).
@@ -144,8 +144,14 @@ impl Ctx<'_> {
         // writer's (", as both camps raced ..."), and a cue in a fronted subordinate clause
         // has its content end with that clause ("When X said Y, Z ...")
         let quoted = |m: usize| self.quote_at(self.toks[m].start).is_some();
+        // (also after a comma closed inside a quotation: `… in front of you,” though she
+        // noted …`)
+        let comma = |m: usize| {
+            let closes_quote = |t: &Tok| is_closing_quote(t) && self.quote_closing_before(t.end).is_some_and(|q| q.outer.end == t.end);
+            self.lower(m) == "," || m > i && self.tok(m).is_some_and(closes_quote) && self.lower(m - 1) == ","
+        };
         let closing = |m: usize| {
-            self.lower(m) == ","
+            comma(m)
                 && CONTENT_CLOSING_SUBORDINATORS.contains(&self.lower(m + 1))
                 && self.lower(m + 2) != "well"
                 // with a subject of its own (", while classified as secret, is" is an aside)

@@ -165,8 +165,9 @@ impl Ctx<'_> {
 
     /// Whether a quotation closes as a report does (`,”` `?”` `!”`, not a phrase:
     /// `warned against “X” and said`) right before the cue's speaker and its
-    /// appositions (`“A,” X said`, `“A,” Quina Jones, 25, said`): what follows the cue
-    /// is then circumstance (`said as she left`), never content.
+    /// appositions (`“A,” X said`, `“A,” Quina Jones, 25, said`; not a clause a joiner
+    /// opens: `“A,” though she noted B`): what follows the cue is then circumstance
+    /// (`said as she left`), never content.
     fn reported_quote_before(&self, cue: &Cue) -> bool {
         let near = cue.first.saturating_sub(REACH).max(self.lo);
         let close = (near..cue.first).rev().find(|&j| is_closing_quote(&self.toks[j]));
@@ -174,6 +175,7 @@ impl Ctx<'_> {
             b > self.lo
                 && REPORTED_QUOTE_ENDS.contains(&self.lower(b - 1))
                 && !COORDINATORS.contains(&self.lower(b + 1))
+                && !CLAUSE_JOINERS.contains(&self.lower(b + 1))
                 && !(b + 1..cue.first).any(|j| self.verbish(&self.toks[j]) || is_quote_mark(&self.toks[j]))
         })
     }
