@@ -333,3 +333,16 @@ fn circumstance_alone_after_a_cue_is_no_claim() {
         ),
     ]);
 }
+
+/// A `that` the model tagged as a determiner opens a noun phrase, not a clause: it
+/// stays in the content (`rejected that argument`); without the tags every
+/// lower-case `that` after the cue is read as the complementiser.
+#[test]
+fn a_demonstrative_that_stays_in_the_content() {
+    check(&[(
+        "The judge rejected that argument on Thursday.",
+        "The_DT_B-NP judge_NN_I-NP rejected_VBD_B-VP that_DT_B-NP argument_NN_I-NP on_IN_B-PP Thursday_NNP_B-NP ._._O",
+        &[("The judge", "that argument")],
+        &[("The judge", "argument on Thursday")],
+    )]);
+}
