@@ -557,6 +557,10 @@ pub(crate) const NOT_PARTICIPLE_TAILS: &[&str] = &[
     "warning", "beginning", "ending", "pending", "notwithstanding", "barring", "following",
 ];
 
+/// Subordinators that are never prepositions: a speaker starts after one (`Back
+/// when he wrote …`).
+pub(crate) const SUBORDINATORS_ONLY: &[&str] = &["when", "once", "if", "because", "although", "though", "whereas", "whenever", "unless"];
+
 /// Subordinators that open a sentence with a clause before its main one (`When X
 /// said Y, Z`): a cue in that clause has its content end with the clause.
 pub(crate) const FRONTING_SUBORDINATORS: &[&str] =

@@ -129,6 +129,16 @@ fn the_content_ends_with_the_reported_clause() {
             Stance::Assert,
             Some("the reserve had shrunk"),
         ),
+        // a cue in a subordinate clause before the main one, the subordinator right
+        // before its speaker
+        ("Back when he argued the case, Tom Berg said he regretted nothing.", "argued", Stance::Assert, Some("the case")),
+        ("Back when he argued the case, Tom Berg said he regretted nothing.", "said", Stance::Assert, Some("he regretted nothing")),
+        (
+            "The talks resumed, and once the envoy had said his piece, the delegates walked out.",
+            "had said",
+            Stance::Assert,
+            Some("his piece"),
+        ),
         // an aside right after `that` opens the clause
         (
             "Economists argue that, while the levy may lower premiums, workers will pay more.",

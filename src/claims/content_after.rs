@@ -158,14 +158,18 @@ impl Ctx<'_> {
                 && !self.tok(m + 2).is_some_and(|t| self.verbish(t))
                 && self.clause_follows(m + 2)
         };
-        let fronted = FRONTING_SUBORDINATORS.contains(&self.lower(self.lo)) && cue.first > self.lo;
+        // (the subordinator opens the sentence, or stands right before the speaker:
+        // "Back when he wrote his book, Mr. McKinley said …", "and once he has said
+        // his piece, he is ready to move on")
+        let speaker_at = self.toks.partition_point(|t| t.start < speaker.start);
+        let fronted = (FRONTING_SUBORDINATORS.contains(&self.lower(self.lo)) && cue.first > self.lo)
+            || (speaker_at > self.lo && speaker_at < cue.first && FRONTING_SUBORDINATORS.contains(&self.lower(speaker_at - 1)));
         // nor past a semicolon, a participle tail of the writer's (", citing its
         // position", ", implicitly putting ...") or ", and when ..."
         let tail = |m: usize| self.lower(m) == ";" || self.lower(m) == "," && (self.participle_tail(m + 1) || self.and_subordinate(m + 1));
-        if let Some(m) = (i..end_tok)
-            .filter(|&m| !after_that(m))
-            .find(|&m| !quoted(m) && (closing(m) || tail(m) && m > i || fronted && self.lower(m) == "," && self.clause_follows(m + 1)))
-        {
+        if let Some(m) = (i..end_tok).filter(|&m| !after_that(m)).find(|&m| {
+            !quoted(m) && (closing(m) || tail(m) && m > i || fronted && m > i && self.lower(m) == "," && self.clause_follows(m + 1))
+        }) {
             end_tok = m;
         }
         // "said as much in an interview": a pro-form is the whole content, what follows

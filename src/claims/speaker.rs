@@ -11,7 +11,7 @@ use crate::lexicon::{
     is_abbreviation, is_title_abbreviation, ANTECEDENT_PREPOSITIONS, ARTICLES, CLAUSE_JOINERS, CONTENT_OPENERS, CONTRACTED_AUXILIARIES,
     CONTRACTION_MARKS, DASHES, INVERTED_SPEAKER_PRONOUNS, LEADERS, MENTION_DETERMINERS, MENTION_LEFT_BOUNDS, NAME_JOINERS,
     OPENING_PHRASE_WORDS, RELATIVE_OBJECTS, RELATIVE_PRONOUNS, SINGLE_QUOTES, SUBJECT_INNER_MARKS, SUBJECT_MODIFIERS, SUBJECT_PRONOUNS,
-    TITLE_ADJECTIVES, WEEKDAYS,
+    SUBORDINATORS_ONLY, TITLE_ADJECTIVES, WEEKDAYS,
 };
 use crate::syntax::Phrase;
 
@@ -135,6 +135,9 @@ impl Ctx<'_> {
             let cut = (first..cue_first)
                 .rev()
                 .find(|&m| CLAUSE_JOINERS.contains(&self.lower(m)) && (first..m).any(|x| self.verbish(&self.toks[x])));
+            // (a subordinator that is never a preposition opens a clause whatever
+            // stands before it: "Back when he wrote …")
+            let cut = cut.or_else(|| (first..cue_first).rev().find(|&m| SUBORDINATORS_ONLY.contains(&self.lower(m))));
             if let Some(m) = cut {
                 first = m + 1;
             }
