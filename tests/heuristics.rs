@@ -140,9 +140,9 @@ fn according_to() {
             &[("the filings", Anonymous, Assert, "When the plant was sold, the company paid no tax")],
         ),
         (
-            "And the company has held a lead over its rival, Berg Ltd, in Norway, according to the filings.",
+            "And the company now holds a lead over its rival, Berg Ltd, in Norway, according to the filings.",
             &[],
-            &[("the filings", Anonymous, Assert, "the company has held a lead over its rival, Berg Ltd, in Norway")],
+            &[("the filings", Anonymous, Assert, "the company now holds a lead over its rival, Berg Ltd, in Norway")],
         ),
     ]);
 }

@@ -47,18 +47,18 @@ impl Ctx<'_> {
         }
         let speaker = self.bytes(cue.last, e)?;
         let mut s = self.lo;
-        // (an opening phrase, not a clause: "And Mrs. Clinton now holds …, the
-        // nominee, among black voters, according to" and "When the training is
-        // tailored, it works, according to" are content from their first word)
+        // (a leading "And" / "But" joins the sentence to the one before: no content,
+        // and no opening phrase of its own)
+        if COORDINATORS.contains(&self.lower(s)) && s + 1 < cue.first {
+            s += 1;
+        }
+        // (an opening phrase, not a clause: "In 2019," is no content; "When the
+        // training is tailored, it works, according to" is content from its first word)
         while s < cue.first && is_intro(self.lower(s)) && self.lower(s) != "according" {
             match (s..cue.first.min(s + REACH)).find(|&j| is_clause_break(&self.toks[j])) {
                 Some(c) if c + 1 < cue.first && !(s..c).any(|j| self.finite_verb(&self.toks[j])) => s = c + 1,
                 _ => break,
             }
-        }
-        // (a leading "And" / "But" joins the sentence to the one before)
-        if COORDINATORS.contains(&self.lower(s)) && s + 1 < cue.first {
-            s += 1;
         }
         let content = self.trim_content(self.bytes(s, cue.first)?)?;
         Some(self.claim(speaker, cue_range, content, cue.stance, Rule::AccordingTo))
