@@ -1,5 +1,6 @@
 //! Rule `as_put_it`: a parenthetical `as X put it` — `As Ruiz put it, the plan is
-//! dead.` / `The plan is dead, as Ruiz put it.` — attributes its host clause to X.
+//! dead.` / `The plan is dead, as Ruiz put it.` / `As the minister said last week,
+//! the plan is dead.` — attributes its host clause to X.
 
 use super::sentence::{is_clause_break, is_quote_mark, Ctx};
 use super::{RawClaim, Rule};
@@ -44,8 +45,8 @@ impl Ctx<'_> {
         } else {
             self.tok(at.checked_sub(1)?).filter(|t| is_clause_break(t))?;
             // not between a subject and its predicate ("Hawaii, as one adviser
-            // noted, rarely gets two storms": the clause goes on after it), and only with no content of its own ("…, as Ruiz said he had told him
-            // that …")
+            // noted, rarely gets two storms": the clause goes on after it), and only
+            // with no content of its own ("…, as Ruiz said he had told him that …")
             let after = self.skip_tails(self.skip_told_object(cue));
             let gap = self.at_end(after) || self.tok(after).is_some_and(is_clause_break);
             if !gap || (after + 1..after + 3).any(|j| self.tok(j).is_some_and(|t| self.finite_verb(t))) {

@@ -267,11 +267,9 @@ impl<'a> Ctx<'a> {
         // and so is one the model tagged as a determiner: "rejected that argument")
         let at = self.toks.partition_point(|t| t.start < a);
         let determiner = self.toks.get(at).filter(|t| t.start == a).and_then(|t| self.pos_of(t)).is_some_and(|p| p == Pos::Dt);
-        if determiner {
-            // kept
-        } else if rest.starts_with("that ") {
+        if !determiner && rest.starts_with("that ") {
             a += "that ".len();
-        } else if rest.starts_with("that, ") {
+        } else if !determiner && rest.starts_with("that, ") {
             // "say that, in addition to X, he would ...": the aside opens the clause
             a += "that, ".len();
         }

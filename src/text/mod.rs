@@ -107,8 +107,11 @@ fn closes_abbreviation(p: &str, dot: usize) -> bool {
     // the word starts after the last separator, whatever its width in bytes
     let word_start = before.char_indices().rfind(|&(_, c)| c.is_whitespace() || c == '(' || c == '"').map_or(0, |(i, c)| i + c.len_utf8());
     let word = before[word_start..].trim_start_matches(|c: char| !c.is_alphanumeric());
-    // a title with a prefix: "then-Sen.", "ex-Gov."
-    let word = word.rsplit_once('-').map_or(word, |(_, w)| w);
+    // a title with a prefix: "then-Sen.", "ex-Gov." (not "Plan-B.")
+    let word = match word.rsplit_once('-') {
+        Some((_, w)) if is_abbreviation(&w.to_lowercase()) || is_title_abbreviation(&w.to_lowercase()) => w,
+        _ => word,
+    };
     if word.is_empty() {
         return false;
     }
@@ -196,6 +199,7 @@ mod tests {
             ("Donald J. Trump spoke. Yes", &["Donald J. Trump spoke.", "Yes"]),
             ("She met then-Sen. Barack Obama. Yes", &["She met then-Sen. Barack Obama.", "Yes"]),
             ("It was well-known. Yes", &["It was well-known.", "Yes"]),
+            ("They chose Plan-B. Then", &["They chose Plan-B.", "Then"]),
             ("“Ça va.” Über alles.", &["“Ça va.”", "Über alles."]),
             ("the price rose 3.5 percent. Then", &["the price rose 3.5 percent.", "Then"]),
             ("Really? Yes!", &["Really?", "Yes!"]),
