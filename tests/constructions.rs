@@ -505,6 +505,8 @@ fn a_quotation_after_the_cues_sentence_goes_on_with_it() {
             "The board may delay the vote until spring, Ruiz said. “Nobody wants a fight before the holidays.”",
             &["The board may delay the vote until spring", "Nobody wants a fight before the holidays"][..],
         ),
+        // so is one after an opening phrase and its comma
+        ("Because of the vote, “the council needs her,” Ruiz said.", &["the council needs her"][..]),
         // a quotation a colon introduces is the content, not the sentence around it
         ("The chair scolded him: “The figures you gave us were wrong,” she said.", &["The figures you gave us were wrong"][..]),
     ] {

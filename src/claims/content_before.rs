@@ -8,8 +8,8 @@ use super::sentence::{is_clause_break, is_closing_quote, is_opening_quote, is_qu
 use super::{RawClaim, Rule};
 use crate::cues::Cue;
 use crate::lexicon::{
-    is_source_noun, ARTICLES, CIRCUMSTANCE_OPENERS, CLAUSE_JOINERS, COORDINATORS, INVERTED_HEAD_STOPS, INVERTING, MENTION_DETERMINERS,
-    OPENING_PHRASE_WORDS, PERSON_PRONOUNS, QUANTIFIERS, RELATIVE_PRONOUNS, REPORTED_QUOTE_ENDS, SUBJECT_PRONOUNS,
+    is_intro, is_source_noun, ARTICLES, CIRCUMSTANCE_OPENERS, CLAUSE_JOINERS, COORDINATORS, INVERTED_HEAD_STOPS, INVERTING, LEADERS,
+    MENTION_DETERMINERS, OPENING_PHRASE_WORDS, PERSON_PRONOUNS, QUANTIFIERS, RELATIVE_PRONOUNS, REPORTED_QUOTE_ENDS, SUBJECT_PRONOUNS,
 };
 use crate::text::tokens::starting_in;
 
@@ -152,10 +152,15 @@ impl Ctx<'_> {
         let end = self.toks[end_tok].end;
         let mut start = self.toks[self.lo].start;
         if let Some(q) = self.quote_closing_before(self.toks[boundary].end.max(end)) {
-            // (or one a colon introduces: "X scolded him: “A,” she said")
+            // (or one a colon introduces: "X scolded him: “A,” she said", or an opening
+            // phrase and its comma: "As for complexity, “A,” she said")
             let open = self.toks.partition_point(|t| t.start < q.outer.start);
             let after_colon = open > self.lo && self.lower(open - 1) == ":";
-            if q.inner.start < start || q.outer.start <= start + 1 || after_colon {
+            let after_opening = open > self.lo + 1
+                && self.lower(open - 1) == ","
+                && (is_intro(self.lower(self.lo)) || LEADERS.contains(&self.lower(self.lo)))
+                && !(self.lo..open).any(|j| self.finite_verb(&self.toks[j]));
+            if q.inner.start < start || q.outer.start <= start + 1 || after_colon || after_opening {
                 start = q.inner.start;
             }
         }
