@@ -348,6 +348,18 @@ fn as_someone_put_it() {
             Some("she had warned the board they would"),
         ),
     ]);
+    // the apposition's closing comma is no part of the speaker
+    let claims = attribute("As many engineers, including Ana Ruiz, have pointed out, the bridge is too narrow.", &[]);
+    assert_eq!(claims[0].speaker.text, "many engineers, including Ana Ruiz");
+    // a relative clause after the parenthetical is the writer's
+    let claims = attribute("Turnout was low, as officials had predicted, which hurt the incumbents.", &[]);
+    let found: Vec<(&str, Option<&str>)> =
+        claims.iter().map(|c| (c.speaker.text.as_str(), c.text.as_ref().map(|t| t.text.as_str()))).collect();
+    assert_eq!(found, [("officials", Some("Turnout was low"))]);
+    // a cue inside a clause a joiner opens keeps both halves
+    let claims = attribute("Prices will rise because, the trader said, supply is short.", &[]);
+    assert!(claims.iter().any(|c| c.text.as_ref().is_some_and(|t| t.text == "supply is short")), "{claims:?}");
+    assert!(claims.iter().any(|c| c.text.as_ref().is_some_and(|t| t.text.starts_with("Prices will rise"))), "{claims:?}");
     // an `as` of time or cause takes an object: the clause after it is no one's claim
     let claims = attribute("As the mayor announced the new budget on Monday, the bond market fell.", &[]);
     assert!(claims.iter().all(|c| c.text.as_ref().is_none_or(|t| !t.text.contains("market"))), "{claims:?}");

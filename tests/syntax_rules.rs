@@ -346,3 +346,34 @@ fn a_demonstrative_that_stays_in_the_content() {
         &[("The judge", "argument on Thursday")],
     )]);
 }
+
+/// What is no circumstance after a cue: a clause of time with a modal is a question
+/// answered (`announced when the summit would take place`), a second verb of saying
+/// has its clause (`said and repeated that …`); and a trailing subordinate clause
+/// with a cue runs on past a relative clause or an aside inside its content.
+#[test]
+fn questions_second_verbs_and_asides_stay_in_the_content() {
+    check(&[
+        (
+            "The palace announced when the summit would take place.",
+            "The_DT_B-NP palace_NN_I-NP announced_VBD_B-VP when_WRB_B-ADVP the_DT_B-NP summit_NN_I-NP would_MD_B-VP take_VB_I-VP \
+             place_NN_B-NP ._._O",
+            &[("The palace", "when the summit would take place")],
+            &[("The palace", "when the summit would take place")],
+        ),
+        (
+            "The mayor said and repeated on Tuesday that the plan was dead.",
+            "The_DT_B-NP mayor_NN_I-NP said_VBD_B-VP and_CC_O repeated_VBD_B-VP on_IN_B-PP Tuesday_NNP_B-NP that_IN_B-SBAR the_DT_B-NP \
+             plan_NN_I-NP was_VBD_B-VP dead_JJ_B-ADJP ._._O",
+            &[("The mayor", "and repeated on Tuesday that the plan was dead")],
+            &[("The mayor", "and repeated on Tuesday that the plan was dead")],
+        ),
+        (
+            "Stocks rose because the bank said inflation, which had run hot for months, was easing.",
+            "Stocks_NNS_B-NP rose_VBD_B-VP because_IN_B-SBAR the_DT_B-NP bank_NN_I-NP said_VBD_B-VP inflation_NN_B-NP ,_,_O which_WDT_B-NP \
+             had_VBD_B-VP run_VBN_I-VP hot_JJ_B-ADJP for_IN_B-PP months_NNS_B-NP ,_,_O was_VBD_B-VP easing_VBG_I-VP ._._O",
+            &[("the bank", "inflation, which had run hot for months, was easing")],
+            &[("the bank", "inflation, which had run hot for months, was easing")],
+        ),
+    ]);
+}

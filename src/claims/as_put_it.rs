@@ -5,6 +5,7 @@
 use super::sentence::{is_clause_break, is_quote_mark, Ctx};
 use super::{RawClaim, Rule};
 use crate::cues::{Cue, PARENTHETICAL_SPEAKER_TOKENS};
+use crate::lexicon::RELATIVE_PRONOUNS;
 use crate::syntax::Phrase;
 
 /// Most tokens of a speaker with its apposition between `as` and the cue.
@@ -36,7 +37,9 @@ impl Ctx<'_> {
                 at
             }
         };
-        let speaker = self.bytes(at + 1, cue.first)?;
+        // (the apposition's closing comma is no part of the speaker)
+        let speaker_end = if self.tok(cue.first - 1).is_some_and(is_clause_break) { cue.first - 1 } else { cue.first };
+        let speaker = self.bytes(at + 1, speaker_end)?;
         // fronted ("As X put it, Y."): the clause after it; else ("Y, as X put it."):
         // the clause before it
         let content = if at <= self.subject_start {
@@ -49,7 +52,10 @@ impl Ctx<'_> {
             // with no content of its own ("…, as Ruiz said he had told him that …")
             let after = self.skip_tails(self.skip_told_object(cue));
             let gap = self.at_end(after) || self.tok(after).is_some_and(is_clause_break);
-            if !gap || (after + 1..after + 3).any(|j| self.tok(j).is_some_and(|t| self.finite_verb(t))) {
+            // (a relative clause after it is the writer's: ", as officials had
+            // predicted, which hurt Democrats")
+            let relative = RELATIVE_PRONOUNS.contains(&self.lower(after + 1));
+            if !gap || !relative && (after + 1..after + 3).any(|j| self.tok(j).is_some_and(|t| self.finite_verb(t))) {
                 return None;
             }
             self.bytes(self.lo, at - 1)?

@@ -168,7 +168,7 @@ impl Ctx<'_> {
         // position", ", implicitly putting ...") or ", and when ..."
         let tail = |m: usize| self.lower(m) == ";" || self.lower(m) == "," && (self.participle_tail(m + 1) || self.and_subordinate(m + 1));
         if let Some(m) = (i..end_tok).filter(|&m| !after_that(m)).find(|&m| {
-            !quoted(m) && (closing(m) || tail(m) && m > i || fronted && m > i && self.lower(m) == "," && self.clause_follows(m + 1))
+            !quoted(m) && (closing(m) || tail(m) && m > i || fronted && m > i && self.lower(m) == "," && self.main_clause_follows(m + 1))
         }) {
             end_tok = m;
         }
@@ -266,6 +266,21 @@ impl Ctx<'_> {
             || (a..(a + WORK_NOUN_TOKENS).min(b)).any(|j| WRITTEN_WORKS.contains(&self.lower(j)))
     }
 
+    /// Whether the main clause after a fronted subordinate one starts at token `i`:
+    /// a clause with its verb ([`Ctx::clause_follows`]), not a relative clause or an
+    /// aside that the subordinate clause goes on after (`as the Fed said inflation,
+    /// which has run hot, was easing`; `demand, especially in Europe, had collapsed`).
+    fn main_clause_follows(&self, i: usize) -> bool {
+        // (a main clause opens with its subject, not with the verb an aside's clause
+        // goes on with: "…, especially in Europe, had collapsed")
+        let verb_first = self.tok(i).is_some_and(|t| self.finite_verb(t) || is_aux(t));
+        if RELATIVE_PRONOUNS.contains(&self.lower(i)) || verb_first || !self.clause_follows(i) {
+            return false;
+        }
+        let next_break = (i..self.hi).find(|&j| is_clause_break(&self.toks[j]));
+        !next_break.is_some_and(|n| self.tok(n + 1).is_some_and(|t| self.finite_verb(t)))
+    }
+
     /// Whether what follows a cue is circumstance only, with no clause of what was
     /// said: phrases of manner, means or place with no finite verb to the sentence
     /// end (`responded with vitriol`, `responded by pointing a finger`,
@@ -283,9 +298,21 @@ impl Ctx<'_> {
         if self.pos_of(&self.toks[a]).is_none() || (cue.first..cue.last).any(|j| ASK_FORMS.contains(&self.lower(j))) {
             return false;
         }
+        // (a quotation anywhere in it is what was said: "responded with “a firm no”")
+        if (a..b).any(|j| is_quote_mark(&self.toks[j])) {
+            return false;
+        }
         let first = self.lower(a);
         if COORDINATORS.contains(&first) {
-            return self.tok(a + 1).is_some_and(|t| self.verbish(t));
+            // (not a second verb of saying with its clause: "said and repeated that …")
+            let reported = (a + 2..b).any(|j| self.complementizer(j) || self.finite_verb(&self.toks[j]));
+            return self.tok(a + 1).is_some_and(|t| self.verbish(t)) && !reported;
+        }
+        // (a modal makes it a question asked or answered: "announced when the summit
+        // would take place")
+        let modal = (a..b).any(|j| self.tok(j).and_then(|t| self.pos_of(t)) == Some(Pos::Md));
+        if CIRCUMSTANCE_CLAUSE_OPENERS.contains(&first) && modal {
+            return false;
         }
         if CIRCUMSTANCE_CLAUSE_OPENERS.contains(&first) {
             // each finite verb is the verb of a clause a subordinator opened

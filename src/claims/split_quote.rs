@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::sentence::{is_clause_break, is_opening_quote, Ctx};
 use super::RawClaim;
-use crate::lexicon::{CIRCUMSTANCE_OPENERS, CLAUSE_JOINERS, COORDINATORS, FRONTING_SUBORDINATORS, INFINITIVE_MARKER, RELATIVE_PRONOUNS};
+use crate::lexicon::{CIRCUMSTANCE_OPENERS, COORDINATORS, FRONTING_SUBORDINATORS, INFINITIVE_MARKER, RELATIVE_PRONOUNS};
 use crate::syntax::Phrase;
 
 /// The second content of `claim`, which rule `content_before` just found;
@@ -15,16 +15,21 @@ pub(super) fn find(ctx: &Ctx, claim: &RawClaim, next_cue: Option<usize>) -> Opti
     ctx.split_quote(claim, next_cue)
 }
 
-/// Whether `claim`'s content (a first half) ends with the relative pronoun or the
-/// joiner that opens the clause the cue interrupts (`the stadium, which, he said,
-/// is full`; `who works for RT and, he said, has changed`).
+/// Whether `claim`'s content (a first half) ends with the relative pronoun that
+/// opens the clause the cue interrupts, or with a joiner inside a relative clause
+/// (`the stadium, which, he said, is full`; `who works for RT and, he said, has
+/// changed`).
 pub(super) fn dangles(ctx: &Ctx, claim: &RawClaim) -> bool {
     let Some(content) = &claim.content else { return false };
     let last = ctx.toks.partition_point(|t| t.start < content.end);
-    last > ctx.lo && last <= ctx.hi && {
-        let w = ctx.lower(last - 1);
-        RELATIVE_PRONOUNS.contains(&w) || CLAUSE_JOINERS.contains(&w)
+    if last <= ctx.lo || last > ctx.hi {
+        return false;
     }
+    let w = ctx.lower(last - 1);
+    // (a joiner only inside a relative clause: "Prices will rise because, he said,
+    // supply is short" keeps both halves)
+    let segment = (ctx.lo..last - 1).rev().take_while(|&j| !is_clause_break(&ctx.toks[j]));
+    RELATIVE_PRONOUNS.contains(&w) || COORDINATORS.contains(&w) && segment.clone().any(|j| RELATIVE_PRONOUNS.contains(&ctx.lower(j)))
 }
 
 impl Ctx<'_> {

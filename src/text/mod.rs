@@ -109,7 +109,7 @@ fn closes_abbreviation(p: &str, dot: usize) -> bool {
     let word = before[word_start..].trim_start_matches(|c: char| !c.is_alphanumeric());
     // a title with a prefix: "then-Sen.", "ex-Gov." (not "Plan-B.")
     let word = match word.rsplit_once('-') {
-        Some((_, w)) if is_abbreviation(&w.to_lowercase()) || is_title_abbreviation(&w.to_lowercase()) => w,
+        Some((_, w)) if is_title_abbreviation(&w.to_lowercase()) => w,
         _ => word,
     };
     if word.is_empty() {
@@ -200,6 +200,7 @@ mod tests {
             ("She met then-Sen. Barack Obama. Yes", &["She met then-Sen. Barack Obama.", "Yes"]),
             ("It was well-known. Yes", &["It was well-known.", "Yes"]),
             ("They chose Plan-B. Then", &["They chose Plan-B.", "Then"]),
+            ("It was a no-no. Ruiz left.", &["It was a no-no.", "Ruiz left."]),
             ("“Ça va.” Über alles.", &["“Ça va.”", "Über alles."]),
             ("the price rose 3.5 percent. Then", &["the price rose 3.5 percent.", "Then"]),
             ("Really? Yes!", &["Really?", "Yes!"]),
