@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::sentence::{is_aux, is_clause_break, is_closing_quote, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx};
+use super::sentence::{is_aux, is_clause_break, is_manner_adverb, is_opening_quote, is_quote_mark, Ctx};
 use super::{RawClaim, Rule};
 use crate::claim::{QuoteKind, Stance};
 use crate::cues::{Cue, Form};
@@ -14,7 +14,7 @@ use crate::lexicon::{
     NOT_PARTICIPLE_TAILS, PRO_FORM_CONTENT, RELATIVE_PRONOUNS, TIME_WORDS, WEEKDAYS, WRITING_CUES, WRITTEN_WORKS,
 };
 use crate::syntax::Pos;
-use crate::text::tokens::{starting_in, Tok};
+use crate::text::tokens::starting_in;
 
 /// Most tokens from a content's start to the written work it names (`a detailed,
 /// six-page letter`).
@@ -146,10 +146,7 @@ impl Ctx<'_> {
         let quoted = |m: usize| self.quote_at(self.toks[m].start).is_some();
         // (also after a comma closed inside a quotation: `… in front of you,” though she
         // noted …`)
-        let comma = |m: usize| {
-            let closes_quote = |t: &Tok| is_closing_quote(t) && self.quote_closing_before(t.end).is_some_and(|q| q.outer.end == t.end);
-            self.lower(m) == "," || m > i && self.tok(m).is_some_and(closes_quote) && self.lower(m - 1) == ","
-        };
+        let comma = |m: usize| self.lower(m) == "," || m > i && self.quote_closed_after_comma(m);
         let closing = |m: usize| {
             comma(m)
                 && CONTENT_CLOSING_SUBORDINATORS.contains(&self.lower(m + 1))
@@ -240,24 +237,30 @@ impl Ctx<'_> {
         Some(RawClaim { speaker, cue: cue_range, content, stance: cue.stance, quote, relative_to, rule })
     }
 
+    /// The tokens of content `r` where the rules may judge it a phrase that reports
+    /// nothing ([`Ctx::not_content`], [`Ctx::only_circumstance`]): not a decline's
+    /// topic, no quotation in or around it (what was said: `responded with “a firm
+    /// no”`), and tagged by the model (without the tags the draft pass keeps the
+    /// claim, whose cue the model then tags, and the rules read it again).
+    fn unquoted_tagged(&self, cue: &Cue, r: &Range<usize>) -> Option<(usize, usize)> {
+        let inside = starting_in(self.toks, r);
+        let (a, b) = (inside.start, inside.end.min(self.hi));
+        let quoted = self.quote_open_in(r).is_some() || self.quote_at(r.start).is_some();
+        if a >= b || cue.stance == Stance::Decline || quoted || (a..b).any(|j| is_quote_mark(&self.toks[j])) {
+            return None;
+        }
+        self.pos_of(&self.toks[a]).is_some().then_some((a, b))
+    }
+
     /// Whether what follows a cue of writing is no content but circumstance or an
     /// act's object: a phrase with no verb and no quotation that opens with a
     /// preposition of place, time or reader (`wrote to clients`, `wrote under a
     /// pseudonym`), or names a written work (`wrote a children's book`, `wrote a
     /// six-page letter to the board`). Decided where the model tagged the words.
     fn not_content(&self, cue: &Cue, r: &Range<usize>) -> bool {
-        let inside = starting_in(self.toks, r);
-        let (a, b) = (inside.start, inside.end.min(self.hi));
-        if a >= b || cue.stance == Stance::Decline || self.quote_open_in(r).is_some() || self.quote_at(r.start).is_some() {
-            return false;
-        }
-        // (read with the model's tags only: without them the draft pass keeps the
-        // claim, whose cue the model then tags, and the rules read it again)
-        if self.pos_of(&self.toks[a]).is_none() {
-            return false;
-        }
+        let Some((a, b)) = self.unquoted_tagged(cue, r) else { return false };
         let writing = (cue.first..cue.last).any(|j| WRITING_CUES.contains(&self.lower(j)));
-        if !writing || (a..b).any(|j| self.verbish(&self.toks[j]) || is_quote_mark(&self.toks[j])) {
+        if !writing || (a..b).any(|j| self.verbish(&self.toks[j])) {
             return false;
         }
         // (not an infinitive: "wrote to urge ...")
@@ -290,16 +293,8 @@ impl Ctx<'_> {
     /// joined to the cue (`said and did`). Decided where the model tagged the words; a
     /// question's `when` is what was asked.
     fn only_circumstance(&self, cue: &Cue, r: &Range<usize>) -> bool {
-        let inside = starting_in(self.toks, r);
-        let (a, b) = (inside.start, inside.end.min(self.hi));
-        if a >= b || cue.stance == Stance::Decline || self.quote_open_in(r).is_some() || self.quote_at(r.start).is_some() {
-            return false;
-        }
-        if self.pos_of(&self.toks[a]).is_none() || (cue.first..cue.last).any(|j| ASK_FORMS.contains(&self.lower(j))) {
-            return false;
-        }
-        // (a quotation anywhere in it is what was said: "responded with “a firm no”")
-        if (a..b).any(|j| is_quote_mark(&self.toks[j])) {
+        let Some((a, b)) = self.unquoted_tagged(cue, r) else { return false };
+        if (cue.first..cue.last).any(|j| ASK_FORMS.contains(&self.lower(j))) {
             return false;
         }
         let first = self.lower(a);
@@ -310,11 +305,10 @@ impl Ctx<'_> {
         }
         // (a modal makes it a question asked or answered: "announced when the summit
         // would take place")
-        let modal = (a..b).any(|j| self.tok(j).and_then(|t| self.pos_of(t)) == Some(Pos::Md));
-        if CIRCUMSTANCE_CLAUSE_OPENERS.contains(&first) && modal {
-            return false;
-        }
         if CIRCUMSTANCE_CLAUSE_OPENERS.contains(&first) {
+            if (a..b).any(|j| self.pos_of(&self.toks[j]) == Some(Pos::Md)) {
+                return false;
+            }
             // each finite verb is the verb of a clause a subordinator opened
             let mut open = false;
             for j in a..b {

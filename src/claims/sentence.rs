@@ -183,8 +183,16 @@ impl<'a> Ctx<'a> {
     pub(super) fn sequential(&self, d: &Cue) -> bool {
         let prev = d.first.checked_sub(1).map(|p| self.lower(p)).unwrap_or("");
         // (a comma closed inside a quotation: `“… the party,” adding`)
-        let after_quote = d.first >= 2 && self.tok(d.first - 1).is_some_and(is_closing_quote) && self.lower(d.first - 2) == ",";
+        let after_quote = d.first >= 1 && self.quote_closed_after_comma(d.first - 1);
         (d.form == Form::Participle && (prev == "," || after_quote)) || (d.form == Form::Finite && matches!(prev, "and" | "but"))
+    }
+
+    /// Whether token `m` is the closing mark of a paired quotation right after a comma
+    /// (`… the party,”`): the comma closes the clause inside the quotation.
+    pub(super) fn quote_closed_after_comma(&self, m: usize) -> bool {
+        m > self.lo
+            && self.lower(m - 1) == ","
+            && self.tok(m).is_some_and(|t| is_closing_quote(t) && self.quote_closing_before(t.end).is_some_and(|q| q.outer.end == t.end))
     }
 
     /// Whether the marker token `m` (`, while`, `;`) opens a coordinate clause with a
@@ -265,11 +273,13 @@ impl<'a> Ctx<'a> {
         let rest = &self.text[a..r.end];
         // a complementiser (lower-case; a sentence-initial "That" is a demonstrative,
         // and so is one the model tagged as a determiner: "rejected that argument")
-        let at = self.toks.partition_point(|t| t.start < a);
-        let determiner = self.toks.get(at).filter(|t| t.start == a).and_then(|t| self.pos_of(t)).is_some_and(|p| p == Pos::Dt);
-        if !determiner && rest.starts_with("that ") {
+        let determiner = || {
+            let at = self.toks.partition_point(|t| t.start < a);
+            self.toks.get(at).filter(|t| t.start == a).and_then(|t| self.pos_of(t)).is_some_and(|p| p == Pos::Dt)
+        };
+        if rest.starts_with("that ") && !determiner() {
             a += "that ".len();
-        } else if !determiner && rest.starts_with("that, ") {
+        } else if rest.starts_with("that, ") && !determiner() {
             // "say that, in addition to X, he would ...": the aside opens the clause
             a += "that, ".len();
         }

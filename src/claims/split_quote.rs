@@ -28,8 +28,8 @@ pub(super) fn dangles(ctx: &Ctx, claim: &RawClaim) -> bool {
     let w = ctx.lower(last - 1);
     // (a joiner only inside a relative clause: "Prices will rise because, he said,
     // supply is short" keeps both halves)
-    let segment = (ctx.lo..last - 1).rev().take_while(|&j| !is_clause_break(&ctx.toks[j]));
-    RELATIVE_PRONOUNS.contains(&w) || COORDINATORS.contains(&w) && segment.clone().any(|j| RELATIVE_PRONOUNS.contains(&ctx.lower(j)))
+    let mut segment = (ctx.lo..last - 1).rev().take_while(|&j| !is_clause_break(&ctx.toks[j]));
+    RELATIVE_PRONOUNS.contains(&w) || COORDINATORS.contains(&w) && segment.any(|j| RELATIVE_PRONOUNS.contains(&ctx.lower(j)))
 }
 
 impl Ctx<'_> {
